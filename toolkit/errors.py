@@ -1,0 +1,68 @@
+"""Errors the toolkit raises. Every message names the file, line, field or argument at fault
+and says what to do about it.
+
+All errors derive from :class:`ToolkitError`, so ``except tk.errors.ToolkitError`` catches them all.
+"""
+from __future__ import annotations
+
+
+class ToolkitError(Exception):
+    """Base class of every error raised on purpose by the toolkit."""
+
+
+class InvalidOptionError(ToolkitError, ValueError):
+    """An argument has a value outside its fixed set of allowed values."""
+
+    def __init__(self, name: str, value, allowed):
+        self.name, self.value, self.allowed = name, value, tuple(allowed)
+        super().__init__(
+            f"{name}={value!r} is not allowed; use one of: "
+            + ", ".join(repr(a) for a in self.allowed)
+        )
+
+
+class LoadError(ToolkitError):
+    """An input could not be loaded (raised with ``errors="raise"``)."""
+
+    def __init__(self, path, reason: str, *, line: int | None = None):
+        self.path, self.reason, self.line = str(path), reason, line
+        where = f"{self.path}, line {line}" if line is not None else self.path
+        super().__init__(
+            f"{where}: {reason}. Fix or remove this input, or pass errors='report' "
+            "to load the rest and list the skipped inputs."
+        )
+
+
+class MissingColumnError(ToolkitError, KeyError):
+    """A DataFrame lacks a column the function needs."""
+
+    def __init__(self, column: str, frame: str = "articles", hint: str = ""):
+        self.column = column
+        msg = f"the {frame} frame has no {column!r} column"
+        super().__init__(msg + (f"; {hint}" if hint else ""))
+
+    def __str__(self):  # KeyError would quote the whole message
+        return self.args[0]
+
+
+class ModelNotFoundError(ToolkitError, OSError):
+    """No spaCy model could be loaded."""
+
+
+class DataNotFoundError(ToolkitError, FileNotFoundError):
+    """A data set the tests or benchmarks need is not where they look for it."""
+
+
+class EmptyCorpusError(ToolkitError, ValueError):
+    """The corpus is too small or empty for the requested analysis."""
+
+
+class StoreError(ToolkitError, OSError):
+    """A result store on disk is missing, corrupt or written by an incompatible version."""
+
+
+class UnknownActorError(ToolkitError, KeyError):
+    """No actor matches the name or alias asked for."""
+
+    def __str__(self):
+        return self.args[0] if self.args else ""
