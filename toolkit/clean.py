@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import numpy as np
 import pandas as pd
 from dateutil import parser as dateparser
 
@@ -30,7 +31,14 @@ _DATELINE = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+\d{1,2},\s+\d{4}\s*$"
 )
+_DATELINE_PREFIX = re.compile(
+    r"^\s*(?P<date>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2},\s+\d{4})\s+(?=[\"“‘'(]?[A-Z0-9])"
+)
 _BYLINE = re.compile(r"^\s*By\s+(?P<author>[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3})*)\s*$")
+_RELATIVE_DATE = re.compile(r"^(?:now|today|tomorrow|yesterday)$", re.I)
+_EPOCH = re.compile(r"^-?\d{9,13}(?:\.\d+)?$")
 _PIPE_DATE = re.compile(r"^\s*\|\s*(?P<date>.+?)\s*$")
 MAX_LINK_BLOCK = 15
 
@@ -40,14 +48,21 @@ def normalize_line(line: str) -> str:
     return _WS.sub(" ", _CONTROL.sub("", line)).strip()
 
 
+def normalize_newlines(raw: str) -> str:
+    """Line ends as "\\n" (for CRLF, CR, U+0085, U+2028), a blank line for U+2029, BOMs dropped."""
+    return (raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+            .replace("\u2029", "\n\n").replace("\u2028", "\n").replace("\x85", "\n"))
+
+
 def has_blank_lines(raw: str) -> bool:
     return re.search(r"\n[ \t]*\r?\n", raw) is not None
 
 
 def split_paragraphs(raw: str) -> list[str]:
     """Paragraphs of a raw text: blank-line separated blocks when the text has blank lines
-    (single newlines inside a block join with a space), else one paragraph a line."""
-    raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    (single newlines inside a block join with a space), else one paragraph a line. CR, CRLF, U+0085
+    and U+2028 end lines; U+2029 ends a paragraph."""
+    raw = normalize_newlines(raw)
     if re.search(r"\n[ \t]*\n", raw):
         blocks = re.split(r"\n[ \t]*\n", raw)
         paras = [normalize_line(" ".join(b.split("\n"))) for b in blocks]
@@ -98,17 +113,23 @@ def strip_boilerplate(paragraphs: list[str]) -> list[str]:
 def parse_date(value) -> pd.Timestamp:
     """A timezone-aware UTC timestamp from a date string, number or datetime; NaT when unparseable.
 
-    Naive dates are taken as UTC. ``parse_date("Feb 07, 2025")`` -> ``Timestamp('2025-02-07 00:00:00+0000', tz='UTC')``.
+    Naive dates are taken as UTC; numbers (and strings of 9-13 digits) are seconds since 1970, or
+    milliseconds when too large for seconds; dates outside 1677-2262 (the datetime64[ns] range) and
+    relative words ("now", "today") give NaT. ``parse_date("Feb 07, 2025")`` -> ``Timestamp('2025-02-07 00:00:00+0000', tz='UTC')``.
     """
-    if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
+    if value is None or value is pd.NaT or isinstance(value, (bool, np.bool_)):
         return pd.NaT
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        return _from_epoch(value)
     if isinstance(value, str):
         s = value.strip()
-        if not s:
+        if not s or _RELATIVE_DATE.match(s):  # "now", "today": not a publication date
             return pd.NaT
         try:
             ts = pd.Timestamp(dateparser.parse(s, fuzzy=False))
         except (ValueError, OverflowError, TypeError):
+            if _EPOCH.match(s):  # "1549238400"; "20190104" and "201901041230" parse as dates above
+                return _from_epoch(float(s))
             try:
                 ts = pd.Timestamp(s)
             except (ValueError, OverflowError, TypeError):
@@ -118,19 +139,50 @@ def parse_date(value) -> pd.Timestamp:
             ts = pd.Timestamp(value)
         except (ValueError, OverflowError, TypeError):
             return pd.NaT
-    if ts is pd.NaT:
+    return _utc_ns(ts)
+
+
+def _from_epoch(value) -> pd.Timestamp:
+    """Seconds since 1970 (milliseconds when the number is too large to be seconds), as in scraper
+    exports; NaN and values out of range give NaT."""
+    try:
+        v = float(value)
+    except (ValueError, OverflowError, TypeError):
+        return pd.NaT
+    if v != v or abs(v) == float("inf"):
+        return pd.NaT
+    unit = "ms" if abs(v) >= 1e11 else "s"
+    try:
+        return _utc_ns(pd.Timestamp(v, unit=unit, tz="UTC"))
+    except (ValueError, OverflowError, TypeError):
+        return pd.NaT
+
+
+def _utc_ns(ts) -> pd.Timestamp:
+    """``ts`` in UTC, or NaT when it is NaT or outside the datetime64[ns] range (1677-2262)."""
+    if ts is pd.NaT or not isinstance(ts, pd.Timestamp):
         return pd.NaT
     try:
-        return ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
-    except (ValueError, OverflowError, TypeError):
+        ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+        return ts.as_unit("ns")
+    except (ValueError, OverflowError, TypeError):  # OutOfBoundsDatetime is a ValueError
         return pd.NaT
 
 
 def take_dateline(paragraphs: list[str]) -> tuple[pd.Timestamp, list[str]]:
     """A Wikinews-style dateline ("Friday, January 4, 2019") as the first paragraph: its date and
-    the paragraphs without it; (NaT, paragraphs) when there is none."""
-    if paragraphs and _DATELINE.match(paragraphs[0]):
+    the paragraphs without it; (NaT, paragraphs) when there is none. A dateline with its weekday
+    that opens the first paragraph (the dateline line was followed by a single newline, so the
+    paragraph split joined it to the first sentence) is taken off that paragraph."""
+    if not paragraphs:
+        return pd.NaT, paragraphs
+    if _DATELINE.match(paragraphs[0]):
         return parse_date(paragraphs[0]), paragraphs[1:]
+    m = _DATELINE_PREFIX.match(paragraphs[0])
+    if m:
+        date = parse_date(m.group("date"))
+        if date is not pd.NaT:
+            return date, [paragraphs[0][m.end():]] + paragraphs[1:]
     return pd.NaT, paragraphs
 
 

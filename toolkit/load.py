@@ -6,6 +6,7 @@ HTML, and records (lines, rows) for JSON Lines, JSON, CSV and Parquet.
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import glob as globmod
 import hashlib
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import clean
@@ -53,7 +55,27 @@ FIELDS = {
 }
 TEXT_CANDIDATES_HINT = ", ".join(FIELDS["text"])
 
-csv.field_size_limit(sys.maxsize)
+try:
+    csv.field_size_limit(sys.maxsize)
+except OverflowError:  # a C long is 32 bits on Windows
+    csv.field_size_limit(2**31 - 1)
+
+
+def _legacy_byte(exc: UnicodeDecodeError):
+    """Decode error handler: bytes that are not UTF-8 read as cp1252 (latin-1 where cp1252 has no character)."""
+    bad = exc.object[exc.start:exc.end]
+    out = []
+    for b in bad:
+        try:
+            out.append(bytes([b]).decode("cp1252"))
+        except UnicodeDecodeError:
+            out.append(bytes([b]).decode("latin-1"))
+    return "".join(out), exc.end
+
+
+codecs.register_error("toolkit-legacy", _legacy_byte)
+_JSON_TYPES = {dict: "object", list: "array", str: "string", int: "number", float: "number", bool: "boolean",
+               type(None): "null"}
 
 
 @dataclass
@@ -85,7 +107,9 @@ def load_articles(paths, *, format: str = "auto", errors: str = "report", source
     ``errors="raise"`` raises :class:`toolkit.errors.LoadError` at the first bad input.
     ``source`` names the outlet for inputs that do not give one (default: the input folder's name).
 
-    Duplicates (same normalised text) are skipped and reported with the id they duplicate.
+    Duplicates (same normalised text) are loaded, flagged with ``duplicate_of`` (the id of the first
+    copy) and reported with status "duplicate". For every call, ``frame.attrs["n_inputs"]`` = loaded
+    rows + skipped rows of the report.
     """
     if format not in FORMATS:
         raise InvalidOptionError("format", format, FORMATS)
@@ -110,7 +134,8 @@ def load_articles(paths, *, format: str = "auto", errors: str = "report", source
 
 def load_report(articles: pd.DataFrame) -> pd.DataFrame:
     """The load report of a frame returned by :func:`load_articles`: path, line, status
-    ("skipped", "duplicate" or "note"), reason. Inputs = loaded rows + skipped + duplicate rows."""
+    ("skipped", "duplicate" or "note"), reason. Inputs = loaded rows + "skipped" rows ("duplicate"
+    rows are loaded and flagged by ``duplicate_of``; "note" rows are remarks on loaded inputs)."""
     return pd.DataFrame(articles.attrs.get("load_report", []), columns=REPORT_COLUMNS).astype({"line": "Int64"})
 
 
@@ -165,8 +190,10 @@ def _folder_source(root: Path) -> str | None:
 
 
 def _read_text(path: Path, run: _Run) -> str | None:
-    """Decode a file: UTF-8 (with or without BOM), UTF-16 with a BOM, else cp1252, else latin-1
-    (noted in the report). Binary content is reported as undecodable."""
+    """Decode a file: UTF-8 (with or without BOM), UTF-16 with a BOM, else cp1252 (latin-1 for the
+    bytes cp1252 leaves undefined), noted in the report; in a file that mixes UTF-8 with such bytes,
+    the valid UTF-8 stays UTF-8. Binary content is reported as undecodable, a file of whitespace,
+    BOM or NUL characters only as empty."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -175,28 +202,78 @@ def _read_text(path: Path, run: _Run) -> str | None:
     if not data.strip():
         run.skip(path, "empty file")
         return None
+    text = None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            text = data.decode("utf-16")
         except UnicodeDecodeError:
             pass
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        bad_at = exc.start
+    if text is None:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            bad_at = exc.start
+    if text is not None:
+        if not text.replace("\ufeff", "").replace("\x00", "").strip():  # a BOM, NULs or Unicode spaces only
+            run.skip(path, "empty file")
+            return None
+        return text
     # NUL bytes or many control bytes: a binary file, not text in a legacy encoding.
     controls = sum(data.count(bytes([b])) for b in range(0, 9)) + data.count(b"\x0e") + data.count(b"\x7f")
     if controls > max(2, len(data) // 200):
         run.skip(path, f"undecodable bytes (not UTF-8 at byte {bad_at}, and binary content): not a text file")
         return None
-    for enc in ("cp1252", "latin-1"):
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        run.note(path, f"not valid UTF-8 at byte {bad_at}; decoded as {enc}")
-        return text
-    return None  # latin-1 decodes every byte string
+    # Valid UTF-8 sequences stay UTF-8 (files pasted together from several sources); the other bytes
+    # are cp1252, or latin-1 for the five bytes cp1252 leaves undefined.
+    text = data.decode("utf-8-sig", errors="toolkit-legacy")
+    legacy = "cp1252" if _cp1252_ok(data) else "cp1252/latin-1"
+    if any(ord(c) > 127 for c in data.decode("utf-8-sig", errors="ignore")):
+        run.note(path, f"not valid UTF-8 at byte {bad_at}; mixed encodings: kept the valid UTF-8, "
+                 f"decoded the other bytes as {legacy}")
+    else:
+        run.note(path, f"not valid UTF-8 at byte {bad_at}; decoded as {legacy}")
+    return text
+
+
+def _cp1252_ok(data: bytes) -> bool:
+    return not any(b in data for b in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"))
+
+
+def _json_lines(raw: str):
+    """(line number, line) of JSON Lines text. Splits on "\\n" only: JSON strings may hold U+2028,
+    U+0085 or form feeds unescaped, which ``str.splitlines`` would wrongly treat as line ends.
+    A BOM at the start of a line (files concatenated together) is dropped."""
+    for lineno, line in enumerate(raw.split("\n"), start=1):
+        line = line.lstrip("\ufeff")
+        if line.strip():
+            yield lineno, line
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _json_loads(line: str):
+    """json.loads; nesting too deep to parse raises JSONDecodeError like any other unparseable JSON.
+    Lone surrogates (escapes such as "\\ud800" without their pair) become U+FFFD: they cannot be
+    encoded as UTF-8, so pandas' string columns, hashing and Parquet would fail on them."""
+    try:
+        obj = json.loads(line)
+        if _SURROGATE_ESCAPE.search(line):
+            obj = _replace_surrogates(obj)
+        return obj
+    except RecursionError:
+        raise json.JSONDecodeError("JSON nested too deeply", line, 0) from None
+
+
+def _replace_surrogates(obj):
+    if isinstance(obj, str):
+        return _SURROGATE.sub("\ufffd", obj)
+    if isinstance(obj, list):
+        return [_replace_surrogates(v) for v in obj]
+    if isinstance(obj, dict):
+        return {_replace_surrogates(k): _replace_surrogates(v) for k, v in obj.items()}
+    return obj
 
 
 # --- readers ------------------------------------------------------------------------------------
@@ -206,7 +283,7 @@ def _read_plain(path: Path, run: _Run, source):
     raw = _read_text(path, run)
     if raw is None:
         return
-    raw = raw.replace("\x00", "")
+    raw = clean.normalize_newlines(raw.replace("\x00", ""))  # old Mac CR-only files: blank lines seen
     paras = clean.split_paragraphs(raw)
     header = None if clean.has_blank_lines(raw) else clean.parse_scraped_header(paras)
     rec = {"path": str(path), "source": source}
@@ -250,12 +327,10 @@ def _read_jsonl(path: Path, run: _Run, source):
     if raw is None:
         run.n_inputs += 1
         return
-    for lineno, line in enumerate(raw.splitlines(), start=1):
-        if not line.strip():
-            continue
+    for lineno, line in _json_lines(raw):
         run.n_inputs += 1
         try:
-            obj = json.loads(line)
+            obj = _json_loads(line)
         except json.JSONDecodeError as exc:
             run.skip(path, f"JSON does not parse: {exc.msg} at column {exc.colno}", line=lineno)
             continue
@@ -268,7 +343,7 @@ def _read_json(path: Path, run: _Run, source):
         run.n_inputs += 1
         return
     try:
-        obj = json.loads(raw)
+        obj = _json_loads(raw)
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data":  # JSON Lines saved as .json
             return _read_jsonl_text(raw, path, run, source)
@@ -290,13 +365,14 @@ def _read_json(path: Path, run: _Run, source):
 
 
 def _read_jsonl_text(raw, path, run, source):
-    for lineno, line in enumerate(raw.splitlines(), start=1):
-        if line.strip():
-            run.n_inputs += 1
-            try:
-                _add_record(run, json.loads(line), path, lineno, source)
-            except json.JSONDecodeError as exc:
-                run.skip(path, f"JSON does not parse: {exc.msg} at column {exc.colno}", line=lineno)
+    for lineno, line in _json_lines(raw):
+        run.n_inputs += 1
+        try:
+            obj = _json_loads(line)
+        except json.JSONDecodeError as exc:
+            run.skip(path, f"JSON does not parse: {exc.msg} at column {exc.colno}", line=lineno)
+            continue
+        _add_record(run, obj, path, lineno, source)
 
 
 def _read_csv(path: Path, run: _Run, source):
@@ -320,6 +396,7 @@ def _read_csv(path: Path, run: _Run, source):
                  f"name one of: {TEXT_CANDIDATES_HINT}", line=1)
         return
     start = reader.line_num + 1
+    n_before = run.n_inputs
     while True:
         try:
             row = next(reader)
@@ -339,6 +416,9 @@ def _read_csv(path: Path, run: _Run, source):
         else:
             _add_record(run, dict(zip(names, row)), path, start, source)
         start = reader.line_num + 1
+    if run.n_inputs == n_before:
+        run.n_inputs += 1
+        run.skip(path, "CSV has a header row but no records", line=1)
 
 
 def _read_parquet(path: Path, run: _Run, source):
@@ -348,9 +428,14 @@ def _read_parquet(path: Path, run: _Run, source):
         run.n_inputs += 1
         run.skip(path, f"Parquet file could not be read: {type(exc).__name__}: {str(exc)[:200]}")
         return
-    if "text" not in df.columns:
+    if df.empty:
         run.n_inputs += 1
-        run.skip(path, "Parquet file has no 'text' column; write it with toolkit (articles.to_parquet)")
+        run.skip(path, "Parquet file holds no records")
+        return
+    if not any(str(c).lower() in FIELDS["text"] for c in df.columns):
+        run.n_inputs += 1
+        run.skip(path, f"Parquet file has no text column (columns: {', '.join(map(str, df.columns))[:200]}); "
+                 f"name one of: {TEXT_CANDIDATES_HINT}, or write it with articles.to_parquet")
         return
     if list(df.columns[: len(COLUMNS)]) == COLUMNS:
         # Written by the toolkit: already clean; take rows as they are.
@@ -359,6 +444,14 @@ def _read_parquet(path: Path, run: _Run, source):
             if not isinstance(rec["text"], str) or not rec["text"].strip():
                 run.skip(path, "record has no body (empty 'text')", line=i)
                 continue
+            # Parquet gives lists back as numpy arrays and missing values as None/NA: restore lists,
+            # and let _frame give missing values the same form as a fresh load.
+            rec = {k: (v.tolist() if isinstance(v, np.ndarray) else None if _missing(v) else v)
+                   for k, v in rec.items()}
+            if _empty(rec.get("article_id")):
+                rec["article_id"] = _new_id(run, rec)
+            if rec.get("n_words") is None:
+                rec["n_words"] = clean.count_words(rec["text"])
             _accept(run, rec, path, i)
         return
     for i, rec in enumerate(df.to_dict("records"), start=1):
@@ -381,10 +474,20 @@ def _pick(obj: dict, name: str):
     return None, None
 
 
-def _empty(v) -> bool:
+def _missing(v) -> bool:
+    """None, NaN, NA or NaT (a scalar; lists and arrays are never missing)."""
     if v is None:
         return True
-    if isinstance(v, float) and v != v:
+    if isinstance(v, (list, tuple, dict, np.ndarray)):
+        return False
+    try:
+        return bool(pd.isna(v))
+    except (TypeError, ValueError):
+        return False
+
+
+def _empty(v) -> bool:
+    if _missing(v):
         return True
     if isinstance(v, (str, list, tuple, dict)) and len(v) == 0:
         return True
@@ -403,7 +506,8 @@ def _as_str(v) -> str | None:
 
 def _add_record(run: _Run, obj, path: Path, line, source, where="line"):
     if not isinstance(obj, dict):
-        run.skip(path, f"record is a JSON {type(obj).__name__}, not an object with fields", line=line)
+        kind = _JSON_TYPES.get(type(obj), type(obj).__name__)
+        run.skip(path, f"record is a JSON {kind}, not an object with fields", line=line)
         return
     tkey, text = _pick(obj, "text")
     if tkey is None:
@@ -447,13 +551,18 @@ def _add(run: _Run, rec: dict, body: list[str], *, path, line=None, extras=None)
     for k, v in (extras or {}).items():
         rec[k] = v
     if _empty(rec.get("article_id")):
-        key = "\n".join([rec.get("source") or "", rec.get("title") or "", text])
-        aid = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
-        n = 2
-        while aid + ("" if n == 2 else f"-{n - 1}") in run.seen_id:  # exact copies: number them in load order
-            n += 1
-        rec["article_id"] = aid + ("" if n == 2 else f"-{n - 1}")
+        rec["article_id"] = _new_id(run, rec)
     _accept(run, rec, path, line)
+
+
+def _new_id(run: _Run, rec: dict) -> str:
+    """A stable id from source, title and text; exact copies are numbered -2, -3, ... in load order."""
+    key = "\n".join([rec.get("source") or "", rec.get("title") or "", rec["text"]])
+    aid = hashlib.sha1(key.encode("utf-8", errors="surrogatepass")).hexdigest()[:16]
+    n = 1
+    while (aid if n == 1 else f"{aid}-{n}") in run.seen_id:
+        n += 1
+    return aid if n == 1 else f"{aid}-{n}"
 
 
 def _accept(run: _Run, rec: dict, path, line):
@@ -461,7 +570,9 @@ def _accept(run: _Run, rec: dict, path, line):
     if aid in run.seen_id:
         run.skip(path, f"article_id {aid!r} already used by another article", line=line)
         return
-    key = clean.normalized_key(rec["text"])
+    # A text without letters or digits ("!!!") has an empty normalised key: compare it as it is,
+    # else every such text would be a copy of every other.
+    key = clean.normalized_key(rec["text"]) or "\x00" + rec["text"].strip()
     first = run.seen_text.setdefault(key, aid)
     if first != aid:
         # Kept and flagged, so that every file loads and analyze() can leave the copy out.
@@ -482,5 +593,8 @@ def _frame(run: _Run) -> pd.DataFrame:
     df = df.astype({c: "string" for c in STRING_COLUMNS})
     df["published"] = pd.to_datetime(df["published"], utc=True).astype("datetime64[ns, UTC]")
     df["n_words"] = df["n_words"].fillna(0).astype("int64")
+    for c in extras:  # records without the field: None (not NaN) in object columns, as Parquet gives back
+        if df[c].dtype == object:
+            df[c] = df[c].where(df[c].map(lambda v: not _missing(v)), None)
     df.attrs = {"load_report": run.report, "n_inputs": run.n_inputs}
     return df.reset_index(drop=True)

@@ -1,0 +1,136 @@
+"""Actors on real text with the real spaCy model."""
+import pandas as pd
+import pytest
+
+import toolkit as tk
+from toolkit import actors as actors_mod
+from toolkit.errors import InvalidOptionError, MissingColumnError, UnknownActorError
+
+READ_MORE_NAMES = ["Osaka", "Japan", "Nairobi", "Clean-Air Forum", "Trump", "Metropol", "KBA", "TECNO", "SPARK",
+                   "Helio", "IGAD", "AU", "Cybervergent", "WEF", "KRA"]
+
+
+@pytest.fixture(scope="module")
+def seed_corpus(seed_articles):
+    return tk.analyze(seed_articles, quotes=False, topics=False)
+
+
+def _frame(*texts, ids=None):
+    ids = ids or [f"a{i}" for i in range(len(texts))]
+    return pd.DataFrame({"article_id": ids, "text": list(texts)})
+
+
+def test_reference_article_actors(seed_corpus):
+    c = seed_corpus
+    names = set(c.actors["name"])
+    for expected in ["William Ruto", "Marco Rubio", "Félix Tshisekedi", "Paul Kagame", "United States", "Haiti",
+                     "Democratic Republic of Congo", "Rwanda", "M23", "Tanzania"]:
+        assert expected in names, expected
+    # acronyms merge with their expansions
+    assert c.actor("SADC").actor["name"] == "Southern African Development Community"
+    assert c.actor("EAC").actor["name"] == "East African Community"
+    assert c.actor("FDLR").actor["name"] == "Democratic Forces for the Liberation of Rwanda"
+    assert c.actor("DRC").actor["n_mentions"] == 8
+    # every mention of each person merged: Ruto 4 times (the model misses the bare surname)
+    ruto = c.actor("Ruto")
+    assert ruto.actor["name"] == "William Ruto" and ruto.actor["n_mentions"] == 4
+    assert ruto.actor["titles"] == ["President"]
+    rubio = c.actor("Rubio")
+    assert rubio.actor["n_mentions"] == 4 and rubio.actor["titles"] == ["Secretary of State"]
+    assert c.actor("Tshisekedi").actor["n_mentions"] == 2
+    assert c.actor("Kagame").actor["titles"] == ["President"]
+    us = c.actor("U.S.")
+    assert us.actor["name"] == "United States" and set(us.actor["aliases"]) == {"US", "United States"}
+    for person in ["William Ruto", "Marco Rubio", "Félix Tshisekedi", "Paul Kagame"]:
+        assert c.actor(person).actor["kind"] == "person"
+    # nothing from the READ MORE headlines; no title word as an actor
+    assert not names & set(READ_MORE_NAMES)
+    assert "State" not in names
+
+
+def test_reference_mentions_offsets_and_labels(seed_corpus, seed_articles):
+    text = seed_articles["text"].iloc[0]
+    m = seed_corpus.mentions
+    assert all(text[s:e] == t for s, e, t in zip(m["start"], m["end"], m["text"]))
+    assert list(m.columns[:8]) == ["article_id", "start", "end", "text", "label", "actor_id", "sentence", "paragraph"]
+    rwandan = m[m["text"] == "Rwandan"].iloc[0]
+    assert rwandan["label"] == "DEMONYM" and rwandan["actor_id"] == seed_corpus.actor("Rwanda").actor["actor_id"]
+    kinshasa = m[m["text"] == "Kinshasa"].iloc[0]
+    assert kinshasa["kind"] == "place" and kinshasa["label"] == "GPE"
+    assert m[m["text"] == "Kigali"].iloc[0]["kind"] == "place"
+    # "the United States": no leading article in the span
+    assert "the United States" not in set(m["text"]) and "United States" in set(m["text"])
+    # the sub-heading is its own paragraph; paragraph and sentence indices are in order
+    assert m["paragraph"].is_monotonic_increasing and m["sentence"].is_monotonic_increasing
+    drc_crisis_para = text.split("\n\n").index("DRC Crisis")
+    assert drc_crisis_para in set(m["paragraph"])
+
+
+def test_titles_and_possessives():
+    c = tk.analyze(_frame(
+        "Former Secretary of State Hillary Clinton met Vice President Mike Pence in Washington. "
+        "Clinton's aides said the talks went well, and Pence agreed."), quotes=False, topics=False)
+    clinton = c.actor("Hillary Clinton")
+    assert clinton.actor["n_mentions"] == 2 and "Secretary of State" in clinton.actor["titles"]
+    assert "Clinton's" not in set(c.mentions["text"])
+    pence = c.actor("Pence")
+    assert pence.actor["name"] == "Mike Pence" and pence.actor["titles"] == ["Vice President"]
+
+
+def test_merge_across_articles_and_ambiguity():
+    c = tk.analyze(_frame(
+        "President William Ruto spoke in Nairobi on Monday about the budget.",
+        "Ruto later travelled to Mombasa for a rally with supporters.",
+        "Uhuru Kenyatta met Margaret Kenyatta at the State House in Nairobi.",
+        "Kenyatta said the meeting was productive.",
+    ), quotes=False, topics=False)
+    assert c.actor("Ruto").actor["n_articles"] == 2  # unique surname joins across articles
+    kenyattas = c.actors[c.actors["name"].str.contains("Kenyatta")]
+    # two Kenyattas: the bare surname in another article stays apart, and full names never merge
+    assert set(kenyattas["name"]) == {"Uhuru Kenyatta", "Margaret Kenyatta", "Kenyatta"}
+
+
+def test_user_aliases_override(tmp_path):
+    texts = _frame("Barack Obama met Angela Merkel in Berlin on Monday.",
+                   "POTUS said the talks with the German chancellor were good.")
+    c = tk.analyze(texts, quotes=False, topics=False, aliases={"POTUS": {"name": "Barack Obama", "kind": "person"}})
+    assert c.actor("Barack Obama").actor["n_articles"] == 2
+    csv = tmp_path / "aliases.csv"
+    csv.write_text("alias,name,kind\nPOTUS,Barack Obama,person\n", encoding="utf-8")
+    c2 = tk.analyze(texts, quotes=False, topics=False, aliases=csv)
+    assert c2.actor("POTUS").actor["name"] == "Barack Obama"
+    yml = tmp_path / "aliases.yaml"
+    yml.write_text("POTUS: Barack Obama\n", encoding="utf-8")
+    assert tk.analyze(texts, quotes=False, topics=False, aliases=yml).actor("POTUS").actor["n_articles"] == 2
+    with pytest.raises(InvalidOptionError, match="kind"):
+        actors_mod.read_aliases({"X": {"name": "Y", "kind": "alien"}})
+
+
+def test_bad_input_gives_empty_rows():
+    texts = _frame("", "   ", "Der Bundestag hat am Dienstag über den Haushalt beraten, sagte die Sprecherin.",
+                   "it is raining and nobody knows why, the end.", "नमस्ते दुनिया हैं " * 50,
+                   "Nairobi. " * 200_000)
+    c = tk.analyze(texts, quotes=False, topics=False)
+    assert c.mentions[c.mentions["article_id"].isin(["a0", "a1", "a3", "a4"])].empty
+    m = c.mentions
+    for aid, text in zip(texts["article_id"], texts["text"]):
+        sub = m[m["article_id"] == aid]
+        assert all(text[s:e] == t for s, e, t in zip(sub["start"], sub["end"], sub["text"]))
+
+
+def test_errors_and_lookup(seed_corpus):
+    with pytest.raises(MissingColumnError, match="text"):
+        tk.analyze(pd.DataFrame({"article_id": ["x"]}))
+    with pytest.raises(UnknownActorError, match="Ruto"):
+        seed_corpus.actor("Rutoo")
+    with pytest.raises(InvalidOptionError, match="n_process"):
+        tk.analyze(_frame("x"), n_process=0)
+
+
+def test_ids_stable_and_unique(seed_articles):
+    a = tk.analyze(seed_articles, quotes=False, topics=False)
+    b = tk.analyze(seed_articles, quotes=False, topics=False)
+    pd.testing.assert_frame_equal(a.actors, b.actors)
+    pd.testing.assert_frame_equal(a.mentions, b.mentions)
+    assert a.actors["actor_id"].is_unique
+    assert a.actor("Ruto").actor["actor_id"] == "william-ruto"

@@ -1,0 +1,579 @@
+"""Actors: entity mentions found by spaCy, repaired with rules for news text, and merged into
+canonical actors across the corpus.
+
+Two steps, so that the per-article work can run anywhere (processes, Dask workers, a cache):
+
+- :func:`extract_mentions` (one article's spaCy ``Doc`` -> mention rows with a local canonical
+  ``name``, ``kind`` and ``title``);
+- :func:`merge_actors` (all mention rows -> the ``actors`` table and an ``actor_id`` per mention).
+
+Rules, each meant to generalise rather than fit one text:
+titles and roles before a name are kept apart ("US Secretary of State Marco Rubio" -> name
+"Marco Rubio", title "Secretary of State"); a surname or first name that the model misses or
+mislabels after the full name appeared is a mention of that person; acronyms defined in the text
+("Democratic Republic of Congo (DRC)") merge with their expansion; common variants of country and
+institution names ("US", "U.S.", "the United States") are one actor; a leading "the" and a
+possessive "'s" are not part of names; demonyms ("Rwandan") become ``DEMONYM`` mentions of their
+country; places the model labels as organisations (capitals used for governments: "Kinshasa")
+keep their place identity.
+
+Limits: English only; no coreference beyond names (pronouns are handled in quotes); a bare surname
+shared by two people of the corpus stays its own actor.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+
+import pandas as pd
+
+from . import gazetteer
+from .errors import InvalidOptionError
+
+ENTITY_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
+                 "FAC": "place", "NORP": "group"}
+KINDS = ("person", "organization", "place", "group", "other")
+MENTION_COLUMNS = ["article_id", "start", "end", "text", "label", "actor_id", "sentence", "paragraph",
+                   "name", "kind", "title"]
+ACTOR_COLUMNS = ["actor_id", "name", "kind", "aliases", "titles", "n_mentions", "n_articles"]
+
+_LEADING = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,9}$")
+_SMALL_WORDS = {"of", "the", "for", "and", "de", "du", "des", "la", "le", "in", "on", "to", "&", "at", "a", "an"}
+# "Former Secretary of State": the role is "Secretary of State" whatever its time.
+_TIME_QUALIFIERS = {"former", "acting", "interim", "outgoing", "incoming", "then", "late", "ex"}
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+# --- per article --------------------------------------------------------------------------------
+
+def extract_mentions(doc, *, aliases: dict | None = None) -> list[dict]:
+    """Mentions of people, organisations, places and groups in one article.
+
+    Returns dicts with start, end, text, label, sentence, paragraph, name (the name within the
+    article: "William Ruto" for a mention "Ruto"), kind and title (e.g. "President", or None).
+    ``aliases`` maps normalised alias -> (canonical name, kind or None); see :func:`read_aliases`.
+    """
+    text = doc.text
+    if not text.strip():
+        return []
+    sent_starts = sorted(s.start_char for s in doc.sents) if doc.has_annotation("SENT_START") else [0]
+    para_starts = [0] + [m.end() for m in re.finditer(r"\n\n", text)]
+    ents = list(doc.ents)  # doc.ents builds new spans on every access
+    acronyms = _find_acronyms(doc, text, ents)
+    rows: list[dict] = []
+    taken = bytearray(len(text) + 1)
+
+    for ent in ents:
+        kind = ENTITY_LABELS.get(ent.label_)
+        if kind is None:
+            continue
+        row = _span_row(doc, text, ent.start, ent.end, ent.label_)
+        if row is None:
+            continue
+        rows.append(row)
+
+    _drop_title_words(text, rows)
+    # Acronym expansions: the defining "(DRC)" and later bare uses are mentions of the expansion.
+    for acro, (exp_name, exp_label) in acronyms.items():
+        for m in re.finditer(r"(?<![\w.])" + re.escape(acro) + r"(?![\w])", text):
+            if not any(r["start"] <= m.start() < r["end"] for r in rows):
+                rows.append({"start": m.start(), "end": m.end(), "label": exp_label, "title": None})
+    for r in rows:
+        r["text"] = text[r["start"]:r["end"]]
+        for i in range(r["start"], r["end"]):
+            taken[i] = 1
+
+    _relabel(rows, acronyms)
+    persons = _person_names(rows)
+    if _people_labelled_as_orgs(rows):
+        persons = _person_names(rows)
+    _add_missed_names(doc, rows, persons, taken)
+
+    out = []
+    for r in sorted(rows, key=lambda r: (r["start"], r["end"])):
+        name, kind, label = _local_name(r, persons, acronyms, aliases)
+        if not name:
+            continue
+        out.append({
+            "start": r["start"], "end": r["end"], "text": r["text"], "label": label,
+            "sentence": _index(sent_starts, r["start"]), "paragraph": _index(para_starts, r["start"]),
+            "name": name, "kind": kind, "title": r.get("title"),
+        })
+    return _dedupe(out)
+
+
+def _span_row(doc, text: str, start: int, end: int, label: str) -> dict | None:
+    """Trim "the", possessives, titles and punctuation off an entity span."""
+    title_tokens = []
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s", "'", "’")):
+        end -= 1
+    if label == "PERSON":
+        while end - start > 1 and gazetteer.is_role_word(doc[start].text):
+            if doc[start].lower_ not in _TIME_QUALIFIERS:
+                title_tokens.append(doc[start].text)
+            start += 1
+    if start >= end:
+        return None
+    s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    surface = _POSSESSIVE.sub("", text[s:e])
+    e = s + len(surface)
+    first_alpha = next((ch for ch in surface if ch.isalpha()), None)
+    if first_alpha is None or not (first_alpha.isupper() or surface[0].isdigit()):
+        return None  # English names are capitalised; this also drops caseless scripts the model misreads
+    title = " ".join(title_tokens) or None
+    if label == "PERSON":
+        before = _title_before(doc, text, start)
+        if before:
+            title = before if not title else f"{before} {title}"
+    return {"start": s, "end": e, "label": label, "title": title, "tok": (start, end)}
+
+
+def _title_before(doc, text: str, start: int) -> str | None:
+    """Role words right before a person's name: "US Secretary of State" -> "Secretary of State"."""
+    i = start - 1
+    words = []
+    while i >= 0 and start - i <= 8:
+        tok = doc[i]
+        if tok.ent_type_ in ("PERSON", "GPE", "NORP", "LOC"):
+            break  # another name, or the country before a title ("US Secretary of State")
+        if tok.is_title or tok.is_upper or tok.lower_ in ("of", "for", "and", "-") or tok.text in (".",):
+            words.append(tok)
+            i -= 1
+            continue
+        break
+    words.reverse()
+    # The title runs from the first role word; leading country names or demonyms are not part of it.
+    for j, tok in enumerate(words):
+        if gazetteer.is_role_word(tok.text) and tok.lower_ not in _TIME_QUALIFIERS:
+            tail = words[j:]
+            while tail and tail[-1].lower_ in ("of", "for", "and", "-"):
+                tail.pop()
+            if any(gazetteer.is_title_head(t.text) for t in tail):
+                return text[tail[0].idx: tail[-1].idx + len(tail[-1].text)]
+            return None
+    return None
+
+
+def _drop_title_words(text: str, rows: list[dict]) -> None:
+    """Entities inside a person's title ("State" in "Secretary of State") are not actors."""
+    spans = []
+    for r in rows:
+        if r["label"] == "PERSON" and r.get("title"):
+            t_end = r["start"]
+            t_start = text.rfind(r["title"], 0, t_end)
+            if t_start >= 0:
+                spans.append((t_start, t_start + len(r["title"])))
+    if spans:
+        rows[:] = [r for r in rows if r["label"] in ("GPE", "NORP", "PERSON")
+                   or not any(s <= r["start"] and r["end"] <= e for s, e in spans)]
+
+
+def _find_acronyms(doc, text: str, ents) -> dict[str, tuple[str, str]]:
+    """Acronyms defined in parentheses after their expansion: acronym -> (expansion, spaCy label)."""
+    found: dict[str, tuple[str, str]] = {}
+    for i, tok in enumerate(doc[:-2]):
+        if tok.text != "(" or doc[i + 2].text != ")":
+            continue
+        acro = doc[i + 1].text
+        if not _ACRONYM.match(acro) or acro in found:
+            continue
+        letters = [c for c in acro if c.isalpha()]
+        # Walk back over the expansion, matching initials from the last letter.
+        j, k = i - 1, len(letters) - 1
+        while j >= 0 and k >= 0 and i - j <= 12:
+            w = doc[j]
+            if w.lower_ in _SMALL_WORDS and k < len(letters) - 1:
+                j -= 1
+                continue
+            if w.text[:1].upper() == letters[k] and w.text[:1].isupper():
+                k -= 1
+                j -= 1
+                continue
+            break
+        if k >= 0:
+            first = _unordered_expansion(ents, i, letters)
+            if first is None:
+                continue
+        else:
+            first = j + 1
+        while first < i and doc[first].lower_ in _SMALL_WORDS:
+            first += 1
+        expansion = text[doc[first].idx:doc[i - 1].idx + len(doc[i - 1].text)]
+        label = "ORG"
+        for ent in ents:
+            if ent.start <= first < ent.end or first <= ent.start < i:
+                label = ent.label_ if ent.label_ in ENTITY_LABELS else "ORG"
+                break
+        found[acro] = (expansion, label)
+    return found
+
+
+def _unordered_expansion(ents, i: int, letters: list[str]) -> int | None:
+    """Start of an entity ending right before "(" whose capitalised initials are the acronym's
+    letters in another order, as with acronyms of names in another language
+    ("Democratic Forces for the Liberation of Rwanda (FDLR)")."""
+    for ent in ents:
+        if ent.end == i:
+            initials = sorted(t.text[0] for t in ent if t.text[:1].isupper())
+            return ent.start if initials == sorted(letters) else None
+    return None
+
+
+def _relabel(rows: list[dict], acronyms: dict) -> None:
+    """Fix labels the small model gets wrong on news."""
+    for r in rows:
+        surface = _clean_surface(r["text"])
+        if surface in acronyms:
+            r["label"] = acronyms[surface][1]
+        elif r["label"] in ("ORG", "NORP", "PERSON") and gazetteer.is_place(surface):
+            r["label"] = "GPE"  # capitals used for governments stay places
+        if r["label"] == "NORP" and gazetteer.country_of_demonym(surface):
+            r["label"] = "DEMONYM"
+        if r["label"] in ("GPE", "LOC") and any(ch.isdigit() for ch in surface):
+            r["label"] = "ORG"  # places do not have digits in their names (M23, G20)
+
+
+_ORG_WORDS = {"university", "foundation", "institute", "party", "inc", "corp", "company", "group", "ministry",
+              "airport", "school", "college", "hospital", "centre", "center", "house", "street", "stadium", "fund"}
+
+
+def _people_labelled_as_orgs(rows: list[dict]) -> bool:
+    """"Uhuru Kenyatta" labelled ORG beside "Margaret Kenyatta" (PERSON): a two- or three-word name
+    ending in the surname of a person of the article is a person too. Returns whether any changed."""
+    surnames = {_clean_surface(r["text"]).split()[-1] for r in rows
+                if r["label"] == "PERSON" and len(_clean_surface(r["text"]).split()) >= 2}
+    changed = False
+    for r in rows:
+        toks = _clean_surface(r["text"]).split()
+        if (r["label"] in ("ORG", "GPE", "NORP") and 2 <= len(toks) <= 3 and toks[-1] in surnames
+                and all(t[:1].isupper() for t in toks) and not any(t.lower() in _ORG_WORDS for t in toks)):
+            r["label"] = "PERSON"
+            changed = True
+    return changed
+
+
+def _person_names(rows: list[dict]) -> dict[str, str]:
+    """Part of a full name (surname, first name) -> full name, for names used by one person only."""
+    full = {}
+    for r in rows:
+        if r["label"] == "PERSON":
+            name = _clean_surface(r["text"])
+            toks = name.split()
+            if len(toks) >= 2:
+                full.setdefault(name, r["start"])
+    parts: dict[str, set] = defaultdict(set)
+    for name in full:
+        toks = [t for t in name.split() if not _INITIAL.match(t)]
+        for t in {toks[0], toks[-1]}:
+            parts[t].add(name)
+    return {p: next(iter(names)) for p, names in parts.items() if len(names) == 1}
+
+
+def _add_missed_names(doc, rows: list[dict], persons: dict[str, str], taken: bytearray) -> None:
+    """A surname or first name of a person named in full earlier in the article is a mention of
+    that person, also where the model missed or mislabelled it."""
+    if not persons:
+        return
+    first_seen = {}
+    for r in rows:
+        if r["label"] == "PERSON":
+            first_seen.setdefault(_clean_surface(r["text"]), r["start"])
+    by_start = {r["start"]: r for r in rows}
+    for tok in doc:
+        t = tok.text
+        full = persons.get(t)
+        if full is None or not tok.is_title or tok.idx <= first_seen.get(full, 1 << 60):
+            continue
+        r = by_start.get(tok.idx)
+        if r is not None:
+            if r["label"] != "PERSON" and r["end"] == tok.idx + len(t):
+                r["label"] = "PERSON"
+            continue
+        if taken[tok.idx]:
+            continue
+        rows.append({"start": tok.idx, "end": tok.idx + len(t), "text": t, "label": "PERSON", "title": None})
+
+
+def _local_name(r: dict, persons: dict, acronyms: dict, aliases: dict | None):
+    surface = _clean_surface(r["text"])
+    label = r["label"]
+    if aliases:
+        hit = aliases.get(normalize_name(surface))
+        if hit:
+            name, kind = hit
+            return name, kind or ENTITY_LABELS.get(label, "other"), label
+    if label == "DEMONYM":
+        return gazetteer.country_of_demonym(surface), "place", label
+    if surface in acronyms:
+        surface = acronyms[surface][0]
+    if label == "PERSON" and len(surface.split()) == 1:
+        surface = persons.get(surface, surface)
+    name = gazetteer.canonical_variant(surface)
+    kind = ENTITY_LABELS.get(label, "other")
+    if aliases:
+        hit = aliases.get(normalize_name(name))
+        if hit:
+            return hit[0], hit[1] or kind, label
+    return name, kind, label
+
+
+def _clean_surface(s: str) -> str:
+    s = _LEADING.sub("", s.strip())
+    s = _POSSESSIVE.sub("", s)
+    return re.sub(r"\s+", " ", s).strip(" .,;:-–—\"“”'’")
+
+
+def _index(starts: list[int], pos: int) -> int:
+    import bisect
+
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def _dedupe(rows: list[dict]) -> list[dict]:
+    """Drop mentions overlapping an earlier, longer one (same span found twice by two rules)."""
+    out, last_end = [], -1
+    for r in rows:
+        if r["start"] < last_end:
+            continue
+        out.append(r)
+        last_end = r["end"]
+    return out
+
+
+# --- across the corpus --------------------------------------------------------------------------
+
+def normalize_name(name: str) -> str:
+    """Key for matching names: accents, case, dots and middle initials ignored."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
+    s = s.replace(".", "").replace("’", "'")
+    toks = s.split()
+    if len(toks) > 2:
+        toks = [toks[0]] + [t for t in toks[1:-1] if len(t) > 1] + [toks[-1]]
+    return " ".join(toks)
+
+
+def slugify(name: str) -> str:
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return s or "actor"
+
+
+def merge_actors(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Merge article-level names into corpus-wide actors.
+
+    ``mentions`` needs article_id, text, name, kind, title. Returns (mentions with ``actor_id``,
+    actors: actor_id, name, kind, aliases, titles, n_mentions, n_articles), sorted by
+    n_mentions descending then name. Rules: names equal up to accents, case, dots and middle
+    initials are one actor; a one-word person name joins the only full-name person of the corpus
+    whose surname (or first name) it is, and stays apart when there are several; two different
+    full names never merge.
+    """
+    if mentions.empty:
+        m = mentions.copy()
+        m["actor_id"] = pd.Series(dtype="string")
+        return m, pd.DataFrame({c: pd.Series(dtype="object") for c in ACTOR_COLUMNS})
+    m = mentions.copy()
+    keys = m["name"].map(normalize_name)
+    # Kind of each key by majority of its mentions (ties: the order of KINDS).
+    kind_votes = pd.crosstab(keys, m["kind"])
+    key_kind = {k: max(row.index, key=lambda kd: (row[kd], -KINDS.index(kd) if kd in KINDS else -99))
+                for k, row in kind_votes.iterrows()}
+    person_full = [k for k, kd in key_kind.items() if kd == "person" and len(k.split()) >= 2]
+    part_owner: dict[str, set] = defaultdict(set)
+    for k in person_full:
+        toks = k.split()
+        part_owner[toks[-1]].add(k)
+        part_owner[toks[0]].add(k)
+    target = {}
+    for k, kd in key_kind.items():
+        if kd == "person" and len(k.split()) == 1 and len(part_owner.get(k, ())) == 1:
+            target[k] = next(iter(part_owner[k]))
+        else:
+            target[k] = k
+    m["_key"] = keys.map(target)
+
+    # Display name: the most frequent full form among the key's names.
+    names = m.groupby("_key")["name"].agg(lambda s: _display_name(s))
+    kinds = m["_key"].map(lambda k: key_kind.get(k, "other"))
+    m["_kind"] = kinds
+    groups = m.groupby("_key", sort=True)
+    actors = pd.DataFrame({
+        "_key": list(groups.groups.keys()),
+    })
+    actors["name"] = actors["_key"].map(names)
+    actors["kind"] = actors["_key"].map(lambda k: key_kind.get(k, "other"))
+    alias_sets = groups["text"].agg(lambda s: sorted(set(_clean_surface(x) for x in s) | set()))
+    actors["aliases"] = actors["_key"].map(alias_sets)
+    titles = groups["title"].agg(lambda s: sorted({t for t in s if isinstance(t, str) and t}))
+    actors["titles"] = actors["_key"].map(titles)
+    actors["n_mentions"] = actors["_key"].map(groups.size()).astype("int64")
+    actors["n_articles"] = actors["_key"].map(groups["article_id"].nunique()).astype("int64")
+    actors = actors.sort_values(["n_mentions", "name", "_key"], ascending=[False, True, True], kind="stable")
+    # Stable slugs: by name; clashes numbered in the order above.
+    used: dict[str, int] = {}
+    ids = []
+    for n in actors.sort_values(["name", "_key"], kind="stable")["name"]:
+        base = slugify(n)
+        used[base] = used.get(base, 0) + 1
+        ids.append(base if used[base] == 1 else f"{base}-{used[base]}")
+    id_by_key = dict(zip(actors.sort_values(["name", "_key"], kind="stable")["_key"], ids))
+    actors["actor_id"] = actors["_key"].map(id_by_key).astype("string")
+    m["actor_id"] = m["_key"].map(id_by_key).astype("string")
+    actors = actors[ACTOR_COLUMNS].reset_index(drop=True)
+    actors["name"] = actors["name"].astype("string")
+    actors["kind"] = actors["kind"].astype("string")
+    return m.drop(columns=["_key", "_kind"]), actors
+
+
+def _display_name(names: pd.Series) -> str:
+    counts = Counter(names)
+    # Prefer multi-word forms (full names), then frequency, then the accented/longer spelling.
+    return max(counts, key=lambda n: (len(n.split()) > 1, counts[n], len(n), n))
+
+
+# --- user alias tables --------------------------------------------------------------------------
+
+def read_aliases(aliases) -> dict[str, tuple[str, str | None]]:
+    """A user alias table as normalised alias -> (canonical name, kind or None).
+
+    Accepts a dict (alias -> name, or alias -> {"name": ..., "kind": ...}), a DataFrame or a path
+    to a CSV (columns alias, name, optional kind) or YAML file (the dict form).
+    """
+    if aliases is None:
+        return {}
+    if isinstance(aliases, (str, bytes)) or hasattr(aliases, "__fspath__"):
+        from pathlib import Path
+
+        from .errors import LoadError
+
+        p = Path(aliases)
+        if not p.is_file():
+            raise LoadError(p, "alias table not found")
+        if p.suffix.lower() in (".yml", ".yaml"):
+            import yaml
+
+            try:
+                aliases = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+            except yaml.YAMLError as exc:
+                raise LoadError(p, f"alias table is not valid YAML: {exc}") from None
+        elif p.suffix.lower() == ".csv":
+            aliases = pd.read_csv(p, dtype=str, keep_default_na=False)
+        else:
+            raise LoadError(p, "alias table must be .csv, .yml or .yaml")
+    out, written = {}, {}
+    if isinstance(aliases, pd.DataFrame):
+        for col in ("alias", "name"):
+            if col not in aliases.columns:
+                from .errors import MissingColumnError
+
+                raise MissingColumnError(col, "alias table", "give columns alias, name and optionally kind")
+        rows = [(a, n, k) for a, n, k in zip(aliases["alias"], aliases["name"],
+                                              aliases["kind"] if "kind" in aliases else [None] * len(aliases))]
+    elif isinstance(aliases, dict):
+        rows = []
+        for a, v in aliases.items():
+            if isinstance(v, dict):
+                rows.append((a, v.get("name"), v.get("kind")))
+            else:
+                rows.append((a, v, None))
+    else:
+        raise InvalidOptionError("aliases", type(aliases).__name__, ("dict", "DataFrame", "path to .csv/.yaml"))
+    for a, n, k in rows:
+        if not a or not n:
+            continue
+        k = k or None
+        if k is not None and k not in KINDS:
+            raise InvalidOptionError(f"aliases[{a!r}].kind", k, KINDS)
+        out[normalize_name(str(a))] = (str(n), k)
+        out.setdefault(normalize_name(str(n)), (str(n), k))
+        written[str(a).strip()] = (str(n), k)
+    if written:
+        out["__written__"] = written
+    return out
+
+
+# --- a second look over the texts, with what the whole corpus taught -------------------------------
+
+_LABEL_OF_KIND = {"person": "PERSON", "organization": "ORG", "place": "GPE", "group": "NORP", "other": "MISC"}
+_CAP_WORD = re.compile(r"(?<![\w'’.\-])[A-Z][\w'’.\-]*[\w]|(?<![\w'’.\-])[A-Z](?![\w])")
+_LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z'’\-]*")
+
+
+def find_more_mentions(texts: dict[str, str], mentions: pd.DataFrame, sentences: pd.DataFrame,
+                       aliases: dict | None = None) -> pd.DataFrame:
+    """Mentions the model missed, found with what the corpus knows: the surname of a person named
+    in full anywhere in the corpus (its own actor when several people share it), and the aliases of
+    a user alias table. Surnames that also occur as lower-case words in the corpus ("Brown",
+    "Rice") are left alone. Returns ``mentions`` with the new rows, in article and offset order.
+    """
+    if mentions.empty and not aliases:
+        return mentions
+    persons = mentions.loc[mentions["kind"] == "person", "name"].unique()
+    owners: dict[str, set] = defaultdict(set)
+    for n in persons:
+        toks = [t for t in str(n).split() if not _INITIAL.match(t)]
+        if len(toks) >= 2:
+            owners[toks[-1]].add(n)
+    lower_vocab: set[str] = set()
+    if owners:
+        for t in texts.values():
+            lower_vocab.update(_LOWER_WORD.findall(t))
+    # first word -> [(phrase, name, kind)] so that multi-word aliases are matched too
+    lookup: dict[str, list] = defaultdict(list)
+    for surname, names in owners.items():
+        if surname.lower() in lower_vocab or gazetteer.is_place(surname):
+            continue
+        name = next(iter(names)) if len(names) == 1 else surname
+        lookup[surname].append((surname, name, "person"))
+    for phrase, (name, kind) in _alias_phrases(aliases).items():
+        lookup[phrase.split()[0]].insert(0, (phrase, name, kind or "other"))
+    if not lookup:
+        return mentions
+
+    spans = {aid: (g["start"].to_numpy(), g["end"].to_numpy())
+             for aid, g in mentions.sort_values(["article_id", "start"]).groupby("article_id", sort=False)}
+    sent_starts = {aid: g["start"].to_numpy() for aid, g in sentences.sort_values(["article_id", "start"])
+                   .groupby("article_id", sort=False)}
+    import numpy as np
+
+    new = []
+    for aid, text in texts.items():
+        starts, ends = spans.get(aid, (np.empty(0, int), np.empty(0, int)))
+        for m in _CAP_WORD.finditer(text):
+            word = m.group().rstrip(".'’")
+            cands = lookup.get(word)
+            if not cands:
+                continue
+            pos = m.start()
+            for phrase, name, kind in cands:
+                if not text.startswith(phrase, pos):
+                    continue
+                end = pos + len(phrase)
+                if end < len(text) and (text[end].isalnum() or text[end] == "-"):
+                    continue
+                i = np.searchsorted(starts, end)  # any existing mention overlapping [pos, end)?
+                if i > 0 and ends[i - 1] > pos:
+                    break
+                ss = sent_starts.get(aid)
+                new.append({"article_id": aid, "start": pos, "end": end, "text": phrase,
+                            "label": _LABEL_OF_KIND.get(kind, "MISC"),
+                            "sentence": int(max(0, np.searchsorted(ss, pos, side="right") - 1)) if ss is not None else 0,
+                            "paragraph": text.count("\n\n", 0, pos), "name": name, "kind": kind, "title": None})
+                break
+    if not new:
+        return mentions
+    out = pd.concat([mentions, pd.DataFrame(new, columns=mentions.columns).astype(mentions.dtypes.to_dict())],
+                    ignore_index=True)
+    return out.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)
+
+
+def _alias_phrases(aliases: dict | None) -> dict[str, tuple[str, str | None]]:
+    """Written forms of user aliases (the table keeps them normalised) to search the texts for."""
+    return {a: v for a, v in (aliases or {}).get("__written__", {}).items()}

@@ -1,0 +1,196 @@
+"""``tk.analyze``: articles in, the corpus of tidy tables out."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from . import actors as actors_mod
+from . import pipeline
+from .errors import InvalidOptionError, MissingColumnError, UnknownActorError
+
+ENGINES = ("local", "dask")
+
+
+@dataclass
+class ActorProfile:
+    """One actor: its row of the actors table, its mentions, the articles naming it and its quotes."""
+
+    actor: pd.Series
+    mentions: pd.DataFrame
+    articles: pd.DataFrame
+    quotes: pd.DataFrame
+
+    def __repr__(self):
+        a = self.actor
+        return (f"<Actor {a['actor_id']}: {a['name']} ({a['kind']}), {a['n_mentions']} mentions in "
+                f"{a['n_articles']} articles, {len(self.quotes)} quotes>")
+
+
+@dataclass
+class Corpus:
+    """The analysed corpus: tidy tables (see DATA_MODEL.md) and lookups over them."""
+
+    articles: pd.DataFrame
+    mentions: pd.DataFrame
+    actors: pd.DataFrame
+    quotes: pd.DataFrame
+    sentences: pd.DataFrame
+    topics: pd.DataFrame = field(default_factory=pd.DataFrame)
+    article_topics: pd.DataFrame = field(default_factory=pd.DataFrame)
+    paragraph_topics: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    def __repr__(self):
+        return (f"<Corpus: {len(self.articles)} articles, {len(self.mentions)} mentions of "
+                f"{len(self.actors)} actors, {len(self.quotes)} quotes, {len(self.topics)} topics>")
+
+    def actor(self, name: str) -> ActorProfile:
+        """Look an actor up by actor_id, name, any alias, or a word of one actor's name only
+        (case and accents ignored): ``corpus.actor("Ruto")``.
+
+        Raises UnknownActorError naming close matches when nothing matches."""
+        key = actors_mod.normalize_name(name)
+        a = self.actors
+        hit = a[(a["actor_id"] == name) | (a["name"].map(actors_mod.normalize_name) == key)]
+        if hit.empty:
+            hit = a[a["aliases"].map(lambda al: any(actors_mod.normalize_name(x) == key for x in al))]
+        if hit.empty:  # a surname or first name of exactly one actor
+            parts = a[a["name"].map(lambda n: key in actors_mod.normalize_name(n).split())]
+            hit = parts if len(parts) == 1 else hit
+        if hit.empty:
+            close = a[a["name"].str.contains(name, case=False, regex=False, na=False)]["name"].head(5).tolist()
+            raise UnknownActorError(f"no actor named {name!r}" + (f"; did you mean: {', '.join(close)}?" if close else
+                                    "; see corpus.actors for the names and aliases"))
+        row = hit.iloc[0]
+        aid = row["actor_id"]
+        mentions = self.mentions[self.mentions["actor_id"] == aid]
+        arts = self.articles[self.articles["article_id"].isin(mentions["article_id"])]
+        quotes = self.quotes[self.quotes["actor_id"] == aid] if "actor_id" in self.quotes else self.quotes.iloc[:0]
+        return ActorProfile(row, mentions.reset_index(drop=True), arts.reset_index(drop=True),
+                            quotes.reset_index(drop=True))
+
+
+def analyze(articles: pd.DataFrame, *, model: str | None = None, n_process: int = 1, batch_size: int = 32,
+            aliases=None, quotes: bool = True, topics: bool = True, k: int | None = None, lexicon=None,
+            seed: int = 0, progress: bool | None = None) -> Corpus:
+    """Analyse articles: actor mentions merged into actors, quotes with speakers, topics.
+
+    ``articles`` is any DataFrame with ``article_id`` and ``text`` (offsets in the result index
+    ``text`` as given; it is never rewritten). Rows flagged ``duplicate_of`` by the loader are left
+    out so that nothing is counted twice. ``aliases`` is a user alias table (dict, DataFrame, or a
+    CSV/YAML path: alias -> canonical name, optional kind) that overrides the automatic merge.
+    ``quotes=False`` skips the parser (about twice as fast); ``topics=False`` skips the topic model.
+    ``k``, ``lexicon`` and ``seed`` go to :func:`toolkit.topics`.
+    Progress is shown for corpora over 1,000 articles unless ``progress=False``.
+
+    Returns a :class:`Corpus` with articles, mentions, actors, quotes, sentences, topics,
+    article_topics and paragraph_topics.
+    """
+    for col in ("article_id", "text"):
+        if col not in articles.columns:
+            raise MissingColumnError(col, "articles", "load articles with tk.load_articles, or name your columns "
+                                     "article_id and text")
+    if not isinstance(n_process, int) or n_process < 1:
+        raise InvalidOptionError("n_process", n_process, ("a positive int",))
+    if not isinstance(batch_size, int) or batch_size < 1:
+        raise InvalidOptionError("batch_size", batch_size, ("a positive int",))
+    arts = articles
+    if "duplicate_of" in arts.columns:
+        arts = arts[arts["duplicate_of"].isna()]
+    if not arts["article_id"].is_unique:
+        dup = arts.loc[arts["article_id"].duplicated(), "article_id"].iloc[0]
+        raise InvalidOptionError("articles.article_id", dup, ("unique ids: each article once",))
+    arts = arts.reset_index(drop=True)
+    alias_table = actors_mod.read_aliases(aliases)
+    records = [(str(a), t if isinstance(t, str) else "") for a, t in zip(arts["article_id"], arts["text"])]
+
+    tables = run_local(records, model=model, n_process=n_process, batch_size=batch_size, quotes=quotes,
+                       aliases=alias_table, progress=progress)
+    return finish(arts, tables, quotes=quotes, topics=topics, k=k, lexicon=lexicon, seed=seed, aliases=alias_table)
+
+
+def run_local(records, *, model, n_process, batch_size, quotes, aliases, progress) -> dict[str, pd.DataFrame]:
+    show = progress if progress is not None else len(records) > 1000
+    bar = None
+    if show:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=len(records), unit="articles", desc="analyze")
+    parts = []
+    try:
+        for n, t in pipeline.iter_batches(records, model=model, quotes=quotes, aliases=aliases,
+                                          batch_size=batch_size, n_process=n_process):
+            parts.append(t)
+            if bar is not None:
+                bar.update(n)
+    finally:
+        if bar is not None:
+            bar.close()
+    return concat_tables(parts)
+
+
+def concat_tables(parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    if not parts:
+        return pipeline.frames([])
+    return {name: pd.concat([p[name] for p in parts], ignore_index=True) for name in pipeline.TABLES}
+
+
+def finish(arts: pd.DataFrame, tables: dict[str, pd.DataFrame], *, quotes: bool, topics: bool, k, lexicon,
+           seed, aliases: dict | None = None) -> Corpus:
+    """Corpus-wide steps on the per-article tables: actors, speakers, topics."""
+    texts = dict(zip(arts["article_id"].astype(str), arts["text"].fillna("").astype(str)))
+    raw = actors_mod.find_more_mentions(texts, tables["mentions"], tables["sentences"], aliases)
+    mentions, actors = actors_mod.merge_actors(raw)
+    mentions = mentions[actors_mod.MENTION_COLUMNS].reset_index(drop=True)
+    q = resolve_speakers(tables["quotes"], mentions, actors)
+    corpus = Corpus(articles=arts, mentions=mentions, actors=actors, quotes=q, sentences=tables["sentences"])
+    if topics:
+        from . import topics as topics_mod
+
+        exclude = sorted({w for n in actors["name"] for w in str(n).split()}) if len(actors) else None
+        res = topics_mod.topics(arts, k=k, lexicon=lexicon, seed=seed, exclude_terms=exclude)
+        corpus.topics, corpus.article_topics = res.topics, res.article_topics
+        corpus.paragraph_topics = res.paragraph_topics
+    return corpus
+
+
+QUOTE_COLUMNS = ["article_id", "quote_id", "kind", "text", "start", "end", "speaker", "speaker_text",
+                 "speaker_start", "speaker_end", "actor_id", "cue", "cue_start", "cue_end", "sentence", "paragraph"]
+
+
+def resolve_speakers(raw: pd.DataFrame, mentions: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """Quotes with quote_id, the speaker's actor_id and canonical name.
+
+    The speaker's actor is the mention its span falls in, else the mention of the article with
+    the same article-level name, else the actor of that name or alias in the corpus."""
+    q = raw.sort_values(["article_id", "start", "end"], kind="stable").reset_index(drop=True)
+    q["quote_id"] = (q["article_id"] + ":q" + q.groupby("article_id").cumcount().astype(str)).astype("string")
+    actor_ids = pd.Series(pd.NA, index=q.index, dtype="string")
+    if len(q) and len(mentions):
+        m = mentions[["article_id", "start", "end", "actor_id"]]
+        # by span: the mention that starts at or before the speaker and covers it
+        left = q.loc[q["speaker_start"].notna(), ["article_id", "speaker_start"]].copy()
+        left["pos"] = left["speaker_start"].astype("int64")
+        left["qi"] = left.index
+        hits = pd.merge_asof(left.sort_values("pos"), m.rename(columns={"start": "pos"}).sort_values("pos"),
+                             on="pos", by="article_id", direction="backward")
+        hits = hits[hits["pos"] < hits["end"]]
+        actor_ids.loc[hits["qi"].to_numpy()] = hits["actor_id"].to_numpy()
+        # by article-level name
+        local = mentions.drop_duplicates(["article_id", "name"]).set_index(["article_id", "name"])["actor_id"]
+        keys = list(zip(q["article_id"], q["speaker_name"]))
+        by_name = pd.Series([local.get(k, pd.NA) if isinstance(k[1], str) else pd.NA for k in keys],
+                            index=q.index, dtype="string")
+        actor_ids = actor_ids.fillna(by_name)
+        # by corpus-wide name or alias
+        names = {}
+        for aid, name, aliases in zip(actors["actor_id"], actors["name"], actors["aliases"]):
+            for n in [name, *aliases]:
+                names.setdefault(actors_mod.normalize_name(str(n)), aid)
+        by_corpus = q["speaker_name"].map(lambda n: names.get(actors_mod.normalize_name(n)) if isinstance(n, str)
+                                          else None).astype("string")
+        actor_ids = actor_ids.fillna(by_corpus)
+    q["actor_id"] = actor_ids
+    display = dict(zip(actors["actor_id"], actors["name"]))
+    q["speaker"] = q["actor_id"].map(display).fillna(q["speaker_name"]).fillna(q["speaker_text"]).astype("string")
+    return q[QUOTE_COLUMNS]

@@ -1,0 +1,171 @@
+"""The per-article step of the analysis: spaCy over article texts, and the tables each article
+gives on its own (sentences, mentions with article-level names, quotes with article-level
+speakers). Corpus-wide steps (actor merging, topics) happen afterwards on these small tables, so
+this step can run in batches, in worker processes, on Dask workers, or be skipped for articles
+whose tables are cached.
+"""
+from __future__ import annotations
+
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
+
+import pandas as pd
+
+from . import actors as actors_mod
+from .nlp import load_model
+
+SENTENCE_COLUMNS = ["article_id", "sentence", "paragraph", "start", "end"]
+RAW_MENTION_COLUMNS = ["article_id", "start", "end", "text", "label", "sentence", "paragraph", "name", "kind", "title"]
+RAW_QUOTE_COLUMNS = ["article_id", "kind", "text", "start", "end", "speaker_text", "speaker_start", "speaker_end",
+                     "speaker_name", "cue", "cue_start", "cue_end", "sentence", "paragraph"]
+TABLES = {"sentences": SENTENCE_COLUMNS, "mentions": RAW_MENTION_COLUMNS, "quotes": RAW_QUOTE_COLUMNS}
+# Components each output needs; the rest are not run.
+_NER_ONLY = ("tagger", "attribute_ruler", "lemmatizer", "parser")
+
+
+def nlp_for(model: str | None, *, quotes: bool):
+    """The spaCy pipeline with just the components the outputs need: quotes need the parser and
+    lemmas; actors alone need NER and sentence boundaries (the fast ``senter``)."""
+    if quotes:
+        return load_model(model)
+    nlp = load_model(model, disable=_NER_ONLY)
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    return nlp
+
+
+def doc_tables(doc, article_id: str, *, quotes: bool, aliases: dict | None) -> dict[str, list[dict]]:
+    """The tables of one analysed article, as lists of row dicts."""
+    text = doc.text
+    para_starts = [0] + [m.end() for m in re.finditer(r"\n\n", text)]
+    sents = []
+    for i, s in enumerate(doc.sents):
+        start = s.start_char
+        para = _bisect(para_starts, start)
+        sents.append({"article_id": article_id, "sentence": i, "paragraph": para, "start": start, "end": s.end_char})
+    mentions = actors_mod.extract_mentions(doc, aliases=aliases)
+    for m in mentions:
+        m["article_id"] = article_id
+    out = {"sentences": sents, "mentions": mentions, "quotes": []}
+    if quotes:
+        from .quotes import extract_quotes
+
+        qs = extract_quotes(doc, mentions=mentions)
+        for q in qs:
+            q["article_id"] = article_id
+        out["quotes"] = qs
+    return out
+
+
+def _bisect(starts, pos):
+    import bisect
+
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def frames(parts: list[dict[str, list[dict]]]) -> dict[str, pd.DataFrame]:
+    """Concatenate per-article row lists into typed frames with fixed columns."""
+    out = {}
+    for name, cols in TABLES.items():
+        rows = [r for p in parts for r in p[name]]
+        df = pd.DataFrame(rows, columns=cols) if rows else pd.DataFrame({c: [] for c in cols})
+        out[name] = typed(df[cols], name)
+    return out
+
+
+_INT = {"sentences": ["sentence", "paragraph", "start", "end"],
+        "mentions": ["start", "end", "sentence", "paragraph"],
+        "quotes": ["start", "end", "sentence", "paragraph"]}
+_NULLABLE_INT = {"quotes": ["speaker_start", "speaker_end", "cue_start", "cue_end"]}
+
+
+def typed(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    df = df.copy()
+    for c in df.columns:
+        if c in _INT.get(name, ()):
+            df[c] = df[c].astype("int64")
+        elif c in _NULLABLE_INT.get(name, ()):
+            df[c] = df[c].astype("Int64")
+        else:
+            df[c] = df[c].astype("string")
+    return df
+
+
+SEGMENT_CHARS = 50_000
+
+
+def segments(text: str, size: int = SEGMENT_CHARS) -> list[str]:
+    """Cut a long text into pieces of at most ``size`` characters that concatenate back to it,
+    preferably after a paragraph break, else after whitespace."""
+    out, i, n = [], 0, len(text)
+    while n - i > size:
+        window = text[i:i + size]
+        cut = window.rfind("\n\n")
+        cut = cut + 2 if cut > 0 else max(window.rfind("\n"), window.rfind(" ")) + 1
+        if cut <= 0:
+            cut = size
+        out.append(text[i:i + cut])
+        i += cut
+    out.append(text[i:])
+    return out
+
+
+def docs(nlp, records, *, batch_size: int):
+    """(Doc, article_id) for (article_id, text) pairs, long texts analysed in segments and joined
+    back into one Doc whose text is the article's text."""
+    def pieces():
+        for aid, text in records:
+            segs = segments(text)
+            for j, seg in enumerate(segs):
+                yield seg, (aid, j, len(segs))
+
+    pending = []
+    for doc, (aid, j, n) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+        if n == 1:
+            yield doc, aid
+            continue
+        pending.append(doc)
+        if j == n - 1:
+            from spacy.tokens import Doc
+
+            yield Doc.from_docs(pending, ensure_whitespace=False), aid
+            pending = []
+
+
+def process_records(records: list[tuple[str, str]], *, model: str | None, quotes: bool, aliases: dict | None,
+                    batch_size: int = 32, nlp=None) -> dict[str, pd.DataFrame]:
+    """Analyse (article_id, text) pairs in this process; returns the per-article tables."""
+    nlp = nlp or nlp_for(model, quotes=quotes)
+    parts = []
+    for doc, aid in docs(nlp, records, batch_size=batch_size):
+        parts.append(doc_tables(doc, aid, quotes=quotes, aliases=aliases))
+    return frames(parts)
+
+
+def _worker(args):
+    records, model, quotes, aliases, batch_size = args
+    return process_records(records, model=model, quotes=quotes, aliases=aliases, batch_size=batch_size)
+
+
+def iter_batches(records: list[tuple[str, str]], *, model: str | None, quotes: bool, aliases: dict | None,
+                 batch_size: int = 32, n_process: int = 1, chunk: int | None = None):
+    """Yield (n_articles, tables) for successive chunks of ``records``, in order.
+
+    With ``n_process > 1`` chunks go to worker processes that each load the pipeline once; only the
+    small tables come back, not spaCy Docs. Memory stays bounded by the chunk size.
+    """
+    chunk = chunk or max(batch_size * 4, 64)
+    chunks = [records[i:i + chunk] for i in range(0, len(records), chunk)]
+    if n_process <= 1 or len(chunks) <= 1:
+        nlp = nlp_for(model, quotes=quotes)
+        for c in chunks:
+            yield len(c), process_records(c, model=model, quotes=quotes, aliases=aliases, batch_size=batch_size, nlp=nlp)
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn" if os.name == "nt" else "forkserver")
+    with ProcessPoolExecutor(max_workers=n_process, mp_context=ctx) as pool:
+        args = ((c, model, quotes, aliases, batch_size) for c in chunks)
+        for c, tables in zip(chunks, pool.map(_worker, args)):
+            yield len(c), tables
