@@ -9,4 +9,5 @@ __version__ = "0.1.0"
 __all__ = ["errors", "clean_text", "load_articles", "load_report", "load_sample", "sample_path", "load_model"]
 from .corpus import Corpus, analyze
 from .actors import merge_actors, extract_mentions
-__all__ += ["Corpus", "analyze", "merge_actors", "extract_mentions"]
+from .store import open_corpus
+__all__ += ["Corpus", "analyze", "merge_actors", "extract_mentions", "open_corpus"]

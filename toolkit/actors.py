@@ -409,10 +409,15 @@ def merge_actors(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     })
     actors["name"] = actors["_key"].map(names)
     actors["kind"] = actors["_key"].map(lambda k: key_kind.get(k, "other"))
-    alias_sets = groups["text"].agg(lambda s: sorted(set(_clean_surface(x) for x in s) | set()))
-    actors["aliases"] = actors["_key"].map(alias_sets)
-    titles = groups["title"].agg(lambda s: sorted({t for t in s if isinstance(t, str) and t}))
-    actors["titles"] = actors["_key"].map(titles)
+    # Plain lists in object columns: pandas would otherwise make Arrow list dtypes that Parquet
+    # metadata cannot bring back.
+    alias_sets, title_sets = defaultdict(set), defaultdict(set)
+    for key, text, title in zip(m["_key"], m["text"], m["title"]):
+        alias_sets[key].add(_clean_surface(str(text)))
+        if isinstance(title, str) and title:
+            title_sets[key].add(title)
+    actors["aliases"] = pd.Series([sorted(alias_sets[k]) for k in actors["_key"]], index=actors.index, dtype=object)
+    actors["titles"] = pd.Series([sorted(title_sets[k]) for k in actors["_key"]], index=actors.index, dtype=object)
     actors["n_mentions"] = actors["_key"].map(groups.size()).astype("int64")
     actors["n_articles"] = actors["_key"].map(groups["article_id"].nunique()).astype("int64")
     actors = actors.sort_values(["n_mentions", "name", "_key"], ascending=[False, True, True], kind="stable")

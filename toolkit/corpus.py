@@ -1,13 +1,14 @@
 """``tk.analyze``: articles in, the corpus of tidy tables out."""
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from . import actors as actors_mod
 from . import pipeline
-from .errors import InvalidOptionError, MissingColumnError, UnknownActorError
+from .errors import InvalidOptionError, MissingColumnError, StoreError, UnknownActorError
 
 ENGINES = ("local", "dask")
 
@@ -44,6 +45,12 @@ class Corpus:
         return (f"<Corpus: {len(self.articles)} articles, {len(self.mentions)} mentions of "
                 f"{len(self.actors)} actors, {len(self.quotes)} quotes, {len(self.topics)} topics>")
 
+    def save(self, path) -> None:
+        """Write every table as Parquet under ``path`` (see :func:`toolkit.open_corpus`)."""
+        from .store import save_corpus
+
+        save_corpus(self, path)
+
     def actor(self, name: str) -> ActorProfile:
         """Look an actor up by actor_id, name, any alias, or a word of one actor's name only
         (case and accents ignored): ``corpus.actor("Ruto")``.
@@ -72,7 +79,7 @@ class Corpus:
 
 def analyze(articles: pd.DataFrame, *, model: str | None = None, n_process: int = 1, batch_size: int = 32,
             aliases=None, quotes: bool = True, topics: bool = True, k: int | None = None, lexicon=None,
-            seed: int = 0, progress: bool | None = None) -> Corpus:
+            seed: int = 0, cache=None, progress: bool | None = None) -> Corpus:
     """Analyse articles: actor mentions merged into actors, quotes with speakers, topics.
 
     ``articles`` is any DataFrame with ``article_id`` and ``text`` (offsets in the result index
@@ -80,7 +87,9 @@ def analyze(articles: pd.DataFrame, *, model: str | None = None, n_process: int 
     out so that nothing is counted twice. ``aliases`` is a user alias table (dict, DataFrame, or a
     CSV/YAML path: alias -> canonical name, optional kind) that overrides the automatic merge.
     ``quotes=False`` skips the parser (about twice as fast); ``topics=False`` skips the topic model.
-    ``k``, ``lexicon`` and ``seed`` go to :func:`toolkit.topics`.
+    ``k``, ``lexicon`` and ``seed`` go to :func:`toolkit.topics`. ``cache`` is a store folder:
+    per-article results found there are reused, new ones are added as each batch finishes (a killed
+    run resumes), and the finished corpus is saved there for :func:`toolkit.open_corpus`.
     Progress is shown for corpora over 1,000 articles unless ``progress=False``.
 
     Returns a :class:`Corpus` with articles, mentions, actors, quotes, sentences, topics,
@@ -104,12 +113,76 @@ def analyze(articles: pd.DataFrame, *, model: str | None = None, n_process: int 
     alias_table = actors_mod.read_aliases(aliases)
     records = [(str(a), t if isinstance(t, str) else "") for a, t in zip(arts["article_id"], arts["text"])]
 
-    tables = run_local(records, model=model, n_process=n_process, batch_size=batch_size, quotes=quotes,
-                       aliases=alias_table, progress=progress)
-    return finish(arts, tables, quotes=quotes, topics=topics, k=k, lexicon=lexicon, seed=seed, aliases=alias_table)
+    run = dict(model=model, n_process=n_process, batch_size=batch_size, quotes=quotes, aliases=alias_table,
+               progress=progress)
+    if cache is None:
+        tables = run_local(records, **run)
+        return finish(arts, tables, quotes=quotes, topics=topics, k=k, lexicon=lexicon, seed=seed, aliases=alias_table)
+    from . import store as store_mod
+
+    whole = corpus_fingerprint(arts, fingerprint(model=model, quotes=quotes, aliases=alias_table),
+                               topics=topics, k=k, lexicon=lexicon, seed=seed)
+    if store_mod.saved_fingerprint(cache) == whole:
+        try:
+            return store_mod.open_corpus(cache)  # nothing changed: no work at all
+        except StoreError as exc:
+            warnings.warn(f"{exc}; recomputing", stacklevel=2)
+    tables = run_cached(arts, records, cache, **run)
+    corpus = finish(arts, tables, quotes=quotes, topics=topics, k=k, lexicon=lexicon, seed=seed, aliases=alias_table)
+    store_mod.save_corpus(corpus, cache, meta={"fingerprint": whole})
+    return corpus
 
 
-def run_local(records, *, model, n_process, batch_size, quotes, aliases, progress) -> dict[str, pd.DataFrame]:
+def corpus_fingerprint(arts: pd.DataFrame, per_article: str, **options) -> str:
+    """Hash of everything the finished corpus depends on: the articles (all columns), the
+    per-article fingerprint and the corpus-wide options."""
+    import hashlib
+
+    h = hashlib.sha1(per_article.encode())
+    h.update(repr(sorted((k, repr(v)) for k, v in options.items())).encode())
+    plain = arts[[c for c in arts.columns if arts[c].dtype != object]]
+    h.update(pd.util.hash_pandas_object(plain, index=False).to_numpy().tobytes())
+    for c in arts.columns:
+        if arts[c].dtype == object:
+            h.update(repr(arts[c].tolist()).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def fingerprint(*, model, quotes: bool, aliases: dict) -> str:
+    """What per-article results depend on besides the text: toolkit and model versions, options."""
+    import hashlib
+    import json
+
+    from . import __version__
+    from .nlp import model_fingerprint
+
+    alias_hash = hashlib.sha1(json.dumps(aliases, sort_keys=True, default=str).encode()).hexdigest()[:12]
+    return f"toolkit={__version__}|model={model_fingerprint(model)}|quotes={quotes}|aliases={alias_hash}"
+
+
+def run_cached(arts, records, cache, *, model, n_process, batch_size, quotes, aliases, progress):
+    """Per-article tables from the store, analysing only the articles it does not hold."""
+    from . import store as store_mod
+
+    fp = fingerprint(model=model, quotes=quotes, aliases=aliases)
+    st = store_mod.Store(cache)
+    index = st.index(fp)
+    keys = store_mod.article_keys(arts, fingerprint=fp)
+    key_of = dict(zip((a for a, _ in records), keys))
+    missing = [r for r, k in zip(records, keys) if k not in index]
+    if missing:
+        def save(chunk, tables):
+            batch_keys = {key_of[a]: a for a, _ in chunk}
+            bid = st.write(tables, batch_keys, fingerprint=fp)
+            index.update({k: (bid, a) for k, a in batch_keys.items()})
+
+        run_local(missing, model=model, n_process=n_process, batch_size=batch_size, quotes=quotes,
+                  aliases=aliases, progress=progress, on_chunk=save, keep=False)
+    return st.read({k: index[k] for k in keys})
+
+
+def run_local(records, *, model, n_process, batch_size, quotes, aliases, progress, on_chunk=None,
+              keep: bool = True) -> dict[str, pd.DataFrame]:
     show = progress if progress is not None else len(records) > 1000
     bar = None
     if show:
@@ -118,11 +191,14 @@ def run_local(records, *, model, n_process, batch_size, quotes, aliases, progres
         bar = tqdm(total=len(records), unit="articles", desc="analyze")
     parts = []
     try:
-        for n, t in pipeline.iter_batches(records, model=model, quotes=quotes, aliases=aliases,
-                                          batch_size=batch_size, n_process=n_process):
-            parts.append(t)
+        for chunk, t in pipeline.iter_batches(records, model=model, quotes=quotes, aliases=aliases,
+                                              batch_size=batch_size, n_process=n_process):
+            if on_chunk is not None:
+                on_chunk(chunk, t)
+            if keep:
+                parts.append(t)
             if bar is not None:
-                bar.update(n)
+                bar.update(len(chunk))
     finally:
         if bar is not None:
             bar.close()
@@ -138,6 +214,7 @@ def concat_tables(parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFram
 def finish(arts: pd.DataFrame, tables: dict[str, pd.DataFrame], *, quotes: bool, topics: bool, k, lexicon,
            seed, aliases: dict | None = None) -> Corpus:
     """Corpus-wide steps on the per-article tables: actors, speakers, topics."""
+    tables = in_article_order(arts, tables)
     texts = dict(zip(arts["article_id"].astype(str), arts["text"].fillna("").astype(str)))
     raw = actors_mod.find_more_mentions(texts, tables["mentions"], tables["sentences"], aliases)
     mentions, actors = actors_mod.merge_actors(raw)
@@ -152,6 +229,17 @@ def finish(arts: pd.DataFrame, tables: dict[str, pd.DataFrame], *, quotes: bool,
         corpus.topics, corpus.article_topics = res.topics, res.article_topics
         corpus.paragraph_topics = res.paragraph_topics
     return corpus
+
+
+def in_article_order(arts: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Tables sorted by the articles' order and then by position, whatever order batches came in."""
+    pos = pd.Series(range(len(arts)), index=arts["article_id"].astype(str).to_numpy())
+    out = {}
+    for name, df in tables.items():
+        by = ["sentence"] if name == "sentences" else ["start", "end"]
+        df = df.assign(_pos=df["article_id"].astype(str).map(pos).to_numpy())
+        out[name] = df.sort_values(["_pos", *by], kind="stable").drop(columns="_pos").reset_index(drop=True)
+    return out
 
 
 QUOTE_COLUMNS = ["article_id", "quote_id", "kind", "text", "start", "end", "speaker", "speaker_text",

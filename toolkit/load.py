@@ -153,7 +153,7 @@ def load_sample() -> pd.DataFrame:
         load_articles(folder / "wikinews.jsonl", errors="raise"),
         load_articles(folder / "globalvoices.jsonl", errors="raise"),
     ]
-    out = pd.concat(frames, ignore_index=True)
+    out = _none_for_missing(pd.concat(frames, ignore_index=True))
     out.attrs = {"load_report": [r for f in frames for r in f.attrs["load_report"]],
                  "n_inputs": sum(f.attrs["n_inputs"] for f in frames)}
     return out
@@ -583,6 +583,14 @@ def _accept(run: _Run, rec: dict, path, line):
     run.rows.append(rec)
 
 
+def _none_for_missing(df: pd.DataFrame) -> pd.DataFrame:
+    """Missing values of list- or dict-valued fields as None, as Parquet gives them back."""
+    for c in df.columns:
+        if c not in COLUMNS and df[c].dtype == object:
+            df[c] = df[c].where(df[c].notna(), None)
+    return df
+
+
 def _frame(run: _Run) -> pd.DataFrame:
     df = pd.DataFrame(run.rows)
     for c in COLUMNS:
@@ -593,6 +601,7 @@ def _frame(run: _Run) -> pd.DataFrame:
     df = df.astype({c: "string" for c in STRING_COLUMNS})
     df["published"] = pd.to_datetime(df["published"], utc=True).astype("datetime64[ns, UTC]")
     df["n_words"] = df["n_words"].fillna(0).astype("int64")
+    _none_for_missing(df)
     for c in extras:  # records without the field: None (not NaN) in object columns, as Parquet gives back
         if df[c].dtype == object:
             df[c] = df[c].where(df[c].map(lambda v: not _missing(v)), None)

@@ -55,3 +55,22 @@ def model_id(nlp) -> str:
     """A string naming the model and its version, used to key cached results."""
     meta = nlp.meta
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"
+
+
+def model_fingerprint(model: str | None = None) -> str:
+    """Which model ``load_model(model)`` would load, and its version, without loading it: part of
+    the key of cached results, so that another model or version recomputes them."""
+    import importlib.metadata as md
+
+    import spacy.util
+
+    for name in model_candidates(model):
+        if spacy.util.is_package(name):
+            return f"{name}=={md.version(name)}"
+        p = os.path.expanduser(name)
+        if os.path.isdir(p):
+            meta = os.path.join(p, "meta.json")
+            stamp = os.path.getmtime(meta) if os.path.exists(meta) else os.path.getmtime(p)
+            return f"{os.path.abspath(p)}@{stamp}"
+    load_model(model)  # raises ModelNotFoundError naming both install routes
+    return str(model)

