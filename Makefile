@@ -15,16 +15,20 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+## The sample corpus analysed once into results/sample (the notebooks open it; later runs reuse it).
+sample-store: setup
+	$(BIN)/toolkit analyze --sample --out $(STORE) --n-process 2
+
 ## The main job: the sample corpus analysed, then JupyterLab on the curated notebooks.
-lab: setup
-	$(BIN)/jupyter lab --notebook-dir=notebooks notebooks/00_start_here.ipynb
+lab: sample-store
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
 
 ## Every test: unit tests, property tests, and the curated notebooks under strict nbval.
-test: setup
+test: sample-store
 	$(BIN)/python -m pytest
 
 ## Re-run the curated notebooks and store them with their outputs (after changing them).
-notebooks: setup
+notebooks: sample-store
 	$(BIN)/python scripts/build_notebooks.py
 
 ## Benchmarks: ratios against baselines measured in the same run (needs ../shared/data).
