@@ -79,7 +79,8 @@ class Corpus:
 
 def analyze(articles: pd.DataFrame, *, model: str | None = None, n_process: int = 1, batch_size: int = 32,
             aliases=None, quotes: bool = True, topics: bool = True, k: int | None = None, lexicon=None,
-            seed: int = 0, cache=None, progress: bool | None = None) -> Corpus:
+            seed: int = 0, cache=None, engine: str = "local", client=None,
+            progress: bool | None = None) -> Corpus:
     """Analyse articles: actor mentions merged into actors, quotes with speakers, topics.
 
     ``articles`` is any DataFrame with ``article_id`` and ``text`` (offsets in the result index
@@ -90,11 +91,19 @@ def analyze(articles: pd.DataFrame, *, model: str | None = None, n_process: int 
     ``k``, ``lexicon`` and ``seed`` go to :func:`toolkit.topics`. ``cache`` is a store folder:
     per-article results found there are reused, new ones are added as each batch finishes (a killed
     run resumes), and the finished corpus is saved there for :func:`toolkit.open_corpus`.
+    ``engine="dask"`` analyses partitions on a Dask cluster: ``client`` (an existing
+    ``dask.distributed.Client``, e.g. connected to a scheduler address) or, without one, a local
+    cluster of ``n_process`` worker processes; ``articles`` may then be a Dask DataFrame. Results
+    are identical to the local engine.
     Progress is shown for corpora over 1,000 articles unless ``progress=False``.
 
     Returns a :class:`Corpus` with articles, mentions, actors, quotes, sentences, topics,
     article_topics and paragraph_topics.
     """
+    if engine not in ENGINES:
+        raise InvalidOptionError("engine", engine, ENGINES)
+    if hasattr(articles, "dask") and hasattr(articles, "compute"):
+        articles = articles.compute()  # the corpus-wide steps need the articles in one frame
     for col in ("article_id", "text"):
         if col not in articles.columns:
             raise MissingColumnError(col, "articles", "load articles with tk.load_articles, or name your columns "
@@ -114,9 +123,9 @@ def analyze(articles: pd.DataFrame, *, model: str | None = None, n_process: int 
     records = [(str(a), t if isinstance(t, str) else "") for a, t in zip(arts["article_id"], arts["text"])]
 
     run = dict(model=model, n_process=n_process, batch_size=batch_size, quotes=quotes, aliases=alias_table,
-               progress=progress)
+               progress=progress, engine=engine, client=client)
     if cache is None:
-        tables = run_local(records, **run)
+        tables = run_engine(records, **run)
         return finish(arts, tables, quotes=quotes, topics=topics, k=k, lexicon=lexicon, seed=seed, aliases=alias_table)
     from . import store as store_mod
 
@@ -160,7 +169,16 @@ def fingerprint(*, model, quotes: bool, aliases: dict) -> str:
     return f"toolkit={__version__}|model={model_fingerprint(model)}|quotes={quotes}|aliases={alias_hash}"
 
 
-def run_cached(arts, records, cache, *, model, n_process, batch_size, quotes, aliases, progress):
+def run_engine(records, *, engine, client, **run) -> dict[str, pd.DataFrame]:
+    if engine == "dask":
+        from .engine import run_dask
+
+        return run_dask(records, client=client, model=run["model"], quotes=run["quotes"], aliases=run["aliases"],
+                        batch_size=run["batch_size"], n_workers=run["n_process"], progress=run["progress"])
+    return run_local(records, **run)
+
+
+def run_cached(arts, records, cache, *, model, n_process, batch_size, quotes, aliases, progress, engine, client):
     """Per-article tables from the store, analysing only the articles it does not hold."""
     from . import store as store_mod
 
@@ -170,7 +188,13 @@ def run_cached(arts, records, cache, *, model, n_process, batch_size, quotes, al
     keys = store_mod.article_keys(arts, fingerprint=fp)
     key_of = dict(zip((a for a, _ in records), keys))
     missing = [r for r, k in zip(records, keys) if k not in index]
-    if missing:
+    if missing and engine == "dask":
+        from .engine import run_dask
+
+        run_dask(missing, client=client, model=model, quotes=quotes, aliases=aliases, batch_size=batch_size,
+                 n_workers=n_process, cache=cache, fingerprint=fp, key_of=key_of, progress=progress)
+        index = st.index(fp)  # the workers wrote the batches
+    elif missing:
         def save(chunk, tables):
             batch_keys = {key_of[a]: a for a, _ in chunk}
             bid = st.write(tables, batch_keys, fingerprint=fp)

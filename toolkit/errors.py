@@ -66,3 +66,7 @@ class UnknownActorError(ToolkitError, KeyError):
 
     def __str__(self):
         return self.args[0] if self.args else ""
+
+
+class EngineError(ToolkitError, RuntimeError):
+    """The distributed engine could not complete a run; completed batches stay in the cache."""
