@@ -51,3 +51,9 @@ def seed_articles(data_root):
     import toolkit as tk
 
     return tk.load_articles(seed_file(data_root), source="The Standard", errors="raise")
+
+
+@pytest.fixture(scope="session")
+def seed_path(data_root) -> Path:
+    """Path of the reference article in the shared data folder."""
+    return seed_file(data_root)

@@ -29,6 +29,7 @@ __all__ = [
     "heatmap_cells", "network_layout",
     "chart_top_actors", "chart_actor_timeline", "chart_voices", "chart_cues", "chart_topic_shares",
     "chart_co_mentioned", "chart_cooccurrence_heatmap", "chart_network", "chart_actor_topics",
+    "line_timeline", "bar_co_mentioned",
 ]
 
 MAX_ROWS = 5000  # Altair's default MaxRowsError threshold: every chart's data stays below it
@@ -117,6 +118,7 @@ def _need(df: pd.DataFrame, cols, frame: str) -> None:
 def _plain(df: pd.DataFrame, *, digits: int = 6) -> pd.DataFrame:
     """Chart-ready copy: numpy/object dtypes, NA as None, floats rounded, dates as ISO strings;
     so the inline data (and the dataset hash in ``to_dict()``) is the same on every platform."""
+    df = df.reset_index(drop=True)
     out = {}
     for c in df.columns:
         s = df[c]
@@ -130,7 +132,7 @@ def _plain(df: pd.DataFrame, *, digits: int = 6) -> pd.DataFrame:
             out[c] = s.astype("float64").round(digits)
         else:
             out[c] = s.astype(object).where(s.notna(), None)
-    res = pd.DataFrame(out, index=pd.RangeIndex(len(df)))
+    res = pd.DataFrame(out)
     if len(res) > MAX_ROWS:  # the helpers aggregate; reaching this is a bug, not a user error
         raise AssertionError(f"chart data has {len(res)} rows, over {MAX_ROWS}")
     return res
@@ -296,17 +298,15 @@ def actor_timeline(corpus, actor_ids, *, freq: str = "month") -> pd.DataFrame:
     sel = info[info["actor_id"].isin(ids)].set_index("actor_id").loc[ids].reset_index()
     sel["label"] = _labels(sel["actor_id"], sel["name"], sel["kind"]).to_numpy()
 
-    def build(f):
-        mm = m.assign(period=_periods(m["published"], f))
-        grid = _period_grid(mm["period"], f)
-        full = pd.MultiIndex.from_product([ids, grid], names=["actor_id", "period"])
-        agg = (mm.groupby(["actor_id", "period"]).agg(n_mentions=("article_id", "size"),
-                                                      n_articles=("article_id", "nunique"))
-               .reindex(full, fill_value=0).reset_index())
-        return agg
-
-    _fit_freq(lambda f: len(ids) * len(_period_grid(_periods(m["published"], f), f)), freq)
-    agg = build(freq).merge(sel[["actor_id", "name", "label"]], on="actor_id")
+    m = m.assign(period=_periods(m["published"], freq))
+    grid = _period_grid(m["period"], freq)
+    if len(ids) * len(grid) > MAX_ROWS:
+        _fit_freq(lambda f: len(ids) * len(_period_grid(_periods(m["published"], f), f)), freq)
+    full = pd.MultiIndex.from_product([ids, grid], names=["actor_id", "period"])
+    agg = (m.groupby(["actor_id", "period"]).agg(n_mentions=("article_id", "size"),
+                                                 n_articles=("article_id", "nunique"))
+           .reindex(full, fill_value=0).reset_index())
+    agg = agg.merge(sel[["actor_id", "name", "label"]], on="actor_id")
     order = {a: i for i, a in enumerate(ids)}
     agg = agg.sort_values(["actor_id", "period"], key=lambda s: s.map(order) if s.name == "actor_id" else s,
                           kind="stable")
@@ -319,7 +319,12 @@ def chart_actor_timeline(corpus, actor_ids, *, freq: str = "month") -> alt.Chart
     Encodings: x period (temporal), y n_mentions, colour label; points carry a tooltip with name,
     period, n_mentions, n_articles.
     """
-    df = _plain(actor_timeline(corpus, actor_ids, freq=freq))
+    return line_timeline(actor_timeline(corpus, actor_ids, freq=freq), freq=freq)
+
+
+def line_timeline(frame: pd.DataFrame, *, freq: str = "month") -> alt.Chart:
+    """The chart of :func:`chart_actor_timeline` from an :func:`actor_timeline` frame."""
+    df = _plain(frame)
     order = list(dict.fromkeys(df["label"]))
     return alt.Chart(df).mark_line(point=True).encode(
         x=alt.X("period:T", title=None),
@@ -436,9 +441,10 @@ def _topic_tables(corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
 def topic_shares(corpus, *, freq: str = "month", by: str | None = None) -> pd.DataFrame:
     """Each topic's share of the coverage per period (and source).
 
-    Returns period, (source,) topic_id, label, weight (summed article_topics weight), share (weight
-    over all topics' weight in that period and source; 0 in periods without articles), n_articles
-    (dated articles in the period and source), one row for every period x topic (x source).
+    Returns period, period_end (start of the next period), (source,) topic_id, label, weight (summed
+    article_topics weight), share (weight over all topics' weight in that period and source; 0 in
+    periods without articles), n_articles (dated articles in the period and source), one row for
+    every period x topic (x source).
     Sources beyond the 10 largest are pooled as "Other sources".
     """
     _choice("freq", freq, tuple(FREQS))
@@ -466,23 +472,33 @@ def topic_shares(corpus, *, freq: str = "month", by: str | None = None) -> pd.Da
     agg = agg.merge(n_art.reset_index(), on=["period", *keys], how="left")
     agg["n_articles"] = agg["n_articles"].fillna(0).astype("int64")
     agg = agg.merge(topics[["topic_id", "label"]], on="topic_id", how="left")
-    return agg[["period", *keys, "topic_id", "label", "weight", "share", "n_articles"]].reset_index(drop=True)
+    agg["period_end"] = (agg["period"].dt.to_period(FREQS[freq]) + 1).dt.start_time
+    cols = ["period", "period_end", *keys, "topic_id", "label", "weight", "share", "n_articles"]
+    return agg[cols].reset_index(drop=True)
 
 
 def chart_topic_shares(corpus, *, freq: str = "month", by: str | None = None) -> alt.Chart:
-    """Stacked areas of topic shares over time (see :func:`topic_shares`), one row per source with
+    """Stacked bars of topic shares per period (see :func:`topic_shares`), one row per source with
     ``by="source"``.
 
-    Encodings: x period (temporal), y share (stacked), colour label; tooltip label, period, share,
-    n_articles.
+    Encodings: x period to x2 period_end (temporal: each bar spans its period, so sparse corpora
+    read right), y share_start to y2 share_end (topics stacked in topic_id order), colour label;
+    tooltip label, period, share, n_articles.
     """
-    df = _plain(topic_shares(corpus, freq=freq, by=by))
+    ts = topic_shares(corpus, freq=freq, by=by)
+    ts = ts[ts["share"] > 0]  # empty periods draw nothing; their rows would only weigh the spec
+    # Stacked in pandas: Vega-Lite does not stack bars that span x..x2 on a temporal axis.
+    ts = ts.assign(share_end=ts.groupby(["period", *(["source"] if by else [])])["share"].cumsum())
+    ts = ts.assign(share_start=ts["share_end"] - ts["share"])
+    df = _plain(ts)
     labels = list(dict.fromkeys(df["label"].astype(str)))
-    base = alt.Chart(df).mark_area().encode(
+    base = alt.Chart(df).mark_rect().encode(
         x=alt.X("period:T", title=None),
-        y=alt.Y("share:Q", title="Share of coverage", stack="zero", axis=alt.Axis(format="%")),
+        x2="period_end:T",
+        y=alt.Y("share_start:Q", title="Share of coverage", axis=alt.Axis(format="%"),
+                scale=alt.Scale(domain=[0, 1])),
+        y2="share_end:Q",
         color=alt.Color("label:N", title="Topic", sort=labels),
-        order=alt.Order("topic_id:N"),
         tooltip=["label:N", alt.Tooltip("period:T", title=freq), alt.Tooltip("share:Q", format=".0%"),
                  "n_articles:Q"],
     ).properties(width=500, height=180)

@@ -118,7 +118,7 @@ def analyze(articles: pd.DataFrame, *, model: str | None = None, n_process: int 
     if not arts["article_id"].is_unique:
         dup = arts.loc[arts["article_id"].duplicated(), "article_id"].iloc[0]
         raise InvalidOptionError("articles.article_id", dup, ("unique ids: each article once",))
-    arts = arts.reset_index(drop=True)
+    arts = _typed_articles(arts.reset_index(drop=True))
     alias_table = actors_mod.read_aliases(aliases)
     records = [(str(a), t if isinstance(t, str) else "") for a, t in zip(arts["article_id"], arts["text"])]
 
@@ -157,6 +157,12 @@ def corpus_fingerprint(arts: pd.DataFrame, per_article: str, **options) -> str:
     return h.hexdigest()
 
 
+def _typed_articles(arts: pd.DataFrame) -> pd.DataFrame:
+    """One string dtype for every text column, whichever engine or library built the frame."""
+    conv = {c: "string" for c, t in arts.dtypes.items() if isinstance(t, pd.StringDtype) and t.na_value is not pd.NA}
+    return arts.astype(conv) if conv else arts
+
+
 def fingerprint(*, model, quotes: bool, aliases: dict) -> str:
     """What per-article results depend on besides the text: toolkit and model versions, options."""
     import hashlib
@@ -174,7 +180,8 @@ def run_engine(records, *, engine, client, **run) -> dict[str, pd.DataFrame]:
         from .engine import run_dask
 
         return run_dask(records, client=client, model=run["model"], quotes=run["quotes"], aliases=run["aliases"],
-                        batch_size=run["batch_size"], n_workers=run["n_process"], progress=run["progress"])
+                        batch_size=run["batch_size"], n_workers=run["n_process"], progress=run["progress"],
+                        partition_size=run["batch_size"] * 2)
     return run_local(records, **run)
 
 
@@ -192,7 +199,8 @@ def run_cached(arts, records, cache, *, model, n_process, batch_size, quotes, al
         from .engine import run_dask
 
         run_dask(missing, client=client, model=model, quotes=quotes, aliases=aliases, batch_size=batch_size,
-                 n_workers=n_process, cache=cache, fingerprint=fp, key_of=key_of, progress=progress)
+                 n_workers=n_process, cache=cache, fingerprint=fp, key_of=key_of, progress=progress,
+                 partition_size=batch_size * 2)
         index = st.index(fp)  # the workers wrote the batches
     elif missing:
         def save(chunk, tables):

@@ -155,7 +155,7 @@ def iter_batches(records: list[tuple[str, str]], *, model: str | None, quotes: b
     With ``n_process > 1`` chunks go to worker processes that each load the pipeline once; only the
     small tables come back, not spaCy Docs. Memory stays bounded by the chunk size.
     """
-    chunk = chunk or max(batch_size * 4, 64)
+    chunk = chunk or max(batch_size * 4, 16)
     chunks = [records[i:i + chunk] for i in range(0, len(records), chunk)]
     if n_process <= 1 or len(chunks) <= 1:
         nlp = nlp_for(model, quotes=quotes)

@@ -1,0 +1,357 @@
+"""Actor quality on the hand-checked gold set, next to bare spaCy NER, and the cost of actor
+extraction over spaCy on BBC articles; both systems measured in the same run.
+
+Gold: ``tests/gold/actors_gold.jsonl`` (25 articles of the sample corpus, every person,
+organisation, place and group mention with its canonical name; see ``tests/gold/README.md``).
+
+Systems
+  toolkit - ``tk.analyze(gold articles, topics=False, quotes=False)``: mentions with ``actor_id``.
+  spacy   - bare spaCy NER through ``toolkit.load_model()``: entities labelled PERSON, ORG, GPE,
+            LOC, NORP or FAC, spans as the model gives them; each distinct entity string is one
+            actor (``"Ruto"`` and ``"William Ruto"`` are two actors, ``"US"`` and ``"the US"`` too).
+
+Metrics (all pooled over the gold articles; a "gold actor" is a canonical name, corpus-wide)
+  mention P/R/F1 exact    - a predicted mention matches a gold one with the same article, start
+                            and end. P = matched / predicted, R = matched / gold.
+  mention P/R/F1 lenient  - spans that overlap by at least one character match, one-to-one
+                            (greedy, largest overlap first, then closest length).
+  The actor figures below use the lenient one-to-one matching, so that a span boundary
+  ("Crown Prince Mohammad bin Salman" vs "Mohammad bin Salman") does not hide who was found.
+  kind accuracy           - matched mentions whose predicted kind equals the gold kind (spaCy
+                            labels map PERSON->person, ORG->organization, GPE/LOC/FAC->place,
+                            NORP->group).
+  actor recall            - share of gold actors with at least one matched mention.   target >= 90%
+  actor recall (majority) - share of gold actors of which one predicted actor_id holds more than
+                            half of all their gold mentions (a stricter reading of "found").
+  fragmentation           - among gold actors with a matched mention, the share whose matched
+                            mentions carry two or more predicted actor_ids (one real actor split).
+                                                                                target <= 5%
+  over-merging            - among predicted actor_ids with a matched mention, the share whose
+                            matched mentions belong to two or more gold actors (one id covering
+                            several real actors).                                target <= 2%
+  Counts (k/n) are printed beside each share. Rows are also given per source.
+
+Timing (``--bbc N``, default 300 BBC articles; 0 skips it): ``nlp.pipe`` alone with the
+components the toolkit runs for actors (``toolkit.pipeline.nlp_for(None, quotes=False)``) versus
+``toolkit.pipeline.process_records(..., quotes=False)`` with that same pipeline over the same
+texts; best of ``--repeat`` interleaved runs after a warm-up. overhead = toolkit / spaCy - 1,
+target <= 10%. The corpus-wide actor steps (``find_more_mentions`` + ``merge_actors``) are timed
+too and shown as a second overhead. Data: $NEWS_TOOLKIT_DATA/bbc (default data root:
+../shared/data from the repository root).
+
+    .venv/bin/python benchmarks/bench_actors.py [--bbc N] [--repeat N] [--errors] [--no-spacy]
+
+Exits 1 when the toolkit misses a target, 2 when the BBC data is missing.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+GOLD = ROOT / "tests" / "gold" / "actors_gold.jsonl"
+BASELINE_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place",
+                   "NORP": "group"}
+TARGETS = {"actor_recall": (">=", 0.90), "fragmentation": ("<=", 0.05), "over_merging": ("<=", 0.02)}
+OVERHEAD_TARGET = 0.10
+
+
+def data_root() -> Path:
+    return Path(os.environ.get("NEWS_TOOLKIT_DATA") or ROOT.parent / "shared" / "data")
+
+
+# --- gold -----------------------------------------------------------------------------------------
+
+def load_gold(path: Path = GOLD) -> list[dict]:
+    """The gold articles: dicts with article_id, source, title and mentions (start, end, text,
+    canonical, kind)."""
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def gold_articles(gold: list[dict], sample=None):
+    """The gold articles' rows of ``tk.load_sample()`` (texts exactly as the offsets index them)."""
+    import toolkit as tk
+
+    sample = tk.load_sample() if sample is None else sample
+    ids = [g["article_id"] for g in gold]
+    arts = sample[sample["article_id"].isin(ids)]
+    missing = sorted(set(ids) - set(arts["article_id"]))
+    if missing:
+        raise LookupError(f"gold articles not in the sample corpus: {missing}")
+    return arts.set_index("article_id").loc[ids].reset_index()
+
+
+# --- systems --------------------------------------------------------------------------------------
+
+def toolkit_mentions(arts) -> list[dict]:
+    """Mentions of ``tk.analyze`` (topics and quotes off): article_id, start, end, actor, kind."""
+    import toolkit as tk
+
+    corpus = tk.analyze(arts, topics=False, quotes=False, progress=False)
+    m = corpus.mentions
+    return [{"article_id": str(a), "start": int(s), "end": int(e), "actor": str(i), "kind": str(k), "text": str(t)}
+            for a, s, e, i, k, t in zip(m["article_id"], m["start"], m["end"], m["actor_id"], m["kind"], m["text"])]
+
+
+def spacy_mentions(arts, nlp=None) -> list[dict]:
+    """Bare spaCy NER: every PERSON/ORG/GPE/LOC/NORP/FAC entity; its string is its actor."""
+    from toolkit import load_model
+
+    nlp = nlp or load_model()
+    out = []
+    for aid, doc in zip(arts["article_id"], nlp.pipe(list(arts["text"]), batch_size=32)):
+        for ent in doc.ents:
+            if ent.label_ in BASELINE_LABELS:
+                out.append({"article_id": str(aid), "start": ent.start_char, "end": ent.end_char,
+                            "actor": ent.text, "kind": BASELINE_LABELS[ent.label_], "text": ent.text})
+    return out
+
+
+# --- scoring --------------------------------------------------------------------------------------
+
+def gold_mentions(gold: list[dict]) -> list[dict]:
+    return [{"article_id": g["article_id"], "source": g["source"], **m} for g in gold for m in g["mentions"]]
+
+
+def match(gold_m: list[dict], pred_m: list[dict], *, lenient: bool) -> list[tuple[int, int]]:
+    """One-to-one (gold index, predicted index) pairs: same span, or (lenient) overlapping spans
+    paired greedily by largest overlap, then closest length, then position."""
+    by_art_g, by_art_p = defaultdict(list), defaultdict(list)
+    for i, g in enumerate(gold_m):
+        by_art_g[g["article_id"]].append(i)
+    for j, p in enumerate(pred_m):
+        by_art_p[p["article_id"]].append(j)
+    pairs = []
+    for aid, gi in by_art_g.items():
+        pj = by_art_p.get(aid, [])
+        if not lenient:
+            at = {(pred_m[j]["start"], pred_m[j]["end"]): j for j in pj}
+            pairs += [(i, at[(gold_m[i]["start"], gold_m[i]["end"])]) for i in gi
+                      if (gold_m[i]["start"], gold_m[i]["end"]) in at]
+            continue
+        cands = []
+        for i in gi:
+            gs, ge = gold_m[i]["start"], gold_m[i]["end"]
+            for j in pj:
+                ps, pe = pred_m[j]["start"], pred_m[j]["end"]
+                ov = min(ge, pe) - max(gs, ps)
+                if ov > 0:
+                    cands.append((-ov, abs((ge - gs) - (pe - ps)), gs, ps, i, j))
+        used_g, used_p = set(), set()
+        for *_, i, j in sorted(cands):
+            if i not in used_g and j not in used_p:
+                used_g.add(i)
+                used_p.add(j)
+                pairs.append((i, j))
+    return pairs
+
+
+def _prf(n_match: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = n_match / n_pred if n_pred else 0.0
+    r = n_match / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score(gold_m: list[dict], pred_m: list[dict]) -> dict:
+    """Every metric of the module docstring, with the counts behind each share and the cases
+    behind the actor errors (for ``--errors``)."""
+    exact = match(gold_m, pred_m, lenient=False)
+    loose = match(gold_m, pred_m, lenient=True)
+    out = {"n_gold": len(gold_m), "n_pred": len(pred_m)}
+    out["exact"] = _prf(len(exact), len(pred_m), len(gold_m))
+    out["lenient"] = _prf(len(loose), len(pred_m), len(gold_m))
+    out["kind_ok"] = (sum(gold_m[i]["kind"] == pred_m[j]["kind"] for i, j in loose), len(loose))
+
+    gold_actors = Counter(g["canonical"] for g in gold_m)
+    ids_of_gold: dict[str, Counter] = defaultdict(Counter)   # canonical -> predicted ids of its matched mentions
+    golds_of_id: dict[str, Counter] = defaultdict(Counter)   # predicted id -> canonicals of its matched mentions
+    for i, j in loose:
+        ids_of_gold[gold_m[i]["canonical"]][pred_m[j]["actor"]] += 1
+        golds_of_id[pred_m[j]["actor"]][gold_m[i]["canonical"]] += 1
+    recalled = [c for c in gold_actors if ids_of_gold.get(c)]
+    majority = [c for c in recalled if ids_of_gold[c].most_common(1)[0][1] * 2 > gold_actors[c]]
+    fragmented = [c for c in recalled if len(ids_of_gold[c]) > 1]
+    merged = [a for a, cs in golds_of_id.items() if len(cs) > 1]
+    out["actor_recall"] = (len(recalled), len(gold_actors))
+    out["actor_recall_majority"] = (len(majority), len(gold_actors))
+    out["fragmentation"] = (len(fragmented), len(recalled))
+    out["over_merging"] = (len(merged), len(golds_of_id))
+    out["missed"] = sorted(((gold_actors[c], c) for c in gold_actors if c not in ids_of_gold), reverse=True)
+    out["fragmented"] = {c: dict(ids_of_gold[c]) for c in fragmented}
+    out["merged"] = {a: dict(golds_of_id[a]) for a in merged}
+    matched_p = {j for _, j in loose}
+    out["spurious"] = Counter(pred_m[j]["text"] for j in range(len(pred_m)) if j not in matched_p)
+    return out
+
+
+def share(pair) -> float:
+    k, n = pair
+    return k / n if n else 0.0
+
+
+def targets_missed(s: dict) -> list[str]:
+    missed = []
+    for key, (op, bound) in TARGETS.items():
+        v = share(s[key])
+        if (op == ">=" and v < bound) or (op == "<=" and v > bound):
+            missed.append(f"{key} {v:.1%} (target {op} {bound:.0%})")
+    return missed
+
+
+# --- report ---------------------------------------------------------------------------------------
+
+ROWS = [("mention precision (exact)", lambda s: s["exact"][0], None),
+        ("mention recall (exact)", lambda s: s["exact"][1], None),
+        ("mention F1 (exact)", lambda s: s["exact"][2], None),
+        ("mention precision (lenient)", lambda s: s["lenient"][0], None),
+        ("mention recall (lenient)", lambda s: s["lenient"][1], None),
+        ("mention F1 (lenient)", lambda s: s["lenient"][2], None),
+        ("kind accuracy (matched)", lambda s: share(s["kind_ok"]), "kind_ok"),
+        ("actor recall  [>= 90%]", lambda s: share(s["actor_recall"]), "actor_recall"),
+        ("actor recall (majority)", lambda s: share(s["actor_recall_majority"]), "actor_recall_majority"),
+        ("fragmentation [<= 5%]", lambda s: share(s["fragmentation"]), "fragmentation"),
+        ("over-merging  [<= 2%]", lambda s: share(s["over_merging"]), "over_merging")]
+
+
+def table(scores: dict[str, dict]) -> str:
+    names = list(scores)
+    lines = [f"{'':30}" + "".join(f"{n:>20}" for n in names)]
+    for label, fn, key in ROWS:
+        cells = []
+        for n in names:
+            s = scores[n]
+            cell = f"{fn(s):.1%}"
+            if key:
+                cell += f" ({s[key][0]}/{s[key][1]})"
+            cells.append(f"{cell:>20}")
+        lines.append(f"{label:30}" + "".join(cells))
+    lines.append(f"{'mentions predicted / gold':30}" + "".join(f"{str(scores[n]['n_pred']) + ' / ' + str(scores[n]['n_gold']):>20}"
+                                                           for n in names))
+    return "\n".join(lines)
+
+
+def print_errors(name: str, s: dict, limit: int = 40) -> None:
+    print(f"\n--- {name}: gold actors missed ({len(s['missed'])}; gold mentions, name)")
+    print(", ".join(f"{c} ({n})" for n, c in s["missed"][:limit]))
+    print(f"\n--- {name}: fragmented gold actors ({len(s['fragmented'])}; predicted ids with matched mentions)")
+    for c, ids in sorted(s["fragmented"].items()):
+        print(f"  {c}: {ids}")
+    print(f"\n--- {name}: over-merged predicted ids ({len(s['merged'])}; gold actors with matched mentions)")
+    for a, cs in sorted(s["merged"].items()):
+        print(f"  {a}: {cs}")
+    print(f"\n--- {name}: most frequent unmatched predicted mentions")
+    print(", ".join(f"{t!r} ({n})" for t, n in s["spurious"].most_common(limit)))
+
+
+# --- timing ---------------------------------------------------------------------------------------
+
+def bbc_records(n: int) -> list[tuple[str, str]]:
+    import toolkit as tk
+
+    folder = data_root() / "bbc"
+    if not folder.is_dir():
+        print(f"BBC corpus not found at {folder}.\nPut the BBC folders (business, entertainment, politics, "
+              f"sport, tech) under <data root>/bbc and set NEWS_TOOLKIT_DATA=<data root> (default "
+              f"{ROOT.parent / 'shared' / 'data'}), or run with --bbc 0 to skip the timing.", file=sys.stderr)
+        sys.exit(2)
+    arts = tk.load_articles(folder, source="BBC")
+    if "duplicate_of" in arts.columns:
+        arts = arts[arts["duplicate_of"].isna()]
+    arts = arts.sort_values("path" if "path" in arts.columns else "article_id", kind="stable").head(n)
+    return [(str(a), str(t)) for a, t in zip(arts["article_id"], arts["text"])]
+
+
+def timing(records: list[tuple[str, str]], repeat: int) -> dict:
+    from toolkit import actors as actors_mod
+    from toolkit import pipeline
+
+    nlp = pipeline.nlp_for(None, quotes=False)
+    texts = [t for _, t in records]
+    for _ in nlp.pipe(texts[:16], batch_size=32):  # warm-up
+        pass
+    t_spacy, t_tk, t_merge = [], [], []
+    tables = None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for _doc in nlp.pipe(texts, batch_size=32):
+            pass
+        t_spacy.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        tables = pipeline.process_records(records, model=None, quotes=False, aliases=None, batch_size=32, nlp=nlp)
+        t_tk.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        raw = actors_mod.find_more_mentions(dict(records), tables["mentions"], tables["sentences"], None)
+        actors_mod.merge_actors(raw)
+        t_merge.append(time.perf_counter() - t0)
+    return {"n": len(records), "pipes": ",".join(nlp.pipe_names), "spacy": min(t_spacy), "toolkit": min(t_tk),
+            "merge": min(t_merge), "mentions": len(tables["mentions"]) if tables else 0}
+
+
+# --- main -----------------------------------------------------------------------------------------
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--bbc", type=int, default=300, help="BBC articles to time (0: skip the timing)")
+    ap.add_argument("--repeat", type=int, default=3, help="timing runs; the best is kept")
+    ap.add_argument("--errors", action="store_true", help="list missed, fragmented and over-merged actors")
+    ap.add_argument("--no-spacy", action="store_true", help="skip the bare spaCy baseline")
+    args = ap.parse_args(argv)
+
+    records = bbc_records(args.bbc) if args.bbc > 0 else []  # fail early on missing data
+    gold = load_gold()
+    arts = gold_articles(gold)
+    gm = gold_mentions(gold)
+    by_source = Counter(g["source"] for g in gold)
+    print(f"gold: {len(gold)} articles ({', '.join(f'{n} {s}' for s, n in sorted(by_source.items()))}), "
+          f"{len(gm)} mentions of {len({m['canonical'] for m in gm})} actors")
+
+    t0 = time.perf_counter()
+    preds = {"toolkit": toolkit_mentions(arts)}
+    t_tk = time.perf_counter() - t0
+    t_sp = None
+    if not args.no_spacy:
+        t0 = time.perf_counter()
+        preds["spacy NER"] = spacy_mentions(arts)
+        t_sp = time.perf_counter() - t0
+    print(f"tk.analyze on the gold articles: {t_tk:.1f} s" + (f"; bare spaCy: {t_sp:.1f} s" if t_sp else ""))
+
+    scores = {n: score(gm, p) for n, p in preds.items()}
+    print("\nAll gold articles")
+    print(table(scores))
+    for src in sorted(by_source):
+        g_src = [m for m in gm if m["source"] == src]
+        ids = {m["article_id"] for m in g_src} | {g["article_id"] for g in gold if g["source"] == src}
+        sub = {n: score(g_src, [m for m in p if m["article_id"] in ids]) for n, p in preds.items()}
+        print(f"\n{src} ({by_source[src]} articles)")
+        print(table(sub))
+    if args.errors:
+        for n, s in scores.items():
+            print_errors(n, s)
+
+    missed = targets_missed(scores["toolkit"])
+    if records:
+        t = timing(records, args.repeat)
+        over = t["toolkit"] / t["spacy"] - 1
+        over_all = (t["toolkit"] + t["merge"]) / t["spacy"] - 1
+        print(f"\nTiming on {t['n']} BBC articles (best of {args.repeat}; pipes: {t['pipes']})")
+        print(f"  nlp.pipe alone                         {t['spacy']:7.2f} s")
+        print(f"  pipeline.process_records (actors)      {t['toolkit']:7.2f} s   overhead {over:+.1%} [target <= "
+              f"{OVERHEAD_TARGET:.0%}]")
+        print(f"  + find_more_mentions + merge_actors    {t['merge']:7.2f} s   overhead {over_all:+.1%} "
+              f"(whole actor step, {t['mentions']} mentions)")
+        if over > OVERHEAD_TARGET:
+            missed.append(f"overhead {over:.1%} (target <= {OVERHEAD_TARGET:.0%})")
+    print("\ntargets: " + ("all met" if not missed else "MISSED: " + "; ".join(missed)))
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,122 @@
+"""How fast the explorers react: filter changes of QuoteExplorer on 50,000 quotes (target: 150 ms
+per change, views included), and ActorExplorer moves, on the sample corpus scaled up.
+
+The sample corpus (tk.load_sample(), analysed without topics: about 2 minutes) has about 5,700
+quotes; they are repeated with distinct quote ids up to ``--quotes``. Each change is timed from
+setting a control's ``.value`` to the views being updated (the callbacks run synchronously), and
+the median of ``--repeat`` runs is printed with its ratio to the target (< 1 is within target).
+
+    .venv/bin/python benchmarks/bench_widgets.py [--quotes 50000] [--repeat 7] [--cache /tmp/sample_corpus.pkl]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import pickle
+import statistics
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+TARGET_MS = 150.0
+
+
+def sample_corpus(cache: Path | None):
+    """The analysed sample corpus, read from / written to ``cache`` (a pickle) when given."""
+    if cache is not None and cache.exists():
+        with open(cache, "rb") as fh:
+            return pickle.load(fh)
+    import toolkit as tk
+
+    t = time.perf_counter()
+    corpus = tk.analyze(tk.load_sample(), topics=False)
+    print(f"analysed the sample in {time.perf_counter() - t:.0f} s: {corpus}")
+    if cache is not None:
+        with open(cache, "wb") as fh:
+            pickle.dump(corpus, fh)
+    return corpus
+
+
+def scaled(corpus, n_quotes: int):
+    """The corpus with its quotes repeated (distinct quote ids) up to ``n_quotes`` rows."""
+    q = corpus.quotes
+    reps = -(-n_quotes // len(q))
+    parts = [q.assign(quote_id=q["quote_id"] + f":r{i}") for i in range(reps)]
+    return replace(corpus, quotes=pd.concat(parts, ignore_index=True).head(n_quotes))
+
+
+def timed(fn, repeat: int) -> float:
+    """Median milliseconds of ``fn()`` over ``repeat`` runs (after one warm-up)."""
+    fn()
+    runs = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        runs.append((time.perf_counter() - t) * 1000)
+    return statistics.median(runs)
+
+
+def toggle(widget, a, b):
+    """A change that flips a control between two values, so every call is a real change."""
+    def run():
+        widget.value = b if widget.value == a else a
+    return run
+
+
+def report(name: str, ms: float, target: float | None = TARGET_MS):
+    ratio = f"  ratio {ms / target:.2f} of {target:.0f} ms" if target else ""
+    print(f"  {name:<42} {ms:8.1f} ms{ratio}")
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quotes", type=int, default=50_000)
+    ap.add_argument("--repeat", type=int, default=7)
+    ap.add_argument("--cache", type=Path, default=None, help="pickle of the analysed sample (read or written)")
+    args = ap.parse_args(argv)
+
+    from toolkit.widgets import ActorExplorer, QuoteExplorer
+
+    corpus = scaled(sample_corpus(args.cache), args.quotes)
+    t = time.perf_counter()
+    qe = QuoteExplorer(corpus)
+    print(f"QuoteExplorer on {len(corpus.quotes):,} quotes: built in {(time.perf_counter() - t) * 1000:.0f} ms")
+    top_speaker = qe.speaker.options[0]
+    source = qe.source.options[1][1]
+    changes = {
+        f"speaker '' <-> {top_speaker!r}": toggle(qe.speaker, "", top_speaker),
+        "speaker '' <-> 'an' (substring)": toggle(qe.speaker, "", "an"),
+        "kind any <-> indirect": toggle(qe.kind, "", "indirect"),
+        f"source any <-> {source!r}": toggle(qe.source, "", source),
+        "from None <-> 2019-06-01": toggle(qe.start, None, dt.date(2019, 6, 1)),
+        "text '' <-> 'government'": toggle(qe.search, "", "government"),
+        "text 'governmen' <-> 'government' (typing)": toggle(qe.search, "governmen", "government"),
+    }
+    results = {}
+    for name, fn in changes.items():
+        results[name] = timed(fn, args.repeat)
+        report(name, results[name])
+    # every filter on at once, then one more keystroke
+    qe.kind.value, qe.source.value, qe.start.value = "indirect", source, dt.date(2012, 1, 1)
+    results["all filters on, text toggled"] = timed(toggle(qe.search, "said", "say"), args.repeat)
+    report("all filters on, text toggled", results["all filters on, text toggled"])
+    worst = max(results.values())
+    print(f"  worst median {worst:.1f} ms: ratio {worst / TARGET_MS:.2f} of the {TARGET_MS:.0f} ms target")
+
+    t = time.perf_counter()
+    ae = ActorExplorer(corpus)
+    print(f"ActorExplorer: built in {(time.perf_counter() - t) * 1000:.0f} ms (no target; for reference)")
+    ids = corpus.actors.sort_values("n_mentions", ascending=False)["actor_id"].head(2).tolist()
+    report(f"select {ids[0]!r} <-> {ids[1]!r}", timed(lambda: ae.select(ids[1] if ae.actor_id == ids[0] else ids[0]),
+                                                      args.repeat), None)
+    return 0 if worst <= TARGET_MS else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
