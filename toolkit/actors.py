@@ -40,7 +40,7 @@ ACTOR_COLUMNS = ["actor_id", "name", "kind", "aliases", "titles", "n_mentions", 
 
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,9}$")
+_ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z0-9&\-]{1,9}$")  # "DRC", "AfCFTA"
 _SMALL_WORDS = {"of", "the", "for", "and", "de", "du", "des", "la", "le", "in", "on", "to", "&", "at", "a", "an"}
 # "Former Secretary of State": the role is "Secretary of State" whatever its time.
 _TIME_QUALIFIERS = {"former", "acting", "interim", "outgoing", "incoming", "then", "late", "ex"}
@@ -110,7 +110,12 @@ def _span_row(doc, text: str, start: int, end: int, label: str) -> dict | None:
     title_tokens = []
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s", "'", "’")):
+    for j in range(start, end):  # "African Continental Free Trade Area (AfCFTA": stop at the bracket
+        if doc[j].text in ("(", "[") and j > start:
+            end = j
+            break
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s", "'", "’")
+                           or doc[end - 1].lower_ in ("of", "and", "the", "for", "in", "at")):
         end -= 1
     if label == "PERSON":
         while end - start > 1 and gazetteer.is_role_word(doc[start].text):
@@ -123,7 +128,7 @@ def _span_row(doc, text: str, start: int, end: int, label: str) -> dict | None:
     surface = _POSSESSIVE.sub("", text[s:e])
     e = s + len(surface)
     first_alpha = next((ch for ch in surface if ch.isalpha()), None)
-    if first_alpha is None or not (first_alpha.isupper() or surface[0].isdigit()):
+    if first_alpha is None or not (first_alpha.isupper() or surface[0].isdigit() or surface[0] == "@"):
         return None  # English names are capitalised; this also drops caseless scripts the model misreads
     title = " ".join(title_tokens) or None
     if label == "PERSON":
@@ -182,7 +187,7 @@ def _find_acronyms(doc, text: str, ents) -> dict[str, tuple[str, str]]:
         acro = doc[i + 1].text
         if not _ACRONYM.match(acro) or acro in found:
             continue
-        letters = [c for c in acro if c.isalpha()]
+        letters = [c for c in acro if c.isupper()]
         # Walk back over the expansion, matching initials from the last letter.
         j, k = i - 1, len(letters) - 1
         while j >= 0 and k >= 0 and i - j <= 12:
@@ -214,13 +219,16 @@ def _find_acronyms(doc, text: str, ents) -> dict[str, tuple[str, str]]:
 
 
 def _unordered_expansion(ents, i: int, letters: list[str]) -> int | None:
-    """Start of an entity ending right before "(" whose capitalised initials are the acronym's
-    letters in another order, as with acronyms of names in another language
-    ("Democratic Forces for the Liberation of Rwanda (FDLR)")."""
+    """Start of an organisation's name ending right before "(": an acronym in parentheses there
+    defines it even when its letters come in another order or from another language
+    ("Democratic Forces for the Liberation of Rwanda (FDLR)", "Kurdistan Workers' Party (PKK)")."""
     for ent in ents:
         if ent.end == i:
             initials = sorted(t.text[0] for t in ent if t.text[:1].isupper())
-            return ent.start if initials == sorted(letters) else None
+            if initials == sorted(letters) or (ent.label_ in ("ORG", "NORP") and initials[:1] and
+                                               any(c in letters for c in initials)):
+                return ent.start
+            return None
     return None
 
 
@@ -258,20 +266,34 @@ def _people_labelled_as_orgs(rows: list[dict]) -> bool:
 
 
 def _person_names(rows: list[dict]) -> dict[str, str]:
-    """Part of a full name (surname, first name) -> full name, for names used by one person only."""
-    full = {}
+    """Names of people in an article -> the full name they stand for: a surname or first name used
+    by one person only, a shorter form of a longer name ("John Luk" of "John Luk Jok"), and
+    spellings with or without middle initials ("John R. Bolton", "John Bolton")."""
+    fulls: list[str] = []
     for r in rows:
         if r["label"] == "PERSON":
             name = _clean_surface(r["text"])
-            toks = name.split()
-            if len(toks) >= 2:
-                full.setdefault(name, r["start"])
+            if len(name.split()) >= 2 and name not in fulls:
+                fulls.append(name)
+    core = {n: [t for t in n.split() if not _INITIAL.match(t)] for n in fulls}
+    canon = {}
+    for a in fulls:
+        ta = core[a]
+        longer = [b for b in fulls if len(core[b]) > len(ta) and core[b][:len(ta)] == ta]
+        same = [b for b in fulls if normalize_name(b) == normalize_name(a)]
+        if len(longer) == 1:
+            canon[a] = longer[0]
+        else:  # the spelling with the most words (initials included) stands for all
+            canon[a] = max(same, key=lambda b: (len(b.split()), b))
     parts: dict[str, set] = defaultdict(set)
-    for name in full:
-        toks = [t for t in name.split() if not _INITIAL.match(t)]
+    for name in fulls:
+        toks = core[name]
         for t in {toks[0], toks[-1]}:
-            parts[t].add(name)
-    return {p: next(iter(names)) for p, names in parts.items() if len(names) == 1}
+            if not (gazetteer.is_place(t) or gazetteer.country_of_demonym(t)):
+                parts[t].add(canon[name])
+    out = {p: next(iter(names)) for p, names in parts.items() if len(names) == 1}
+    out.update(canon)
+    return out
 
 
 def _add_missed_names(doc, rows: list[dict], persons: dict[str, str], taken: bytearray) -> None:
@@ -311,7 +333,7 @@ def _local_name(r: dict, persons: dict, acronyms: dict, aliases: dict | None):
         return gazetteer.country_of_demonym(surface), "place", label
     if surface in acronyms:
         surface = acronyms[surface][0]
-    if label == "PERSON" and len(surface.split()) == 1:
+    if label == "PERSON":
         surface = persons.get(surface, surface)
     name = gazetteer.canonical_variant(surface)
     kind = ENTITY_LABELS.get(label, "other")
@@ -352,6 +374,7 @@ def normalize_name(name: str) -> str:
     s = unicodedata.normalize("NFKD", name)
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
     s = s.replace(".", "").replace("’", "'")
+    s = re.sub(r"(?<=\w)-(?=\d)", "", s)  # "G-8" and "G8"
     toks = s.split()
     if len(toks) > 2:
         toks = [toks[0]] + [t for t in toks[1:-1] if len(t) > 1] + [toks[-1]]
@@ -372,7 +395,7 @@ def merge_actors(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     actors: actor_id, name, kind, aliases, titles, n_mentions, n_articles), sorted by
     n_mentions descending then name. Rules: names equal up to accents, case, dots and middle
     initials are one actor; a one-word person name joins the only full-name person of the corpus
-    whose surname (or first name) it is, and stays apart when there are several; two different
+    whose surname it is, and stays apart when there are several; two different
     full names never merge.
     """
     if mentions.empty:
@@ -389,8 +412,7 @@ def merge_actors(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     part_owner: dict[str, set] = defaultdict(set)
     for k in person_full:
         toks = k.split()
-        part_owner[toks[-1]].add(k)
-        part_owner[toks[0]].add(k)
+        part_owner[toks[-1]].add(k)  # surnames only: first names are too often shared across a corpus
     target = {}
     for k, kd in key_kind.items():
         if kd == "person" and len(k.split()) == 1 and len(part_owner.get(k, ())) == 1:
@@ -514,9 +536,11 @@ _LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z'’\-]*")
 def find_more_mentions(texts: dict[str, str], mentions: pd.DataFrame, sentences: pd.DataFrame,
                        aliases: dict | None = None) -> pd.DataFrame:
     """Mentions the model missed, found with what the corpus knows: the surname of a person named
-    in full anywhere in the corpus (its own actor when several people share it), and the aliases of
-    a user alias table. Surnames that also occur as lower-case words in the corpus ("Brown",
-    "Rice") are left alone. Returns ``mentions`` with the new rows, in article and offset order.
+    in full anywhere in the corpus (its own actor when several people share it); other occurrences
+    of an organisation's or place's name the model found in the same article, or in two or more
+    places of the corpus ("Facebook" tagged once, missed seven times); and the aliases of a user
+    alias table. One-word names that also occur as lower-case words in the corpus ("Brown",
+    "House") are left alone. Returns ``mentions`` with the new rows, in article and offset order.
     """
     if mentions.empty and not aliases:
         return mentions
@@ -527,11 +551,27 @@ def find_more_mentions(texts: dict[str, str], mentions: pd.DataFrame, sentences:
         if len(toks) >= 2:
             owners[toks[-1]].add(n)
     lower_vocab: set[str] = set()
-    if owners:
-        for t in texts.values():
-            lower_vocab.update(_LOWER_WORD.findall(t))
-    # first word -> [(phrase, name, kind)] so that multi-word aliases are matched too
+    for t in texts.values():
+        lower_vocab.update(_LOWER_WORD.findall(t))
+    # first word -> [(phrase, name, kind)] so that multi-word names are matched too
     lookup: dict[str, list] = defaultdict(list)
+    local: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    named = mentions[~mentions["kind"].isin(["person"]) & ~mentions["label"].isin(["DEMONYM"])]
+    if len(named):
+        surf = named["text"].map(_clean_surface)
+        ok = surf.map(lambda p: len(p) >= 2 and p[:1].isupper() and not gazetteer.is_role_word(p)
+                      and (" " in p or p.lower() not in lower_vocab))
+        named = named.assign(_p=surf)[ok.to_numpy()]
+        counts = named.groupby("_p").size()
+        best = named.groupby(["_p", "name", "kind", "label"]).size().reset_index(name="n")
+        best = best.sort_values(["_p", "n", "name"], ascending=[True, False, True]).drop_duplicates("_p")
+        for p, name, kind, label in zip(best["_p"], best["name"], best["kind"], best["label"]):
+            if counts[p] >= 2:
+                lookup[p.split()[0]].append((p, name, kind))
+        for aid, p, name, kind in zip(named["article_id"], named["_p"], named["name"], named["kind"]):
+            cands = local[aid][p.split()[0]]
+            if (p, name, kind) not in cands:
+                cands.append((p, name, kind))
     for surname, names in owners.items():
         if surname.lower() in lower_vocab or gazetteer.is_place(surname):
             continue
@@ -539,7 +579,9 @@ def find_more_mentions(texts: dict[str, str], mentions: pd.DataFrame, sentences:
         lookup[surname].append((surname, name, "person"))
     for phrase, (name, kind) in _alias_phrases(aliases).items():
         lookup[phrase.split()[0]].insert(0, (phrase, name, kind or "other"))
-    if not lookup:
+    for cands in lookup.values():  # longest phrase first: "African Union" before "African"
+        cands.sort(key=lambda c: -len(c[0]))
+    if not lookup and not local:
         return mentions
 
     spans = {aid: (g["start"].to_numpy(), g["end"].to_numpy())
@@ -551,11 +593,13 @@ def find_more_mentions(texts: dict[str, str], mentions: pd.DataFrame, sentences:
     new = []
     for aid, text in texts.items():
         starts, ends = spans.get(aid, (np.empty(0, int), np.empty(0, int)))
+        here = local.get(aid, {})
         for m in _CAP_WORD.finditer(text):
             word = m.group().rstrip(".'’")
-            cands = lookup.get(word)
+            cands = here.get(word, []) + lookup.get(word, [])
             if not cands:
                 continue
+            cands.sort(key=lambda c: -len(c[0]))
             pos = m.start()
             for phrase, name, kind in cands:
                 if not text.startswith(phrase, pos):

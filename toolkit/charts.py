@@ -14,7 +14,7 @@ IPython kernel does that automatically (set ``NEWS_TOOLKIT_OFFLINE=0`` to keep A
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import altair as alt
 import numpy as np
@@ -43,6 +43,11 @@ TOP_SOURCES = 10  # sources beyond the 10 largest are pooled, so colour legends 
 OTHER_SOURCES = "Other sources"
 KIND_COLORS = alt.Scale(domain=list(KINDS), range=["#4c78a8", "#f58518", "#54a24b", "#b279a2", "#9d9d9d"])
 QUOTE_KIND_COLORS = alt.Scale(domain=list(QUOTE_KINDS), range=["#4c78a8", "#72b7b2", "#f58518"])
+# Vega's tableau20 in pairs order: distinct colours for up to 20 topics; pooled ones are grey
+PALETTE = ["#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6", "#9d755d",
+           "#bab0ac", "#9ecae9", "#ffbf79", "#ff9d98", "#88d27a", "#83bcb6", "#f2cf5b", "#d6a5c9", "#fcbfd2",
+           "#d8b5a5", "#79706e"]
+OTHER_COLOR = "#c7c7c7"
 
 
 class TooManyRowsError(InvalidOptionError):
@@ -195,10 +200,10 @@ def _fit_freq(n_rows_for, freq: str) -> None:
     raise TooManyRowsError("freq", freq, ok, n)
 
 
-def _pool_sources(source: pd.Series, weight: pd.Series | None = None) -> pd.Series:
-    """Source names with all but the TOP_SOURCES largest (by ``weight``, else rows) pooled."""
+def _pool_sources(source: pd.Series) -> pd.Series:
+    """Source names with all but the TOP_SOURCES most frequent pooled as "Other sources"."""
     src = source.astype(object).fillna("(no source)")
-    size = (weight.groupby(src).sum() if weight is not None else src.value_counts()).rename("w").reset_index()
+    size = src.value_counts().rename("w").reset_index()
     size.columns = ["source", "w"]
     keep = set(size.sort_values(["w", "source"], ascending=[False, True], kind="stable")["source"].head(TOP_SOURCES))
     return src.where(src.isin(keep), OTHER_SOURCES)
@@ -278,9 +283,9 @@ def chart_top_actors(corpus_or_tables, *, n: int = 20, kind: str | None = None, 
 def actor_timeline(corpus, actor_ids, *, freq: str = "month") -> pd.DataFrame:
     """Mentions of some actors per period.
 
-    Returns actor_id, name, label, period (start, naive UTC), n_mentions, n_articles, with a zero row
-    for every period between each actor's first and last mention and the others' (so lines drop to
-    zero rather than interpolate over silence). Articles without a date are left out.
+    Returns actor_id, name, label, period (start, naive UTC), n_mentions, n_articles: one row per actor
+    and period from the first to the last dated mention of any of them, zeros included (so lines
+    drop to zero rather than interpolate over silence). Articles without a date are left out.
     """
     _choice("freq", freq, tuple(FREQS))
     ids = [actor_ids] if isinstance(actor_ids, str) else list(actor_ids)
@@ -438,17 +443,19 @@ def _topic_tables(corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
     return topics, at
 
 
-def topic_shares(corpus, *, freq: str = "month", by: str | None = None) -> pd.DataFrame:
+def topic_shares(corpus, *, freq: str = "month", by: str | None = None, n: int = 10) -> pd.DataFrame:
     """Each topic's share of the coverage per period (and source).
 
-    Returns period, period_end (start of the next period), (source,) topic_id, label, weight (summed
-    article_topics weight), share (weight over all topics' weight in that period and source; 0 in
-    periods without articles), n_articles (dated articles in the period and source), one row for
-    every period x topic (x source).
-    Sources beyond the 10 largest are pooled as "Other sources".
+    Returns period, period_end (start of the next period), (source,) topic_id, label, rank (of the
+    topic by total weight, 1 = largest), weight (summed article_topics weight), share (weight over
+    all topics' weight in that period and source; 0 in periods without articles), n_articles (dated
+    articles in the period and source), one row for every period x topic (x source).
+    Topics beyond the ``n`` largest are pooled as "Other topics" (topic_id NA); sources beyond the 10
+    largest as "Other sources": this keeps legends readable and the data under the row limit.
     """
     _choice("freq", freq, tuple(FREQS))
     _choice("by", by, BY_TOPICS)
+    _count("n", n, 1, 50)
     topics, at = _topic_tables(corpus)
     arts = _table(corpus, "articles")
     _need(arts, ("article_id", "published") + (("source",) if by else ()), "articles")
@@ -456,14 +463,19 @@ def topic_shares(corpus, *, freq: str = "month", by: str | None = None) -> pd.Da
     if by:
         a["source"] = _pool_sources(a["source"]).to_numpy()
     keys = ["source"] if by else []
-    n_groups = a["source"].nunique() if by else 1
-    tids = _rank(topics[["topic_id", "label"]].assign(z=0), ["z"], "topic_id")["topic_id"].tolist()
-    _fit_freq(lambda f: len(_period_grid(_periods(a["published"], f), f)) * len(tids) * max(n_groups, 1), freq)
-    a["period"] = _periods(a["published"], freq)
-    grid = _period_grid(a["period"], freq)
     w = at[["article_id", "topic_id", "weight"]].merge(a, on="article_id")
-    cols = ["period", *keys, "topic_id"]
-    groups = [grid, *( [sorted(a["source"].unique())] if by else []), tids]
+    # rank topics by total weight (ties by id); the tail becomes one "other" topic
+    total = w.groupby("topic_id")["weight"].sum().reindex(topics["topic_id"], fill_value=0.0)
+    order = total.rename("w").reset_index().sort_values(["w", "topic_id"], ascending=[False, True], kind="stable")
+    ranks = {t: min(i + 1, n + 1) for i, t in enumerate(order["topic_id"])}
+    n_ranks = min(len(ranks), n + 1)
+    n_groups = a["source"].nunique() if by else 1
+    _fit_freq(lambda f: len(_period_grid(_periods(a["published"], f), f)) * n_ranks * max(n_groups, 1), freq)
+    a["period"] = _periods(a["published"], freq)
+    w = w.assign(period=_periods(w["published"], freq), rank=w["topic_id"].map(ranks))
+    grid = _period_grid(a["period"], freq)
+    cols = ["period", *keys, "rank"]
+    groups = [grid, *([sorted(a["source"].unique())] if by else []), range(1, n_ranks + 1)]
     full = pd.MultiIndex.from_product(groups, names=cols)
     agg = w.groupby(cols)["weight"].sum().reindex(full, fill_value=0.0).reset_index()
     tot = agg.groupby(["period", *keys])["weight"].transform("sum")
@@ -471,34 +483,44 @@ def topic_shares(corpus, *, freq: str = "month", by: str | None = None) -> pd.Da
     n_art = a.groupby(["period", *keys])["article_id"].nunique().rename("n_articles")
     agg = agg.merge(n_art.reset_index(), on=["period", *keys], how="left")
     agg["n_articles"] = agg["n_articles"].fillna(0).astype("int64")
-    agg = agg.merge(topics[["topic_id", "label"]], on="topic_id", how="left")
+    named = order.head(n).assign(rank=range(1, min(n, len(order)) + 1)).merge(
+        topics[["topic_id", "label"]], on="topic_id", how="left")[["rank", "topic_id", "label"]]
+    named["topic_id"] = named["topic_id"].astype(object)  # ints stay ints beside the NA of "other"
+    agg = agg.merge(named, on="rank", how="left")
+    agg["label"] = agg["label"].astype(object).where(agg["rank"] <= n, "Other topics")
     agg["period_end"] = (agg["period"].dt.to_period(FREQS[freq]) + 1).dt.start_time
-    cols = ["period", "period_end", *keys, "topic_id", "label", "weight", "share", "n_articles"]
+    cols = ["period", "period_end", *keys, "topic_id", "label", "rank", "weight", "share", "n_articles"]
     return agg[cols].reset_index(drop=True)
 
 
-def chart_topic_shares(corpus, *, freq: str = "month", by: str | None = None) -> alt.Chart:
+def _topic_colors(labels: list[str]) -> alt.Scale:
+    """One colour per topic in rank order (cycling past 20), grey for "Other topics"."""
+    colors = [OTHER_COLOR if lab == "Other topics" else PALETTE[i % len(PALETTE)] for i, lab in enumerate(labels)]
+    return alt.Scale(domain=labels, range=colors)
+
+
+def chart_topic_shares(corpus, *, freq: str = "month", by: str | None = None, n: int = 10) -> alt.Chart:
     """Stacked bars of topic shares per period (see :func:`topic_shares`), one row per source with
     ``by="source"``.
 
     Encodings: x period to x2 period_end (temporal: each bar spans its period, so sparse corpora
-    read right), y share_start to y2 share_end (topics stacked in topic_id order), colour label;
+    read right), y share_start to y2 share_end (topics stacked by rank), colour label (in rank order);
     tooltip label, period, share, n_articles.
     """
-    ts = topic_shares(corpus, freq=freq, by=by)
+    ts = topic_shares(corpus, freq=freq, by=by, n=n)
+    labels = ts.drop_duplicates("rank").sort_values("rank")["label"].astype(str).tolist()
     ts = ts[ts["share"] > 0]  # empty periods draw nothing; their rows would only weigh the spec
     # Stacked in pandas: Vega-Lite does not stack bars that span x..x2 on a temporal axis.
     ts = ts.assign(share_end=ts.groupby(["period", *(["source"] if by else [])])["share"].cumsum())
     ts = ts.assign(share_start=ts["share_end"] - ts["share"])
     df = _plain(ts)
-    labels = list(dict.fromkeys(df["label"].astype(str)))
     base = alt.Chart(df).mark_rect().encode(
         x=alt.X("period:T", title=None),
         x2="period_end:T",
         y=alt.Y("share_start:Q", title="Share of coverage", axis=alt.Axis(format="%"),
                 scale=alt.Scale(domain=[0, 1])),
         y2="share_end:Q",
-        color=alt.Color("label:N", title="Topic", sort=labels),
+        color=alt.Color("label:N", title="Topic", sort=labels, scale=_topic_colors(labels)),
         tooltip=["label:N", alt.Tooltip("period:T", title=freq), alt.Tooltip("share:Q", format=".0%"),
                  "n_articles:Q"],
     ).properties(width=500, height=180)
@@ -537,6 +559,8 @@ def chart_actor_topics(corpus, *, n: int = 20) -> alt.Chart:
     """
     _count("n", n, 1, 200)
     topics, _ = _topic_tables(corpus)
+    if n * len(topics) > MAX_ROWS:  # one cell per actor and topic
+        raise TooManyRowsError("n", n, (f"an int from 1 to {MAX_ROWS // len(topics)}",), n * len(topics))
     at = actor_topics(corpus)
     info = _actor_info(corpus)
     top = at[["actor_id", "name", "n_articles"]].drop_duplicates("actor_id").merge(

@@ -195,7 +195,7 @@ VARIANTS = {
 _TITLE_WORDS = """
 president vice-president vice prime minister ministers secretary senator sen sen. rep rep. representative
 congressman congresswoman governor gov gov. mayor king queen prince princess pope cardinal bishop archbishop
-rev rev. reverend imam rabbi sheikh emir sultan chancellor chairman chairwoman chair chairperson ceo cfo
+rev rev. reverend crown imam rabbi sheikh emir sultan chancellor chairman chairwoman chair chairperson ceo cfo
 director spokesman spokeswoman spokesperson ambassador envoy judge justice attorney general gen gen. lt
 lt. col col. colonel major maj maj. captain capt capt. commander admiral sergeant sgt officer lieutenant
 mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady speaker leader chief premier
@@ -226,7 +226,7 @@ def _tables():
 _ROLE_HEADS = {w for w in _TITLE_WORDS.split()}
 _PURE_MODIFIERS = {"first", "senior", "junior", "former", "acting", "interim", "opposition", "foreign", "defence",
                    "defense", "finance", "interior", "cabinet", "state", "health", "education", "trade", "home",
-                   "vice", "deputy", "head", "chief", "general", "leader", "major", "justice", "officer", "director",
+                   "vice", "crown", "deputy", "head", "chief", "general", "leader", "major", "justice", "officer", "director",
                    "manager", "coach", "founder", "dean", "lady", "lord", "speaker", "chair", "miss", "sir", "dame"}
 
 

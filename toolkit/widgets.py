@@ -519,7 +519,8 @@ def passages(corpus, a: str, b: str, *, of="actor", window: str = "sentence") ->
     arts = corpus.articles
     cols = [c for c in ("article_id", "title", "source", "published", "url", "text") if c in arts.columns]
     out = spans.merge(arts[cols].rename(columns={"text": "_article"}), on="article_id", how="left")
-    out["text"] = [t[s0:e0] if isinstance(t, str) else "" for t, s0, e0 in zip(out["_article"], out["start"], out["end"])]
+    out["text"] = [t[s0:e0] if isinstance(t, str) else ""
+                   for t, s0, e0 in zip(out["_article"], out["start"], out["end"])]
     for c in ("title", "source", "published", "url"):
         if c not in out.columns:
             out[c] = pd.NA

@@ -1,0 +1,243 @@
+"""Property tests of ``tk.analyze(frame, topics=False)``: whatever the text, no exception and
+tables whose offsets point into the article text.
+
+Invariants checked on every corpus (:func:`check_corpus`):
+- mentions: ``text[start:end] == mention text``; ``actor_id`` in ``corpus.actors``; ``sentence``
+  is the sentence (of the sentences table) the mention starts in; ``paragraph ==
+  text.count("\\n\\n", 0, start)``; the actors' counts add up to the mentions;
+- quotes: ``text[start:end] == quote text``; speaker and cue spans, when not null, equal
+  ``speaker_text`` and ``cue``; ``quote_id`` unique across the corpus; ``actor_id`` null or in
+  ``corpus.actors``; sentence and paragraph indices as for mentions;
+- sentences: numbered 0..n-1 per article, ordered, inside the text, paragraph as above.
+
+Texts interleave realistic news fragments (names, titles, quotes with cues) with arbitrary Unicode:
+emoji, Arabic and Hebrew, bidi controls, combining marks, zero-width characters, control
+characters, random code points (no surrogates), "\\n\\n" paragraph breaks and long runs of quote
+marks of every kind. Each example analyses a list of 1-8 texts in one call, so the spaCy model
+(loaded once per process) works on batches.
+
+Deterministic: ``derandomize=True``, a fixed number of examples. Run with
+``--hypothesis-show-statistics`` to see the cases each property ran.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+import toolkit as tk
+
+SETTINGS = settings(derandomize=True, deadline=None, database=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                           HealthCheck.large_base_example])
+
+# --- strategies ------------------------------------------------------------------------------
+
+NEWS = [
+    "President Joe Biden said", "“We will win,” she said.", "the U.S.", "Kinshasa alleges",
+    "US Secretary of State Marco Rubio", "Rubio reiterated that support remains intact.",
+    "“It is a disaster,” said Ruto.", "Ruto said: “We are ready.”", "according to the ministry,",
+    "The Democratic Republic of Congo (DRC)", "the DRC", "Rwandan troops", "M23 rebels",
+    "William Ruto", "Ruto's", "Trump said the plan was “a disaster”", "— Félix Tshisekedi",
+    "“A,” he said, “B.”", "'We will fight,' the minister said.", "«Non», a dit Macron.",
+    "Kagame denied the claims.", "KERRY: Well, I think so.", "he declared:", "Biden.", "Biden,",
+    "the East African Community (EAC)", "Former President Uhuru Kenyatta", "Margaret Kenyatta",
+    "‘No comment,’ the spokesman told reporters.", "''Absolutely not,'' Mr. Smith said.",
+    "``I won't,'' she said.", "Kigali", "the United States", "U.S.", "The White House said",
+    "who chairs the EAC,", "Secretary of State", "Dr.", "Mr", "Ms. Harris", "Harris",
+    "Southern African Development Community (SADC)", "5\"3", "don’t", "rock ’n’ roll",
+]
+ZERO_WIDTH = ["\u200b", "\u200c", "\u200d", "\ufeff", "\u2060"]
+QUOTE_MARKS = ["“", "”", '"', "‘", "’", "«", "»", "''", "``", "„", "‟", "‹", "›", "‚", "'", "`"]
+SCRIPTS = ["قال الرئيس إن الوضع خطير", "وزير الخارجية", "שלום עולם", "אמר ראש הממשלה",
+           "\u200f", "\u200e", "\u202e", "\u202c", "\u2066", "\u2069"]
+COMBINING = ["\u0301", "\u0308", "\u0327", "\u20dd", "\u0336", "e\u0301", "A\u030a", "\u0300\u0301\u0302\u0303"]
+EMOJI = ["😀", "👍🏽", "👨‍👩‍👧", "🇺🇸", "🏳️‍🌈", "🤷‍♀️", "\U0001f600" * 3]
+CONTROLS = ["\x00", "\x07", "\x0b", "\x0c", "\r", "\r\n", "\x1b", "\x7f", "\x85", "\u2028", "\u2029", "\t"]
+BREAKS = ["\n\n", "\n", "\n\n\n", " \n\n ", "\n \n"]
+
+unicode_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=12)
+quote_run = st.builds(lambda marks, n: "".join(marks) * n,
+                      st.lists(st.sampled_from(QUOTE_MARKS), min_size=1, max_size=8),
+                      st.integers(1, 400))
+# marks around words: pairing, nesting, missing closers
+quote_storm = st.lists(st.tuples(st.sampled_from(QUOTE_MARKS), st.sampled_from(NEWS + ["a", "we", "X"] + EMOJI),
+                                 st.sampled_from(QUOTE_MARKS), st.sampled_from(["", " ", ", ", "\n\n"])),
+                       max_size=60).map(lambda xs: "".join(a + w + b + s for a, w, b, s in xs))
+
+fragment = st.one_of(
+    st.sampled_from(NEWS), st.sampled_from(NEWS), st.sampled_from(NEWS),
+    st.sampled_from(ZERO_WIDTH), st.sampled_from(SCRIPTS), st.sampled_from(COMBINING),
+    st.sampled_from(EMOJI), st.sampled_from(CONTROLS), st.sampled_from(BREAKS),
+    st.sampled_from(QUOTE_MARKS), unicode_text, quote_run, quote_storm,
+)
+separator = st.sampled_from([" ", " ", " ", "", "\n\n", "\n", "  ", "\u00a0", "\u200b"])
+news_text = st.lists(st.tuples(fragment, separator), max_size=40).map(
+    lambda xs: "".join(f + s for f, s in xs))
+texts_batch = st.lists(news_text, min_size=1, max_size=8)
+
+
+def frame(texts, ids=None) -> pd.DataFrame:
+    ids = ids if ids is not None else [f"a{i}" for i in range(len(texts))]
+    return pd.DataFrame({"article_id": ids, "text": list(texts)})
+
+
+# --- invariants ----------------------------------------------------------------------------------
+
+def _na(x) -> bool:
+    return x is None or x is pd.NA or (isinstance(x, float) and x != x)
+
+
+def _sentence_of(starts: list[int], pos: int) -> int:
+    import bisect
+
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def check_corpus(df: pd.DataFrame, c, *, quotes: bool = True) -> None:
+    texts = {str(a): (t if isinstance(t, str) else "") for a, t in zip(df["article_id"], df["text"])}
+    assert len(c.articles) == len(df)
+
+    # sentences: 0..n-1 per article, in order, inside the text
+    sents = c.sentences
+    sent_starts: dict[str, list[int]] = {}
+    for aid, g in sents.groupby("article_id", sort=False):
+        text = texts[aid]
+        assert list(g["sentence"]) == list(range(len(g))), aid
+        starts = g["start"].tolist()
+        assert starts == sorted(starts)
+        for s, e, p in zip(g["start"], g["end"], g["paragraph"]):
+            assert 0 <= s < e <= len(text), (aid, s, e)
+            assert p == text.count("\n\n", 0, s), (aid, s, p)
+        sent_starts[aid] = starts
+    assert set(sents["article_id"]) <= set(texts)
+
+    def check_position(aid, start, sentence, paragraph, what):
+        text = texts[aid]
+        assert paragraph == text.count("\n\n", 0, start), (what, aid, start, paragraph)
+        ss = sent_starts.get(aid)
+        assert ss is not None, (what, aid, "no sentences")
+        assert 0 <= sentence < len(ss), (what, aid, sentence, len(ss))
+        assert sentence == _sentence_of(ss, start), (what, aid, start, sentence)
+
+    # mentions
+    m = c.mentions
+    actor_ids = set(c.actors["actor_id"])
+    assert c.actors["actor_id"].is_unique
+    for row in m.itertuples(index=False):
+        text = texts[row.article_id]
+        assert 0 <= row.start < row.end <= len(text), row
+        assert text[row.start:row.end] == row.text, (row, text[row.start:row.end])
+        assert row.actor_id in actor_ids, row
+        check_position(row.article_id, row.start, row.sentence, row.paragraph, "mention")
+    if len(m):
+        assert c.actors["n_mentions"].sum() == len(m)
+        per_actor = m.groupby("actor_id")["article_id"].nunique()
+        assert dict(zip(c.actors["actor_id"], c.actors["n_articles"])) == per_actor.to_dict()
+    else:
+        assert c.actors.empty
+
+    # quotes
+    q = c.quotes
+    if not quotes:
+        assert q.empty
+    assert q["quote_id"].is_unique
+    for row in q.itertuples(index=False):
+        text = texts[row.article_id]
+        assert 0 <= row.start < row.end <= len(text), row
+        assert text[row.start:row.end] == row.text, (row, text[row.start:row.end])
+        assert row.quote_id.startswith(f"{row.article_id}:q")
+        assert _na(row.actor_id) or row.actor_id in actor_ids, row
+        spans = [("speaker", row.speaker_start, row.speaker_end, row.speaker_text),
+                 ("cue", row.cue_start, row.cue_end, row.cue)]
+        for what, s, e, t in spans:
+            assert _na(s) == _na(e) == _na(t), (what, row)
+            if not _na(s):
+                assert 0 <= s <= e <= len(text), (what, row)
+                assert text[s:e] == t, (what, row, text[s:e])
+        check_position(row.article_id, row.start, row.sentence, row.paragraph, "quote")
+
+
+def analyze_checked(texts, ids=None, **kw):
+    df = frame(texts, ids)
+    c = tk.analyze(df, topics=False, **kw)
+    check_corpus(df, c, quotes=kw.get("quotes", True))
+    return c
+
+
+# --- properties ----------------------------------------------------------------------------------
+
+@settings(SETTINGS, max_examples=150)
+@given(texts_batch)
+def test_analyze_any_text_offsets_valid(texts):
+    analyze_checked(texts)
+
+
+@settings(SETTINGS, max_examples=60)
+@given(texts_batch)
+def test_analyze_actors_only_offsets_valid(texts):
+    analyze_checked(texts, quotes=False)
+
+
+@settings(SETTINGS, max_examples=20)
+@given(texts_batch)
+def test_analyze_deterministic(texts):
+    df = frame(texts)
+    a = tk.analyze(df, topics=False)
+    b = tk.analyze(df.copy(), topics=False)
+    for name in ("mentions", "actors", "quotes", "sentences"):
+        pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name), obj=name)
+
+
+# --- scale ----------------------------------------------------------------------------------------
+
+def _words(n_chars: int) -> str:
+    """Deterministic news-like text of about n_chars, words of 10-20 characters, names, quotes and
+    paragraph breaks."""
+    import random
+
+    rng = random.Random(5)
+    alphabet = "abcdefghijklmnopqrstuvwxyz"
+    names = ["Kinshasa", "Washington", "Marco Rubio", "William Ruto", "Félix Tshisekedi", "Rwanda", "the U.S."]
+    parts, size, k = [], 0, 0
+    while size < n_chars:
+        k += 1
+        if k % 40 == 0:
+            w = "\n\n"
+        elif k % 13 == 0:
+            w = rng.choice(names) + (" said." if k % 3 else ",")
+        elif k % 29 == 0:
+            w = "“" + "".join(rng.choice(alphabet) for _ in range(12)) + ",” " + rng.choice(["\u200b", "😀", "עברית"])
+        else:
+            w = "".join(rng.choice(alphabet) for _ in range(rng.randint(10, 20)))
+        w += " "
+        parts.append(w)
+        size += len(w)
+    return "".join(parts)[:n_chars]
+
+
+def test_analyze_single_5mb_article():
+    text = _words(5_000_000)
+    assert len(text) == 5_000_000
+    c = analyze_checked([text], quotes=False)
+    assert len(c.sentences) > 1000 and len(c.mentions) > 1000
+    # the segments join back into one article: sentences cover it to the end
+    assert c.sentences["end"].max() <= len(text)
+    assert c.sentences["start"].is_monotonic_increasing
+
+
+def test_analyze_50000_one_line_articles():
+    people = ["Joe Biden", "William Ruto", "Marco Rubio", "Paul Kagame", "Félix Tshisekedi"]
+    places = ["Kinshasa", "Nairobi", "Kigali", "the U.S.", "Rwanda"]
+    verbs = ["visited", "criticised", "praised", "left"]
+    n = 50_000
+    texts = [f"{people[i % 5]} {verbs[i % 4]} {places[(i // 5) % 5]} on day {i}." if i % 97 else
+             ("" if i % 2 else "\u200b 😀 ''") for i in range(n)]
+    ids = [f"line-{i}" for i in range(n)]
+    c = analyze_checked(texts, ids=ids, quotes=False)
+    assert len(c.articles) == n
+    nonblank = {a for a, t in zip(ids, texts) if any(ch.isalnum() for ch in t)}
+    assert nonblank <= set(c.sentences["article_id"])
+    # the model may miss a name now and then, not most of them
+    assert c.mentions["article_id"].nunique() > 0.9 * len(nonblank)

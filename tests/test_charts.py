@@ -1,0 +1,495 @@
+"""Charts: the aggregated frames and the Vega-Lite specs (``chart.to_dict()``), not pixels.
+
+The corpus is the reference article plus 20 Wikinews articles of the sample, analysed once per
+session (about 6 s). Topics come from a fixed synthetic assignment, so the topic charts are tested
+whatever the topic model does.
+"""
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import subprocess
+import sys
+from dataclasses import replace
+
+import altair as alt
+import numpy as np
+import pandas as pd
+import pytest
+
+import toolkit as tk
+from toolkit import charts as ch
+from toolkit.corpus import Corpus
+from toolkit.errors import EmptyCorpusError, InvalidOptionError, UnknownActorError
+
+
+# --- fixtures ------------------------------------------------------------------------------------
+
+def small_corpus(seed_articles, tmp_path_factory) -> Corpus:
+    """Reference article + the first 20 Wikinews articles of the sample (by id), analysed without
+    topics; pickled in the session's temp folder so the widget tests reuse it."""
+    cache = tmp_path_factory.getbasetemp() / "charts_widgets_corpus.pkl"
+    if cache.exists():
+        return pickle.loads(cache.read_bytes())
+    sample = tk.load_sample()
+    wikinews = sample[sample["source"] == "Wikinews"].sort_values("article_id").head(20)
+    corpus = tk.analyze(pd.concat([seed_articles, wikinews], ignore_index=True), topics=False)
+    cache.write_bytes(pickle.dumps(corpus))
+    return corpus
+
+
+def with_topics(corpus: Corpus, k: int = 4) -> Corpus:
+    """A copy with k synthetic topics: article i (by id) is 0.7 topic i % k, 0.3 topic (i+1) % k."""
+    ids = sorted(corpus.articles["article_id"])
+    topics = pd.DataFrame({"topic_id": list(range(k)), "label": [f"topic {i}" for i in range(k)],
+                           "terms": [[f"t{i}"] for i in range(k)], "n_articles": [0] * k})
+    rows = [(a, (i + d) % k, w) for i, a in enumerate(ids) for d, w in ((0, 0.7), (1, 0.3))]
+    article_topics = pd.DataFrame(rows, columns=["article_id", "topic_id", "weight"])
+    return replace(corpus, topics=topics, article_topics=article_topics)
+
+
+@pytest.fixture(scope="module")
+def corpus(seed_articles, tmp_path_factory):
+    return small_corpus(seed_articles, tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def topical(corpus):
+    return with_topics(corpus)
+
+
+def sentence_edges(corpus) -> pd.DataFrame:
+    """Actor co-occurrence by sentence, computed here from mentions (a < b; a, b, a_name, b_name,
+    count, n_articles), independent of toolkit.cooccurrence."""
+    m = corpus.mentions.dropna(subset=["actor_id"])[["article_id", "sentence", "actor_id"]].drop_duplicates()
+    pairs = m.merge(m, on=["article_id", "sentence"])
+    pairs = pairs[pairs["actor_id_x"] < pairs["actor_id_y"]]
+    e = pairs.groupby(["actor_id_x", "actor_id_y"]).agg(count=("sentence", "size"),
+                                                        n_articles=("article_id", "nunique")).reset_index()
+    e.columns = ["a", "b", "count", "n_articles"]
+    names = dict(zip(corpus.actors["actor_id"], corpus.actors["name"]))
+    return e.assign(a_name=e["a"].map(names), b_name=e["b"].map(names))
+
+
+def data_of(spec: dict) -> list[list[dict]]:
+    """The inline datasets of a spec."""
+    return list(spec.get("datasets", {}).values())
+
+
+def values(spec: dict) -> list[dict]:
+    (rows,) = data_of(spec)
+    return rows
+
+
+# --- top actors ----------------------------------------------------------------------------------
+
+def test_top_actors_counts_mentions(corpus):
+    df = ch.top_actors(corpus, n=10)
+    m = corpus.mentions.dropna(subset=["actor_id"])
+    expected = m.groupby("actor_id").size().sort_values(ascending=False)
+    assert len(df) == 10 and list(df["rank"]) == list(range(1, 11))
+    assert df["n_mentions"].tolist() == sorted(df["n_mentions"], reverse=True)
+    assert df["n_mentions"].iloc[0] == expected.iloc[0]
+    for row in df.itertuples():
+        assert row.n_mentions == expected[row.actor_id]
+        assert row.n_articles == m.loc[m["actor_id"] == row.actor_id, "article_id"].nunique()
+    assert df["label"].is_unique
+
+
+def test_top_actors_of_a_filtered_copy_counts_what_it_keeps(corpus):
+    seed_id = corpus.articles.loc[corpus.articles["source"] == "The Standard", "article_id"].iloc[0]
+    only_seed = replace(corpus, mentions=corpus.mentions[corpus.mentions["article_id"] == seed_id])
+    df = ch.top_actors(only_seed, n=5)
+    expected = only_seed.mentions.groupby("actor_id").size()
+    assert df["n_mentions"].tolist() == [expected[a] for a in df["actor_id"]]
+    assert df["n_mentions"].iloc[0] == expected.max() < ch.top_actors(corpus, n=1)["n_mentions"].iloc[0]
+    assert set(df["n_articles"]) == {1}
+    # a bare mentions frame works too (names from its own name column)
+    assert ch.top_actors(only_seed.mentions, n=5)["actor_id"].tolist() == df["actor_id"].tolist()
+
+
+def test_top_actors_kind_and_by(corpus):
+    people = ch.top_actors(corpus, n=5, kind="person")
+    assert set(people["kind"]) == {"person"} and len(people) == 5
+    by_kind = ch.top_actors(corpus, n=3, by="kind")
+    assert by_kind.groupby("kind").size().max() == 3
+    assert (by_kind.groupby("kind")["rank"].min() == 1).all()
+    by_source = ch.top_actors(corpus, n=5, by="source")
+    assert set(by_source["source"]) <= {"The Standard", "Wikinews"}
+    totals = by_source.groupby("actor_id")["n_mentions"].sum()
+    assert (totals == by_source.groupby("actor_id")["total"].first()).all()
+
+
+def test_chart_top_actors_spec(corpus):
+    spec = ch.chart_top_actors(corpus, n=8).to_dict()
+    frame = ch.top_actors(corpus, n=8)
+    assert spec["mark"]["type"] == "bar"
+    enc = spec["encoding"]
+    assert enc["x"]["field"] == "n_mentions" and enc["x"]["aggregate"] == "sum"
+    assert enc["y"]["field"] == "label" and enc["y"]["sort"] == frame["label"].tolist()
+    assert enc["color"]["field"] == "kind" and enc["color"]["scale"]["domain"] == list(ch.KINDS)
+    assert [t["field"] for t in enc["tooltip"]] == ["name", "kind", "n_mentions", "n_articles"]
+    rows = values(spec)
+    assert [r["actor_id"] for r in rows] == frame["actor_id"].tolist()
+    assert [r["n_mentions"] for r in rows] == frame["n_mentions"].tolist()
+
+
+def test_chart_top_actors_by_kind_and_source(corpus):
+    spec = ch.chart_top_actors(corpus, n=3, by="kind").to_dict()
+    assert spec["facet"]["row"]["field"] == "kind"
+    assert spec["resolve"]["scale"]["y"] == "independent"
+    assert spec["spec"]["mark"]["type"] == "bar"
+    spec = ch.chart_top_actors(corpus, n=3, by="source").to_dict()
+    assert spec["encoding"]["color"]["field"] == "source"
+    assert {r["source"] for r in values(spec)} <= {"The Standard", "Wikinews"}
+
+
+# --- timeline, voices, cues ----------------------------------------------------------------------
+
+def test_actor_timeline_zero_filled(corpus):
+    ids = ch.top_actors(corpus, n=2)["actor_id"].tolist()
+    df = ch.actor_timeline(corpus, ids, freq="month")
+    dated = corpus.mentions.merge(corpus.articles[["article_id", "published"]], on="article_id")
+    dated = dated[dated["published"].notna() & dated["actor_id"].isin(ids)]
+    assert df["n_mentions"].sum() == len(dated)
+    per_actor = df.groupby("actor_id")["period"].apply(list)
+    assert per_actor[ids[0]] == per_actor[ids[1]]  # one shared, gap-free grid of months
+    months = pd.Series(per_actor[ids[0]])
+    assert (months.dt.day == 1).all() and len(months) == len(pd.period_range(months.min(), months.max(), freq="M"))
+    assert df["actor_id"].drop_duplicates().tolist() == ids
+
+
+def test_chart_actor_timeline_spec(corpus):
+    spec = ch.chart_actor_timeline(corpus, "william-ruto", freq="year").to_dict()
+    assert spec["mark"] == {"type": "line", "point": True}
+    assert spec["encoding"]["x"] == {"field": "period", "title": None, "type": "temporal"}
+    assert spec["encoding"]["y"]["field"] == "n_mentions"
+    assert values(spec) == [{"actor_id": "william-ruto", "name": "William Ruto", "label": "William Ruto",
+                             "period": "2025-01-01", "n_mentions": values(spec)[0]["n_mentions"],
+                             "n_articles": 1}]
+    with pytest.raises(UnknownActorError, match="nobody"):
+        ch.actor_timeline(corpus, ["nobody"])
+
+
+def test_timeline_too_fine_for_the_row_limit_names_coarser_freqs():
+    days = pd.date_range("2000-01-01", "2019-12-31", freq="30D", tz="UTC")
+    arts = pd.DataFrame({"article_id": [f"a{i}" for i in range(len(days))], "published": days, "source": "S"})
+    mentions = pd.DataFrame({"article_id": arts["article_id"], "actor_id": "x", "start": 0, "name": "X",
+                             "kind": "person"})
+    c = {"articles": arts, "mentions": mentions}
+    with pytest.raises(ch.TooManyRowsError) as err:
+        ch.actor_timeline(c, ["x"], freq="day")
+    assert err.value.allowed == ("week", "month", "quarter", "year")
+    assert "5,000-row" in str(err.value) and isinstance(err.value, InvalidOptionError)
+    assert len(ch.actor_timeline(c, ["x"], freq="week")) <= ch.MAX_ROWS
+
+
+def test_voices(corpus):
+    v = ch.voices(corpus)
+    q = corpus.quotes.dropna(subset=["actor_id"])
+    n_quotes = q.groupby("actor_id").size()
+    assert v.set_index("actor_id")["n_quotes"].loc[n_quotes.index].tolist() == n_quotes.tolist()
+    assert v["voice_share"].between(0, 1).all()
+    assert (v["voice_share"] == v["n_quoted_articles"] / v["n_articles"]).all()
+    assert v["n_quotes"].is_monotonic_decreasing
+    ruto = v.set_index("actor_id").loc["william-ruto"]
+    assert ruto["n_quotes"] >= 1 and ruto["voice_share"] == 1.0  # quoted in his one article
+
+
+def test_chart_voices_spec(corpus):
+    spec = ch.chart_voices(corpus, n=5).to_dict()
+    left, right = spec["hconcat"]
+    assert left["mark"]["type"] == right["mark"]["type"] == "bar"
+    assert left["encoding"]["x"]["field"] == "n_quotes" and right["encoding"]["x"]["field"] == "voice_share"
+    assert right["encoding"]["x"]["scale"]["domain"] == [0, 1]
+    top = ch.voices(corpus).head(5)
+    assert left["encoding"]["y"]["sort"] == top["label"].tolist() == right["encoding"]["y"]["sort"]
+    assert [r["n_quotes"] for r in values(spec)] == top["n_quotes"].tolist()
+
+
+def test_cues(corpus):
+    df = ch.cues(corpus, n=5)
+    counts = corpus.quotes["cue"].dropna().str.strip().str.lower().value_counts()
+    tops = df.drop_duplicates("cue")
+    assert tops["total"].tolist() == sorted(tops["total"], reverse=True)
+    for row in tops.itertuples():
+        assert row.total == counts[row.cue]
+    assert (df.groupby("cue")["n_quotes"].sum() == df.groupby("cue")["total"].first()).all()
+    spec = ch.chart_cues(corpus, n=5).to_dict()
+    assert spec["encoding"]["color"]["scale"]["domain"] == ["direct", "mixed", "indirect"]
+    assert spec["encoding"]["y"]["sort"] == tops["cue"].tolist()
+
+
+# --- topics --------------------------------------------------------------------------------------
+
+def test_topic_shares(topical):
+    df = ch.topic_shares(topical, freq="year")
+    sums = df.groupby("period")["share"].sum()
+    assert np.allclose(sums[sums > 0], 1.0)
+    assert set(df["topic_id"]) == {0, 1, 2, 3}
+    assert len(df) == df["period"].nunique() * 4
+    ranked = df.groupby("rank")["weight"].sum()
+    assert ranked.is_monotonic_decreasing and list(ranked.index) == [1, 2, 3, 4]
+    pooled = ch.topic_shares(topical, freq="year", n=2)  # topics 3 and 4 become "Other topics"
+    assert pooled["label"].drop_duplicates().tolist()[-1] == "Other topics" and pooled["rank"].max() == 3
+    assert pooled["topic_id"].isna().sum() == pooled["period"].nunique()
+    assert np.allclose(pooled.groupby("period")["weight"].sum(), df.groupby("period")["weight"].sum())
+    spec = ch.chart_topic_shares(topical, freq="year").to_dict()
+    assert spec["mark"]["type"] == "rect"
+    enc = spec["encoding"]
+    assert (enc["x"]["field"], enc["x2"]["field"], enc["y"]["field"], enc["y2"]["field"]) == (
+        "period", "period_end", "share_start", "share_end")
+    assert all(r["share"] > 0 for r in values(spec))
+    by_source = ch.chart_topic_shares(topical, freq="year", by="source").to_dict()
+    assert by_source["facet"]["row"]["field"] == "source"
+
+
+def test_topic_charts_need_topics(corpus):
+    with pytest.raises(EmptyCorpusError, match="topics=True"):
+        ch.chart_topic_shares(corpus)
+    with pytest.raises(EmptyCorpusError):
+        ch.actor_topics(corpus)
+
+
+def test_actor_topics(topical):
+    at = ch.actor_topics(topical)
+    assert np.allclose(at.groupby("actor_id")["share"].sum(), 1.0)
+    spec = ch.chart_actor_topics(topical, n=6).to_dict()
+    assert spec["mark"]["type"] == "rect"
+    assert spec["encoding"]["color"]["field"] == "share"
+    rows = values(spec)
+    assert len(rows) == 6 * 4  # every actor x topic cell, zeros included
+    assert len(spec["encoding"]["y"]["sort"]) == 6
+
+
+def test_actor_topics_matrix_too_large_for_the_row_limit(corpus):
+    many = with_topics(corpus, k=300)
+    with pytest.raises(ch.TooManyRowsError) as err:
+        ch.chart_actor_topics(many, n=20)  # 20 actors x 300 topics cells
+    assert err.value.allowed == ("an int from 1 to 16",)
+    assert len(values(ch.chart_actor_topics(many, n=16).to_dict())) == 16 * 300
+
+
+# --- co-occurrence -------------------------------------------------------------------------------
+
+def test_co_mentioned(corpus):
+    df = ch.co_mentioned(corpus, "william-ruto", window="sentence")
+    assert "marco-rubio" in set(df["actor_id"]) and "william-ruto" not in set(df["actor_id"])
+    m = corpus.mentions
+    ruto = set(map(tuple, m.loc[m["actor_id"] == "william-ruto", ["article_id", "sentence"]].to_numpy()))
+    rubio = set(map(tuple, m.loc[m["actor_id"] == "marco-rubio", ["article_id", "sentence"]].to_numpy()))
+    assert df.set_index("actor_id").loc["marco-rubio", "count"] == len(ruto & rubio)
+    spec = ch.chart_co_mentioned(corpus, "william-ruto", n=5).to_dict()
+    assert spec["params"] == [{"name": "pick", "select": {"type": "point", "clear": "dblclick", "fields": ["actor_id"],
+                                                          "on": "click"}}]
+    assert spec["encoding"]["opacity"]["condition"]["param"] == "pick"
+    assert len(values(spec)) <= 5
+
+
+def test_heatmap_spec(corpus):
+    edges = sentence_edges(corpus)
+    spec = ch.chart_cooccurrence_heatmap(edges, n=10).to_dict()
+    assert spec["mark"]["type"] == "rect"
+    assert spec["params"][0]["name"] == "cell"
+    assert spec["params"][0]["select"]["fields"] == ["a", "b"]
+    enc = spec["encoding"]
+    assert enc["color"]["field"] == "count" and enc["x"]["field"] == "b_label" and enc["y"]["field"] == "a_label"
+    assert enc["x"]["sort"] == enc["y"]["sort"] and len(enc["x"]["sort"]) == 10
+    rows = values(spec)
+    cells = {(r["a"], r["b"]): r["count"] for r in rows}
+    assert all(cells[(b, a)] == c for (a, b), c in cells.items())  # mirrored: a square matrix
+    assert len(rows) <= 10 * 9
+    labels = set(enc["x"]["sort"])
+    assert {r["a_label"] for r in rows} <= labels
+    # the heaviest node (summed count) comes first
+    ends = pd.concat([edges[["a", "count"]], edges[["b", "count"]].rename(columns={"b": "a"})])
+    weight = ends.groupby("a")["count"].sum()
+    names = dict(zip(corpus.actors["actor_id"], corpus.actors["name"]))
+    assert enc["y"]["sort"][0] == names[weight.sort_values(ascending=False).index[0]]
+
+
+def test_heatmap_bipartite_and_scores():
+    edges = pd.DataFrame({"a": ["x", "x", "y"], "b": ["t1", "t2", "t1"], "a_name": ["X", "X", "Y"],
+                          "b_name": ["T1", "T2", "T1"], "count": [3, 1, 2], "npmi": [0.5, -0.2, 0.1]})
+    # "x" > "t1": not every a < b, and no id on both sides: an (actor, topic) table, not mirrored
+    spec = ch.chart_cooccurrence_heatmap(edges, score="npmi").to_dict()
+    assert len(values(spec)) == 3
+    assert spec["encoding"]["y"]["sort"] == ["X", "Y"] and spec["encoding"]["x"]["sort"] == ["T1", "T2"]
+    assert spec["encoding"]["color"]["field"] == "npmi"
+    assert spec["encoding"]["color"]["scale"]["domainMid"] == 0
+    with pytest.raises(tk.errors.MissingColumnError, match="jaccard"):
+        ch.chart_cooccurrence_heatmap(edges, score="jaccard")
+
+
+def test_network_spec(corpus):
+    edges = sentence_edges(corpus)
+    chart = ch.chart_network(edges, n=12, seed=1)
+    spec = chart.to_dict()
+    rules, circles, text = spec["layer"]
+    assert (rules["mark"]["type"], circles["mark"]["type"], text["mark"]["type"]) == ("rule", "circle", "text")
+    assert [rules["encoding"][k]["field"] for k in ("x", "y", "x2", "y2")] == ["x", "y", "x2", "y2"]
+    (node,) = spec["params"]  # Altair lifts a layer's params to the top, bound to the circles' view
+    assert node["name"] == "node" and node["select"]["fields"] == ["id"] and node["views"] == [circles["name"]]
+    assert circles["encoding"]["opacity"]["condition"]["param"] == "node"
+    nodes, links = ch.network_layout(edges, n=12, seed=1)
+    assert len(nodes) == 12
+    pos = {i: (x, y) for i, x, y in zip(nodes["id"], nodes["x"], nodes["y"])}
+    for r in links.itertuples():  # every edge is drawn between its two nodes
+        assert (r.x, r.y) == pos[r.a] and (r.x2, r.y2) == pos[r.b]
+    assert ch.chart_network(edges, n=12, seed=1).to_dict() == spec
+    assert ch.network_layout(edges, n=12, seed=2)[0]["x"].tolist() != nodes["x"].tolist()
+
+
+# --- options, determinism, size, safety ----------------------------------------------------------
+
+@pytest.mark.parametrize("call, name", [
+    (lambda c, e: ch.chart_top_actors(c, n=0), "n"),
+    (lambda c, e: ch.chart_top_actors(c, n="20"), "n"),
+    (lambda c, e: ch.chart_top_actors(c, n=True), "n"),
+    (lambda c, e: ch.chart_top_actors(c, kind="people"), "kind"),
+    (lambda c, e: ch.chart_top_actors(c, by="author"), "by"),
+    (lambda c, e: ch.chart_actor_timeline(c, "william-ruto", freq="fortnight"), "freq"),
+    (lambda c, e: ch.chart_voices(c, n=-1), "n"),
+    (lambda c, e: ch.chart_cues(c, n=1000), "n"),
+    (lambda c, e: ch.chart_topic_shares(c, by="kind"), "by"),
+    (lambda c, e: ch.chart_co_mentioned(c, "william-ruto", window="document"), "window"),
+    (lambda c, e: ch.chart_cooccurrence_heatmap(e, score="lift"), "score"),
+    (lambda c, e: ch.chart_cooccurrence_heatmap(e, n=71), "n"),
+    (lambda c, e: ch.chart_network(e, seed=-1), "seed"),
+    (lambda c, e: ch.chart_network(e, n=500), "n"),
+])
+def test_invalid_options_list_the_allowed_values(corpus, call, name):
+    with pytest.raises(InvalidOptionError) as err:
+        call(corpus, sentence_edges(corpus))
+    assert err.value.name == name
+    assert "use one of" in str(err.value) and err.value.allowed
+
+
+def all_charts(c, edges) -> dict:
+    first, second = ch.top_actors(c, n=2)["actor_id"]
+    return {
+        "top": ch.chart_top_actors(c), "top_kind": ch.chart_top_actors(c, by="kind"),
+        "top_source": ch.chart_top_actors(c, by="source"),
+        "timeline": ch.chart_actor_timeline(c, [first, second], freq="month"),
+        "voices": ch.chart_voices(c), "cues": ch.chart_cues(c),
+        "topics": ch.chart_topic_shares(c), "topics_source": ch.chart_topic_shares(c, by="source"),
+        "actor_topics": ch.chart_actor_topics(c), "comentions": ch.chart_co_mentioned(c, first),
+        "heatmap": ch.chart_cooccurrence_heatmap(edges), "network": ch.chart_network(edges),
+    }
+
+
+def shuffled(c: Corpus, seed: int) -> Corpus:
+    """The same corpus with every table's rows in another order."""
+    return replace(c, **{f: getattr(c, f).sample(frac=1, random_state=seed).reset_index(drop=True)
+                         for f in ("articles", "mentions", "actors", "quotes", "sentences", "article_topics")})
+
+
+def test_specs_are_deterministic_whatever_the_row_order(topical):
+    edges = sentence_edges(topical)
+    first = {k: json.dumps(v.to_dict(), sort_keys=True) for k, v in all_charts(topical, edges).items()}
+    again = {k: json.dumps(v.to_dict(), sort_keys=True) for k, v in all_charts(topical, edges).items()}
+    other = shuffled(topical, 3)
+    reordered = {k: json.dumps(v.to_dict(), sort_keys=True)
+                 for k, v in all_charts(other, edges.sample(frac=1, random_state=4)).items()}
+    assert first == again
+    assert first == reordered
+
+
+def big_corpus(n_articles: int = 10_000, seed: int = 0) -> Corpus:
+    """A synthetic 10,000-article corpus: 40 sources, 3 years, 2,000 actors, ~25 mentions and ~5
+    quotes per article, 20 topics."""
+    rng = np.random.default_rng(seed)
+    ids = np.array([f"art{i:05d}" for i in range(n_articles)])
+    published = pd.Timestamp("2021-01-01", tz="UTC") + pd.to_timedelta(rng.integers(0, 3 * 365, n_articles), "D")
+    articles = pd.DataFrame({"article_id": ids, "source": [f"Outlet {i % 40}" for i in range(n_articles)],
+                             "title": [f"Title {i}" for i in range(n_articles)], "published": published,
+                             "text": "x" * 200})
+    n_actors = 2000
+    actor_ids = np.array([f"actor-{i:04d}" for i in range(n_actors)])
+    kinds = np.array(["person", "organization", "place", "group"])[np.arange(n_actors) % 4]
+    actors = pd.DataFrame({"actor_id": actor_ids, "name": [f"Actor {i}" for i in range(n_actors)], "kind": kinds,
+                           "aliases": [[] for _ in range(n_actors)], "titles": [[] for _ in range(n_actors)]})
+    n_m = n_articles * 25
+    pick = np.minimum(rng.zipf(1.3, n_m) - 1, n_actors - 1)
+    mentions = pd.DataFrame({"article_id": ids[rng.integers(0, n_articles, n_m)], "start": 0, "end": 1,
+                             "actor_id": actor_ids[pick], "sentence": rng.integers(0, 20, n_m),
+                             "paragraph": rng.integers(0, 8, n_m), "name": "", "kind": kinds[pick]})
+    n_q = n_articles * 5
+    qpick = np.minimum(rng.zipf(1.3, n_q) - 1, n_actors - 1)
+    quotes = pd.DataFrame({"article_id": ids[rng.integers(0, n_articles, n_q)],
+                           "quote_id": [f"q{i}" for i in range(n_q)],
+                           "kind": np.array(ch.QUOTE_KINDS)[rng.integers(0, 3, n_q)], "actor_id": actor_ids[qpick],
+                           "cue": np.array(["said", "told", "added", "according to", "says"])[rng.integers(0, 5, n_q)]})
+    topics = pd.DataFrame({"topic_id": range(20), "label": [f"topic {i}" for i in range(20)]})
+    article_topics = pd.DataFrame({"article_id": np.repeat(ids, 2), "topic_id": rng.integers(0, 20, 2 * n_articles),
+                                   "weight": np.tile([0.6, 0.4], n_articles)})
+    return Corpus(articles=articles, mentions=mentions, actors=actors, quotes=quotes, sentences=pd.DataFrame(),
+                  topics=topics, article_topics=article_topics)
+
+
+def test_no_chart_hits_the_row_limit_on_10000_articles():
+    big = big_corpus()
+    assert len(big.mentions) > 40 * ch.MAX_ROWS
+    edges = sentence_edges(big)
+    assert len(edges) > ch.MAX_ROWS
+    charts = all_charts(big, edges)
+    charts["timeline"] = ch.chart_actor_timeline(big, ["actor-0000", "actor-0001"], freq="day")
+    charts["heatmap_max"] = ch.chart_cooccurrence_heatmap(edges, n=70)
+    charts["network_max"] = ch.chart_network(edges, n=100)
+    for name, chart in charts.items():
+        spec = chart.to_dict()  # raises MaxRowsError if any dataset is over the limit
+        sizes = [len(d) for d in data_of(spec)]
+        assert sizes and max(sizes) <= ch.MAX_ROWS, (name, sizes)
+    by_source = ch.top_actors(big, n=20, by="source")
+    assert by_source["source"].nunique() == ch.TOP_SOURCES + 1  # ten outlets and "Other sources"
+
+
+def test_tooltips_carry_text_not_html(corpus):
+    hostile = "<img src=x onerror=alert(1)>"
+    actors = corpus.actors.copy()
+    actors.loc[actors["actor_id"] == ch.top_actors(corpus, n=1)["actor_id"].iloc[0], "name"] = hostile
+    spec = ch.chart_top_actors(replace(corpus, actors=actors)).to_dict()
+    names = [r["name"] for r in values(spec)]
+    assert hostile in names  # passed through as a data string; Vega-Lite renders it as text
+    text = json.dumps(spec)
+    assert "usermeta" not in text and "embedOptions" not in text  # no tooltip handler options at all
+
+
+# --- offline rendering ---------------------------------------------------------------------------
+
+def test_enable_offline_switches_the_renderer():
+    before, options = alt.renderers.active, dict(alt.renderers.options)
+    try:
+        ch.enable_offline(jupyter_chart=False)
+        assert alt.renderers.active == "jupyter" and alt.renderers.options == {"offline": True}
+    finally:
+        alt.renderers.enable(before, **options)
+
+
+FAKE_KERNEL = r"""
+import IPython, altair as alt
+class Shell:  # what get_ipython() returns inside a kernel: a shell with a kernel
+    kernel = object()
+IPython.get_ipython = lambda: Shell()
+import toolkit.charts as ch
+print(alt.renderers.active, alt.renderers.options, alt.JupyterChart._is_offline)
+jc = ch.jupyter_chart(alt.Chart().mark_point())
+print(alt.JupyterChart._is_offline, "esm.sh" in jc._esm)
+"""
+
+
+def test_import_in_a_kernel_renders_offline():
+    env = {**os.environ, "NEWS_TOOLKIT_OFFLINE": "1"}
+    out = subprocess.run([sys.executable, "-c", FAKE_KERNEL], capture_output=True, text=True, env=env, check=True,
+                         cwd=str(os.path.dirname(os.path.dirname(__file__))))
+    first, second = out.stdout.strip().splitlines()
+    assert first == "jupyter {'offline': True} False"  # importing is cheap: the widget bundle waits
+    assert second == "True False"  # a JupyterChart made by the toolkit loads nothing from a CDN
+
+
+def test_import_outside_a_kernel_leaves_altair_alone():
+    out = subprocess.run([sys.executable, "-c", "import altair as alt, toolkit.charts; print(alt.renderers.active)"],
+                         capture_output=True, text=True, check=True,
+                         cwd=str(os.path.dirname(os.path.dirname(__file__))))
+    assert out.stdout.strip() == "default"

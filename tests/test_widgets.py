@@ -1,0 +1,494 @@
+"""Explorers driven the way a user (or the browser) drives them: set a control's ``.value``, or
+set a JupyterChart's selection state as the frontend does, then read the explorer's frames.
+
+Real corpus: the reference article + 20 Wikinews articles (shared with test_charts through the
+session's temp folder). Hostile strings and CSV injection use a small hand-made corpus whose
+offsets are computed from its text.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import pickle
+import types
+from dataclasses import replace
+from html.parser import HTMLParser
+
+import ipywidgets as widgets
+import numpy as np
+import pandas as pd
+import pytest
+
+import toolkit as tk
+from toolkit import charts as ch
+from toolkit import widgets as W
+from toolkit.corpus import QUOTE_COLUMNS, Corpus
+from toolkit.errors import UnknownActorError
+from toolkit.widgets import TABLE_ROWS, ActorExplorer, CooccurrenceExplorer, QuoteExplorer
+
+
+# --- fixtures and helpers ------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def corpus(seed_articles, tmp_path_factory) -> Corpus:
+    """Reference article + the first 20 Wikinews articles of the sample (by id), without topics."""
+    cache = tmp_path_factory.getbasetemp() / "charts_widgets_corpus.pkl"
+    if cache.exists():
+        return pickle.loads(cache.read_bytes())
+    sample = tk.load_sample()
+    wikinews = sample[sample["source"] == "Wikinews"].sort_values("article_id").head(20)
+    c = tk.analyze(pd.concat([seed_articles, wikinews], ignore_index=True), topics=False)
+    cache.write_bytes(pickle.dumps(c))
+    return c
+
+
+@pytest.fixture(scope="module")
+def topical(corpus) -> Corpus:
+    """The corpus with 4 synthetic topics: article i (by id) is 0.7 topic i % 4 and 0.3 topic i+1."""
+    ids = sorted(corpus.articles["article_id"])
+    topics = pd.DataFrame({"topic_id": range(4), "label": [f"topic {i}" for i in range(4)]})
+    rows = [(a, (i + d) % 4, w) for i, a in enumerate(ids) for d, w in ((0, 0.7), (1, 0.3))]
+    article_topics = pd.DataFrame(rows, columns=["article_id", "topic_id", "weight"])
+    return replace(corpus, topics=topics, article_topics=article_topics)
+
+
+def local_cooccurrence(corpus, of="actor", window="sentence", min_count=1) -> pd.DataFrame:
+    """Actor co-occurrence computed here from mentions, shaped like tk.cooccurrence's edges, so the
+    explorer is tested independently of toolkit.cooccurrence."""
+    assert of == "actor"
+    m = corpus.mentions[corpus.mentions["actor_id"].notna()]
+    key = ["article_id"] if window == "article" else ["article_id", window]
+    occ = m[key + ["actor_id"]].drop_duplicates()
+    occ = occ.assign(w=occ[key].astype(str).agg("|".join, axis=1))
+    n_windows = occ["w"].nunique()
+    pairs = occ.merge(occ, on="w")
+    pairs = pairs[pairs["actor_id_x"] < pairs["actor_id_y"]]
+    e = pairs.groupby(["actor_id_x", "actor_id_y"]).agg(count=("w", "size"),
+                                                        n_articles=("article_id_x", "nunique")).reset_index()
+    e.columns = ["a", "b", "count", "n_articles"]
+    e = e[e["count"] >= min_count]
+    freq = occ.groupby("actor_id")["w"].size()
+    fa, fb = e["a"].map(freq).astype(float), e["b"].map(freq).astype(float)
+    p_ab = e["count"] / n_windows
+    e["pmi"] = np.log(p_ab / ((fa / n_windows) * (fb / n_windows)))
+    e["npmi"] = np.where(p_ab < 1, e["pmi"] / -np.log(p_ab), 1.0)
+    e["jaccard"] = e["count"] / (fa + fb - e["count"])
+    names = dict(zip(corpus.actors["actor_id"], corpus.actors["name"]))
+    e["a_name"], e["b_name"], e["window"] = e["a"].map(names), e["b"].map(names), window
+    return e[["a", "b", "a_name", "b_name", "count", "n_articles", "pmi", "npmi", "jaccard", "window"]].reset_index(
+        drop=True)
+
+
+def click(chart, selection: str, **fields):
+    """Set a JupyterChart's selection state exactly as its JavaScript does after a click on a mark
+    whose data has ``fields`` (the Vega signal value and the selection's store)."""
+    signal = {**{k: [v] for k, v in fields.items()}, "vlPoint": {"or": [fields]}}
+    store = [{"unit": "", "fields": [{"field": k, "channel": k, "type": "E"} for k in fields],
+              "values": list(fields.values())}]
+    chart._vl_selections = {**chart._vl_selections, selection: {"value": signal, "store": store}}
+
+
+def clear(chart, selection: str):
+    """The state the frontend sends when it (re)renders a chart: nothing selected."""
+    chart._vl_selections = {**chart._vl_selections, selection: {"value": None, "store": []}}
+
+
+def all_widgets(w):
+    yield w
+    for child in getattr(w, "children", ()):
+        yield from all_widgets(child)
+
+
+def test_no_output_widgets_in_any_explorer(corpus):
+    """Output widgets (and interactive_output) put captured output in cells: strict nbval fails."""
+    for explorer in (QuoteExplorer(corpus), ActorExplorer(corpus),
+                     CooccurrenceExplorer(corpus, cooccurrence=local_cooccurrence)):
+        assert isinstance(explorer, widgets.VBox)
+        assert not any(isinstance(w, widgets.Output) for w in all_widgets(explorer))
+
+
+# --- QuoteExplorer -------------------------------------------------------------------------------
+
+def n_rows(html: str) -> int:
+    return html.count("<tr>") - 1  # minus the header row
+
+
+def test_quote_explorer_starts_with_every_quote(corpus):
+    qe = QuoteExplorer(corpus)
+    assert qe.n_matches == len(corpus.quotes) == len(qe.quotes)
+    assert set(qe.quotes["quote_id"]) == set(corpus.quotes["quote_id"])
+    assert n_rows(qe.table.value) == TABLE_ROWS
+    assert f"<b>{len(corpus.quotes):,}</b> quotes; showing the first {TABLE_ROWS}" in qe.table.value
+    dates = qe.quotes["published"]
+    assert dates.is_monotonic_decreasing  # newest first
+
+
+def test_quote_filters(corpus):
+    qe = QuoteExplorer(corpus)
+    q = corpus.quotes.merge(corpus.articles[["article_id", "source", "published"]], on="article_id")
+    qe.kind.value = "direct"
+    assert set(qe.quotes["kind"]) == {"direct"} and qe.n_matches == (q["kind"] == "direct").sum()
+    qe.kind.value = ""
+    qe.source.value = "The Standard"
+    assert set(qe.quotes["source"]) == {"The Standard"} and qe.n_matches == (q["source"] == "The Standard").sum()
+    qe.speaker.value = "Marco Rubio"  # a name from the list: exactly that speaker
+    assert set(qe.quotes["speaker"]) == {"Marco Rubio"} and qe.n_matches >= 2
+    qe.speaker.value = "rubio"  # anything else: part of a name, any case
+    assert set(qe.quotes["speaker"]) == {"Marco Rubio"}
+    qe.speaker.value, qe.source.value = "", ""
+    qe.search.value = "HAITI"
+    expected = q["text"].str.lower().str.contains("haiti", regex=False)
+    assert qe.n_matches == expected.sum() > 0
+    assert qe.quotes["text"].str.lower().str.contains("haiti").all()
+    qe.search.value = ""
+    qe.start.value = qe.end.value = dt.date(2025, 2, 7)  # one day, both ends inclusive
+    day = q["published"].dt.date == dt.date(2025, 2, 7)
+    assert qe.n_matches == day.sum() > 0
+    qe.start.value = None
+    assert qe.n_matches == (q["published"].dt.date <= dt.date(2025, 2, 7)).sum()
+    qe.end.value = None
+    assert qe.n_matches == len(corpus.quotes)
+
+
+def test_combined_filters_and_no_match(corpus):
+    qe = QuoteExplorer(corpus)
+    qe.source.value = "Wikinews"
+    qe.kind.value = "indirect"
+    assert len(qe.quotes) and (qe.quotes["source"] == "Wikinews").all() and (qe.quotes["kind"] == "indirect").all()
+    qe.search.value = "no quote says this 9f8e7d"
+    assert qe.n_matches == 0 and qe.quotes.empty
+    assert qe.table.value == "<p><b>0</b> quotes</p>"
+
+
+def test_topic_filter_uses_the_article_main_topic(topical):
+    qe = QuoteExplorer(topical)
+    assert not qe.topic.disabled and [v for _, v in qe.topic.options] == ["", 0, 1, 2, 3]
+    qe.topic.value = 1
+    main = topical.article_topics.sort_values("weight", ascending=False).drop_duplicates("article_id")
+    arts = set(main.loc[main["topic_id"] == 1, "article_id"])
+    assert set(qe.quotes["article_id"]) <= arts
+    assert qe.n_matches == topical.quotes["article_id"].isin(arts).sum()
+    assert set(qe.quotes["topic"]) == {"topic 1"}
+
+
+def test_no_topics_disables_the_topic_filter(corpus):
+    assert QuoteExplorer(corpus).topic.disabled
+
+
+def test_quote_table_highlights_speaker_and_cue(corpus):
+    qe = QuoteExplorer(corpus)
+    qe.source.value = "The Standard"
+    html = qe.table.value
+    assert 'title="speaker">Ruto</mark>' in html and 'title="cue">said</mark>' in html
+    assert 'title="speaker">Rubio</mark> <mark style="background:#cfe5ff" title="cue">reiterated</mark>' in html
+    assert '<i class="tk-quote">despite concerns over the US aid freeze' in html
+
+
+def test_export_csv_writes_the_filtered_rows(corpus, tmp_path):
+    qe = QuoteExplorer(corpus)
+    qe.kind.value = "direct"
+    path = tmp_path / "quotes.csv"
+    assert qe.export_csv(path) == qe.n_matches
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["quote_id"] for r in rows] == qe.quotes["quote_id"].tolist()
+    assert {r["kind"] for r in rows} == {"direct"}
+
+
+# --- ActorExplorer -------------------------------------------------------------------------------
+
+def test_actor_explorer_starts_with_the_most_mentioned(corpus):
+    ae = ActorExplorer(corpus)
+    top = corpus.actors.sort_values(["n_mentions", "name"], ascending=[False, True]).iloc[0]
+    assert ae.actor_id == top["actor_id"] == ae.actor.value
+    assert ae.profile["name"] == top["name"]
+    check_views(ae, corpus)
+
+
+def check_views(ae: ActorExplorer, corpus):
+    """Every frame and view of the explorer describes ae.actor_id."""
+    aid = ae.actor_id
+    dated = corpus.mentions.merge(corpus.articles[["article_id", "published"]], on="article_id")
+    dated = dated[(dated["actor_id"] == aid) & dated["published"].notna()]
+    assert ae.timeline["n_mentions"].sum() == len(dated) and set(ae.timeline["actor_id"]) == {aid}
+    pd.testing.assert_frame_equal(ae.comentions, ch.co_mentioned(corpus, aid, window=ae.window.value))
+    assert (ae.quotes["actor_id"] == aid).all()
+    assert len(ae.quotes) == (corpus.quotes["actor_id"] == aid).sum()
+    assert ae.header.value.startswith(f"<h3>{ae.profile['name']}")
+    spec = ae.comentions_chart.spec
+    assert spec["params"][0]["name"] == "pick"
+    assert [r["actor_id"] for r in next(iter(spec["datasets"].values()))] == ae.comentions["actor_id"].head(15).tolist()
+    assert ae.timeline_chart.spec["mark"]["type"] == "line"
+
+
+def test_search_narrows_the_list_and_moves_to_the_best_match(corpus):
+    ae = ActorExplorer(corpus)
+    ae.search.value = "rubio"
+    ids = [v for _, v in ae.actor.options]
+    assert "marco-rubio" in ids and ae.actor_id == ids[0]
+    assert all("rubio" in label.lower() or v == ae.actor_id for label, v in ae.actor.options)
+    ae.actor.value = "marco-rubio"
+    assert ae.actor_id == "marco-rubio" and "Marco Rubio" in ae.header.value
+    check_views(ae, corpus)
+    ae.search.value = ""  # the list widens again; the current actor stays
+    assert ae.actor_id == "marco-rubio" == ae.actor.value and len(ae.actor.options) > len(ids)
+
+
+def test_window_change_recomputes_comentions(corpus):
+    ae = ActorExplorer(corpus, "william-ruto")
+    by_article = ae.comentions
+    ae.window.value = "sentence"
+    pd.testing.assert_frame_equal(ae.comentions, ch.co_mentioned(corpus, "william-ruto", window="sentence"))
+    # together in a sentence implies together in an article; the counts are now of sentences
+    assert set(ae.comentions["actor_id"]) < set(by_article["actor_id"])
+    assert ae.actor_id == "william-ruto"
+
+
+def test_clicking_a_comentioned_actor_moves_the_explorer(corpus):
+    ae = ActorExplorer(corpus, "william-ruto")
+    clear(ae.comentions_chart, "pick")  # the frontend's first message: nothing selected, nothing moves
+    assert ae.actor_id == "william-ruto"
+    target = ae.comentions["actor_id"].iloc[0]
+    click(ae.comentions_chart, "pick", actor_id=target)
+    assert ae.actor_id == target == ae.actor.value
+    check_views(ae, corpus)
+    # the chart was replaced, and with it its selections: a second click must still be heard
+    clear(ae.comentions_chart, "pick")
+    back = ae.comentions["actor_id"].iloc[-1]
+    click(ae.comentions_chart, "pick", actor_id=back)
+    assert ae.actor_id == back
+    check_views(ae, corpus)
+
+
+def test_actor_topics_view(corpus, topical):
+    plain = ActorExplorer(corpus, "william-ruto")
+    assert plain.topics.empty and "topics=True" in plain.topics_note.value
+    ae = ActorExplorer(topical, "william-ruto")
+    assert np.isclose(ae.topics["share"].sum(), 1.0) and set(ae.topics["actor_id"]) == {"william-ruto"}
+    assert ae.topics_note.value == ""
+
+
+def test_unknown_actor(corpus):
+    with pytest.raises(UnknownActorError, match="nobody"):
+        ActorExplorer(corpus, "nobody")
+    ae = ActorExplorer(corpus)
+    with pytest.raises(UnknownActorError):
+        ae.select("nobody")
+
+
+# --- CooccurrenceExplorer ------------------------------------------------------------------------
+
+def mentions_in(corpus, actor_id, article_id, start, end) -> bool:
+    m = corpus.mentions
+    hit = m[(m["actor_id"] == actor_id) & (m["article_id"] == article_id) & (m["start"] >= start) & (m["end"] <= end)]
+    return not hit.empty
+
+
+def test_cooccurrence_explorer_heatmap_and_click(corpus):
+    ce = CooccurrenceExplorer(corpus, cooccurrence=local_cooccurrence)
+    pd.testing.assert_frame_equal(ce.edges, local_cooccurrence(corpus, window="sentence"))
+    spec = ce.heatmap.spec
+    assert spec["mark"]["type"] == "rect" and spec["params"][0]["name"] == "cell"
+    assert ce.pair is None and ce.passages.empty
+    top = ce.edges.sort_values(["count", "a", "b"], ascending=[False, True, True]).iloc[0]
+    clear(ce.heatmap, "cell")
+    click(ce.heatmap, "cell", a=top["b"], b=top["a"])  # the mirrored cell: same pair
+    assert ce.pair == (top["b"], top["a"])
+    assert len(ce.passages) == top["count"]
+    for r in ce.passages.itertuples():
+        assert mentions_in(corpus, top["a"], r.article_id, r.start, r.end)
+        assert mentions_in(corpus, top["b"], r.article_id, r.start, r.end)
+    assert f"<b>{len(ce.passages)}</b> passage" in ce.passages_view.value
+    assert ce.passages_view.value.count("<mark") >= 2 * min(len(ce.passages), TABLE_ROWS)
+
+
+def test_cooccurrence_explorer_controls(corpus):
+    ce = CooccurrenceExplorer(corpus, cooccurrence=local_cooccurrence)
+    assert [v for _, v in ce.of.options] == ["actor"]  # no topics in this corpus
+    ce.window.value = "paragraph"
+    assert set(ce.edges["window"]) == {"paragraph"}
+    pair = ce.edges.iloc[0]
+    click(ce.heatmap, "cell", a=pair["a"], b=pair["b"])  # a refreshed chart still hears clicks
+    assert ce.pair == (pair["a"], pair["b"]) and len(ce.passages) == pair["count"]
+    assert ce.passages["unit"].notna().all()
+    ce.kind.value = "person"
+    kinds = dict(zip(corpus.actors["actor_id"], corpus.actors["kind"]))
+    assert len(ce.edges) and {kinds[x] for x in pd.concat([ce.edges["a"], ce.edges["b"]])} == {"person"}
+    assert ce.pair is None  # a new heatmap clears the reading pane
+    ce.score.value = "npmi"
+    assert ce.heatmap.spec["encoding"]["color"]["field"] == "npmi"
+    ce.kind.value, ce.window.value = "", "article"
+    pair = ce.edges.sort_values("count").iloc[-1]
+    ce.show(pair["a"], pair["b"])
+    assert set(ce.passages["article_id"]) == set(
+        corpus.mentions.loc[corpus.mentions["actor_id"] == pair["a"], "article_id"]) & set(
+        corpus.mentions.loc[corpus.mentions["actor_id"] == pair["b"], "article_id"])
+
+
+def test_passages_of_topics_use_paragraph_topics(topical):
+    s = topical.sentences
+    paras = s[["article_id", "paragraph"]].drop_duplicates()
+    # paragraph p carries topics p % 4 and (p + 1) % 4: topics 0 and 1 meet in paragraphs 0, 4, 8...
+    pt = pd.concat([paras.assign(topic_id=(paras["paragraph"] + d) % 4, weight=0.5) for d in (0, 1)])
+    c = replace(topical, paragraph_topics=pt.reset_index(drop=True))
+    both = paras[paras["paragraph"] % 4 == 0]
+    got = W.passages(c, "0", "1", of="topic", window="paragraph")  # ids as a heatmap click sends them
+    assert sorted(map(tuple, got[["article_id", "unit"]].to_numpy())) == sorted(map(tuple, both.to_numpy()))
+    text = dict(zip(c.articles["article_id"], c.articles["text"]))
+    for r in got.itertuples():
+        assert r.text.strip() == text[r.article_id].split("\n\n")[r.unit].strip()  # the whole paragraph
+    # an actor and a topic, by sentence: the actor's sentences in paragraphs holding the topic
+    mixed = W.passages(c, "william-ruto", "2", of=("actor", "topic"), window="sentence")
+    m = c.mentions[c.mentions["actor_id"] == "william-ruto"]
+    expected = m[(m["paragraph"] % 4).isin([1, 2])][["article_id", "sentence"]].drop_duplicates()
+    assert sorted(map(tuple, mixed[["article_id", "unit"]].to_numpy())) == sorted(map(tuple, expected.to_numpy()))
+    # by article, with no actor to point at: each article's lead sentence
+    lead = W.passages(c, "0", "1", of="topic", window="article")
+    assert set(lead["unit"]) == {0} and lead["article_id"].is_unique
+    with pytest.raises(tk.errors.InvalidOptionError):
+        W.passages(c, "0", "1", of="people")
+
+
+def test_cooccurrence_explorer_offers_topics_when_there_are_some(topical):
+    ce = CooccurrenceExplorer(topical, cooccurrence=local_cooccurrence)
+    assert [v for _, v in ce.of.options] == ["actor", "topic", ("actor", "topic")]
+
+
+def test_cooccurrence_explorer_imports_toolkit_cooccurrence_by_default(corpus, monkeypatch):
+    calls = []
+
+    def fake(c, *, of, window):
+        calls.append((of, window))
+        return local_cooccurrence(c, of=of, window=window)
+
+    monkeypatch.setitem(__import__("sys").modules, "toolkit.cooccurrence",
+                        types.SimpleNamespace(cooccurrence=fake))
+    ce = CooccurrenceExplorer(corpus)
+    ce.window.value = "article"
+    ce.window.value = "sentence"  # cached: not asked again
+    assert calls == [("actor", "sentence"), ("actor", "article")]
+
+
+# --- hostile strings and CSV injection -----------------------------------------------------------
+
+EVIL_NAME = "<img src=x onerror=alert(1)>"
+EVIL_QUOTE = "<script>alert(2)</script> and javascript:alert(3)"
+EVIL_TITLE = '<script>alert("title")</script> & friends'
+EVIL_SOURCE = "<b onmouseover=alert(4)>Source</b>"
+
+
+def hostile_corpus() -> Corpus:
+    """Two articles whose titles, names, quotes and URLs are attacks, with exact offsets."""
+    t1 = f'{EVIL_NAME} said "{EVIL_QUOTE}" on Monday.\n\nBob met {EVIL_NAME} later.'
+    t2 = ('Bob said "=HYPERLINK(""http://evil"")". Carol said "+SUM(A1)". Dan said "-2+3". '
+          'Erin said "@cmd". Frank said "plain words".')
+    articles = pd.DataFrame({
+        "article_id": ["h1", "h2"], "source": [EVIL_SOURCE, "=Outlet"], "title": [EVIL_TITLE, "@title"],
+        "published": pd.to_datetime(["2024-01-02", "2024-01-03"], utc=True),
+        "url": ["javascript:alert(document.cookie)", 'https://example.org/?a=<b>&c="x"'], "text": [t1, t2]})
+    p1_end = t1.index("\n\n")
+    sentences = pd.DataFrame({"article_id": ["h1", "h1", "h2"], "sentence": [0, 1, 0], "paragraph": [0, 1, 0],
+                              "start": [0, p1_end + 2, 0], "end": [p1_end, len(t1), len(t2)]})
+    second = t1.index(EVIL_NAME, 1)
+    mentions = pd.DataFrame([
+        ("h1", 0, len(EVIL_NAME), EVIL_NAME, "PERSON", "mallory", 0, 0, EVIL_NAME, "person", None),
+        ("h1", p1_end + 2, p1_end + 5, "Bob", "PERSON", "bob", 1, 1, "Bob", "person", None),
+        ("h1", second, second + len(EVIL_NAME), EVIL_NAME, "PERSON", "mallory", 1, 1, EVIL_NAME, "person", None),
+        ("h2", 0, 3, "Bob", "PERSON", "bob", 0, 0, "Bob", "person", None),
+    ], columns=["article_id", "start", "end", "text", "label", "actor_id", "sentence", "paragraph", "name", "kind",
+                "title"])
+    actors = pd.DataFrame({"actor_id": ["mallory", "bob"], "name": [EVIL_NAME, "Bob"], "kind": ["person", "person"],
+                           "aliases": [[EVIL_NAME, "javascript:alert(5)"], ["Bob"]], "titles": [["<i>Dr</i>"], []],
+                           "n_mentions": [2, 2], "n_articles": [1, 2]})
+    rows = []
+
+    def quote(aid, text, content, speaker, actor_id, after=0):
+        s = text.index(speaker, after)
+        cue = text.index("said", s)
+        start = text.index(content, cue)
+        rows.append({"article_id": aid, "quote_id": f"{aid}:q{len([r for r in rows if r['article_id'] == aid])}",
+                     "kind": "direct", "text": content, "start": start, "end": start + len(content),
+                     "speaker": speaker, "speaker_text": speaker, "speaker_start": s, "speaker_end": s + len(speaker),
+                     "actor_id": actor_id, "cue": "said", "cue_start": cue, "cue_end": cue + 4, "sentence": 0,
+                     "paragraph": 0})
+
+    quote("h1", t1, EVIL_QUOTE, EVIL_NAME, "mallory")
+    quote("h2", t2, '=HYPERLINK(""http://evil"")', "Bob", "bob")
+    quote("h2", t2, "+SUM(A1)", "Carol", None)
+    quote("h2", t2, "-2+3", "Dan", None)
+    quote("h2", t2, "@cmd", "Erin", None)
+    quote("h2", t2, "plain words", "Frank", None)
+    quotes = pd.DataFrame(rows)[QUOTE_COLUMNS]
+    for c in ("speaker_start", "speaker_end", "cue_start", "cue_end"):
+        quotes[c] = quotes[c].astype("Int64")
+    return Corpus(articles=articles, mentions=mentions, actors=actors, quotes=quotes, sentences=sentences)
+
+
+class TagAudit(HTMLParser):
+    """Collects every tag and attribute of an HTML string, as a browser would parse it."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags, self.attrs = set(), []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        self.attrs += [(tag, k, v) for k, v in attrs]
+
+
+SAFE_TAGS = {"p", "b", "i", "small", "br", "h3", "h4", "table", "thead", "tbody", "tr", "th", "td", "a", "mark",
+             "ol", "li"}
+SAFE_ATTRS = {"style", "title", "class", "href", "target", "rel"}
+
+
+def assert_safe(html: str):
+    audit = TagAudit()
+    audit.feed(html)
+    assert audit.tags <= SAFE_TAGS, audit.tags - SAFE_TAGS
+    for tag, name, value in audit.attrs:
+        assert name in SAFE_ATTRS, (tag, name, value)
+        if name == "href":
+            assert value.startswith("https://"), value
+    lowered = html.lower()
+    assert "<script" not in lowered and "<img" not in lowered and "onerror=alert(1)>" not in lowered
+
+
+def test_hostile_strings_show_as_text_everywhere():
+    c = hostile_corpus()
+    qe = QuoteExplorer(c)
+    html = qe.table.value
+    assert_safe(html)
+    assert html.count("&lt;img src=x onerror=alert(1)&gt;") >= 2  # speaker column and highlighted speaker
+    assert "&lt;script&gt;alert(2)&lt;/script&gt; and javascript:alert(3)" in html
+    assert "&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; &amp; friends" in html  # the title, unlinked
+    assert 'href="https://example.org/?a=&lt;b&gt;&amp;c=&quot;x&quot;"' in html
+    assert "&lt;b onmouseover=alert(4)&gt;Source&lt;/b&gt;" in html
+
+    ae = ActorExplorer(c, "mallory")
+    for view in (ae.header.value, ae.quotes_table.value):
+        assert_safe(view)
+    assert "javascript:alert(5)" in ae.header.value and "&lt;i&gt;Dr&lt;/i&gt;" in ae.header.value
+    click(ae.comentions_chart, "pick", actor_id="bob")
+    assert ae.actor_id == "bob"
+    assert_safe(ae.quotes_table.value)
+
+    ce = CooccurrenceExplorer(c, cooccurrence=local_cooccurrence)
+    click(ce.heatmap, "cell", a="bob", b="mallory")
+    assert len(ce.passages) == 1
+    assert_safe(ce.passages_view.value)
+    assert "<mark style=\"background:#ffe08a\">&lt;img src=x onerror=alert(1)&gt;</mark>" in ce.passages_view.value
+
+
+def test_export_csv_neutralises_formulas(tmp_path):
+    qe = QuoteExplorer(hostile_corpus())
+    qe.source.value = "=Outlet"
+    path = tmp_path / "out.csv"
+    assert qe.export_csv(path) == 5
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    texts = {r["speaker"]: r["text"] for r in rows}
+    assert texts == {"Bob": "'=HYPERLINK(\"\"http://evil\"\")", "Carol": "'+SUM(A1)", "Dan": "'-2+3", "Erin": "'@cmd",
+                     "Frank": "plain words"}
+    assert {r["source"] for r in rows} == {"'=Outlet"} and {r["title"] for r in rows} == {"'@title"}
+    for r in rows:  # no cell of the file starts a formula
+        assert not any(v.startswith(("=", "+", "-", "@")) for v in r.values())
