@@ -34,7 +34,11 @@ notebooks: sample-store
 ## Benchmarks: ratios against baselines measured in the same run (needs ../shared/data).
 bench: setup
 	$(BIN)/python benchmarks/bench_load.py
+	$(BIN)/python benchmarks/bench_actors.py
 	$(BIN)/python benchmarks/bench_quotes.py
+	$(BIN)/python benchmarks/bench_topics.py
+	$(BIN)/python benchmarks/bench_widgets.py
+	$(BIN)/python benchmarks/bench_scale.py
 
 clean:
 	rm -rf $(VENV) results .pytest_cache

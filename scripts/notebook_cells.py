@@ -68,3 +68,253 @@ per_month.tail(12)"""),
 articles.groupby("source").agg(articles=("article_id", "size"), words=("n_words", "sum"),
                                first=("published", "min"), last=("published", "max"))"""),
 ]
+
+STORE = '"../results/sample"'  # the analysed sample corpus; `make lab` and `make test` build it once
+
+NOTEBOOKS["00_start_here"] = [
+    ("md", """
+# 00 · Start here: one article, end to end
+
+**What did Kenya's president and the US Secretary of State talk about — and who said what?**
+
+The reference article of this project is a story from *The Standard* (Kenya, 7 February 2025):
+President William Ruto's phone call with US Secretary of State Marco Rubio on the Haiti mission and
+the crisis in eastern Congo. This notebook takes it from a scraped text file to actors, quotes,
+topics and a linked explorer. The next notebooks ask the same questions of a whole corpus."""),
+    ("code", """
+import toolkit as tk
+
+article = tk.load_articles(tk.sample_path() / "the-standard", source="The Standard")
+article[["title", "section", "author", "published", "n_words"]]"""),
+    ("md", """
+The scraped file had a `READ MORE` block of nine unrelated headlines in the middle of the story;
+the loader removed it and kept the sub-heading *DRC Crisis* as its own paragraph:"""),
+    ("code", """
+for i, paragraph in enumerate(article.loc[0, "text"].split("\\n\\n")):
+    print(i, paragraph[:90] + ("…" if len(paragraph) > 90 else ""))"""),
+    ("md", """
+## Who is in it?
+
+`tk.analyze` runs spaCy and repairs what the small model gets wrong on news: it misses the bare
+"Ruto" four times, reads "Secretary of State" as part of a name, and splits acronyms from their
+expansions. Every mention is merged into a canonical actor, with titles kept apart."""),
+    ("code", """
+lexicon = {"Haiti mission": ["Haiti", "security mission", "MSS", "armed groups"],
+           "DRC conflict": ["DRC", "Congo", "M23", "Rwanda", "FDLR", "rebel"],
+           "US aid": ["aid freeze", "federal assistance", "support"]}
+corpus = tk.analyze(article, lexicon=lexicon)
+corpus.actors[["name", "kind", "aliases", "titles", "n_mentions"]]"""),
+    ("md", """
+## Who is quoted, saying what?
+
+Two direct quotes and the reported statements, each with its cue and speaker. Note that Rubio's
+quote opens with a curly mark and closes with a straight one."""),
+    ("code", """
+corpus.quotes[["kind", "speaker", "cue", "text"]]"""),
+    ("md", """
+## Which topics, and who appears together?
+
+With one article a topic model has nothing to compare, so the topics here come from the small
+lexicon above; on a corpus, `tk.analyze` also fits a topic model (notebook 04)."""),
+    ("code", """
+corpus.topics[["topic_id", "label", "terms"]]"""),
+    ("code", """
+pairs = tk.cooccurrence(corpus, of="actor", window="sentence")
+pairs[["a_name", "b_name", "count", "npmi"]].head(10)"""),
+    ("md", """
+## Explore
+
+Pick an actor: the explorer shows their quotes and who is mentioned with them. Clicking a bar of the
+co-mentioned chart moves the explorer to that actor."""),
+    ("code", """
+explorer = tk.widgets.ActorExplorer(corpus, "william-ruto")
+explorer"""),
+    ("code", """
+explorer.quotes[["kind", "cue", "text"]]"""),
+]
+
+NOTEBOOKS["02_actors"] = [
+    ("md", """
+# 02 · Who is in the news?
+
+Which people, organisations and places does the sample corpus talk about most, in which outlets —
+and what do we know about one of them (aliases, titles, the articles that name them)?"""),
+    ("code", f"""
+import toolkit as tk
+
+corpus = tk.analyze(tk.load_sample(), cache={STORE})
+corpus"""),
+    ("code", """
+corpus.actors[["name", "kind", "n_mentions", "n_articles"]].head(15)"""),
+    ("md", """
+## Top actors by kind"""),
+    ("code", """
+tk.charts.chart_top_actors(corpus, n=10, by="kind")"""),
+    ("code", """
+tk.charts.top_actors(corpus, n=5, by="kind")"""),
+    ("md", """
+## By outlet
+
+Wikinews and Global Voices cover different worlds: the same chart, split by source."""),
+    ("code", """
+tk.charts.chart_top_actors(corpus, n=15, kind="person", by="source")"""),
+    ("md", """
+## An actor's profile
+
+`corpus.actor` looks an actor up by name, alias or surname: every way they were written, their
+titles, and the articles that name them."""),
+    ("code", """
+biden = corpus.actor("Joe Biden")
+biden"""),
+    ("code", """
+biden.actor[["name", "kind", "aliases", "titles", "n_mentions", "n_articles"]]"""),
+    ("code", """
+biden.articles[["source", "published", "title"]].sort_values("published").head(10)"""),
+    ("code", """
+tk.charts.chart_actor_timeline(corpus, [biden.actor["actor_id"], corpus.actor("Donald Trump").actor["actor_id"]])"""),
+]
+
+NOTEBOOKS["03_quotes"] = [
+    ("md", """
+# 03 · Who gets quoted, and who is only talked about?
+
+Journalists and media researchers ask it first: whose voices does the coverage carry? Here every
+quotation and reported statement of the sample corpus, with its speaker and cue, and a "voices"
+share per actor: of the articles that mention someone, in how many are they quoted?"""),
+    ("code", f"""
+import toolkit as tk
+
+corpus = tk.analyze(tk.load_sample(), cache={STORE})
+corpus.quotes["kind"].value_counts()"""),
+    ("code", """
+corpus.quotes[["speaker", "kind", "cue", "text"]].head(8)"""),
+    ("md", """
+## Quoted versus mentioned"""),
+    ("code", """
+voices = tk.charts.voices(corpus)
+voices.head(12)"""),
+    ("code", """
+tk.charts.chart_voices(corpus, n=15)"""),
+    ("md", """
+## Per outlet
+
+The share of quotes that are direct, and how many distinct speakers each outlet quotes."""),
+    ("code", """
+q = corpus.quotes.merge(corpus.articles[["article_id", "source"]], on="article_id")
+q.groupby("source").agg(quotes=("quote_id", "size"), direct=("kind", lambda k: round((k == "direct").mean(), 2)),
+                        speakers=("actor_id", "nunique"))"""),
+    ("md", """
+## One actor's quotes, and the verbs that introduce them"""),
+    ("code", """
+trump = corpus.actor("Donald Trump")
+trump.quotes[["kind", "cue", "text"]].head(6)"""),
+    ("code", """
+tk.charts.chart_cues(corpus, n=12)"""),
+    ("code", """
+explorer = tk.widgets.QuoteExplorer(corpus)
+explorer.kind.value = "direct"
+explorer.search.value = "election"
+explorer"""),
+    ("code", """
+explorer.n_matches, explorer.quotes[["speaker", "text"]].head(3)"""),
+]
+
+NOTEBOOKS["04_topics_cooccurrence"] = [
+    ("md", """
+# 04 · Which topics and actors travel together?
+
+The topics of the sample corpus (a topic model on TF-IDF, labelled by its most distinctive terms),
+how their shares move over time and across outlets, and which actors and topics occur together."""),
+    ("code", f"""
+import toolkit as tk
+
+corpus = tk.analyze(tk.load_sample(), cache={STORE})
+corpus.topics[["topic_id", "label", "n_articles"]]"""),
+    ("code", """
+corpus.topics[["label", "terms"]].head(5)"""),
+    ("md", """
+## Topic shares over time and by outlet"""),
+    ("code", """
+tk.charts.chart_topic_shares(corpus, freq="quarter")"""),
+    ("code", """
+tk.charts.chart_topic_shares(corpus, freq="year", by="source")"""),
+    ("md", """
+## Actors that appear in the same sentence
+
+Edges count the sentences naming both, with PMI, normalised PMI and Jaccard scores."""),
+    ("code", """
+actor_edges = tk.cooccurrence(corpus, of="actor", window="sentence", min_count=3)
+actor_edges[["a_name", "b_name", "count", "n_articles", "npmi", "jaccard"]].head(10)"""),
+    ("code", """
+tk.charts.chart_network(actor_edges, n=30)"""),
+    ("md", """
+## Topics that share articles"""),
+    ("code", """
+topic_edges = tk.cooccurrence(corpus, of="topic", window="article")
+tk.charts.chart_cooccurrence_heatmap(topic_edges, score="npmi")"""),
+    ("code", """
+graph = tk.to_networkx(actor_edges)
+graph.number_of_nodes(), graph.number_of_edges()"""),
+    ("md", """
+## Actors and topics"""),
+    ("code", """
+tk.charts.chart_actor_topics(corpus, n=15)"""),
+]
+
+NOTEBOOKS["05_your_own_analysis"] = [
+    ("md", """
+# 05 · Your own question, with plain pandas
+
+The toolkit's tables are ordinary DataFrames, so a question it has no function for is a few lines
+of pandas away. Point `FOLDER` at your own articles (a folder of text, JSON Lines, CSV or HTML
+files); here it is the sample corpus.
+
+**The question: are heads of state and government heard in their own words, or only reported?**
+For every actor with a title such as *President* or *Prime Minister*, count direct and indirect
+quotes, per outlet."""),
+    ("code", f"""
+import pandas as pd
+import toolkit as tk
+
+FOLDER = tk.sample_path()              # your folder of articles here
+articles = tk.load_sample() if FOLDER == tk.sample_path() else tk.load_articles(FOLDER)
+corpus = tk.analyze(articles, cache={STORE} if FOLDER == tk.sample_path() else "results/my_corpus")
+corpus"""),
+    ("md", """
+Actors whose titles name a head of state or government:"""),
+    ("code", """
+heads = corpus.actors[corpus.actors["titles"].map(
+    lambda titles: any(t in ("President", "Prime Minister", "King", "Chancellor") for t in titles))]
+heads[["name", "titles", "n_mentions", "n_articles"]].head(10)"""),
+    ("md", """
+Their quotes, by kind and outlet:"""),
+    ("code", """
+quotes = (corpus.quotes[corpus.quotes["actor_id"].isin(heads["actor_id"])]
+          .merge(corpus.articles[["article_id", "source"]], on="article_id"))
+table = pd.crosstab([quotes["source"], quotes["speaker"]], quotes["kind"])
+table.assign(total=table.sum(axis=1)).sort_values("total", ascending=False).head(12)"""),
+    ("md", """
+And the share of the articles mentioning them in which they are quoted at all, from the toolkit's
+`voices` helper:"""),
+    ("code", """
+tk.charts.voices(corpus).merge(heads[["actor_id"]], on="actor_id").head(10)"""),
+]
+
+NOTEBOOKS["06_dashboard"] = [
+    ("md", """
+# 06 · Dashboard
+
+The three explorers of the sample corpus together; open this notebook with Voila for an app.
+**Quotes**: filter by speaker, kind, source, topic, dates and words. **Actors**: one actor's
+timeline, co-mentions, topics and quotes. **Together**: click a cell to read where two co-occur."""),
+    ("code", f"""
+import ipywidgets as widgets
+import toolkit as tk
+
+corpus = tk.analyze(tk.load_sample(), cache={STORE})
+quotes = tk.widgets.QuoteExplorer(corpus)
+actors = tk.widgets.ActorExplorer(corpus)
+together = tk.widgets.CooccurrenceExplorer(corpus)
+tabs = widgets.Tab(children=[quotes, actors, together], titles=["Quotes", "Actors", "Together"])
+tabs"""),
+]

@@ -318,6 +318,11 @@ def test_heatmap_bipartite_and_scores():
     assert spec["encoding"]["y"]["sort"] == ["X", "Y"] and spec["encoding"]["x"]["sort"] == ["T1", "T2"]
     assert spec["encoding"]["color"]["field"] == "npmi"
     assert spec["encoding"]["color"]["scale"]["domainMid"] == 0
+    # with tk.cooccurrence's kinds, no guessing: actor x topic is bipartite whatever the ids
+    kinds = edges.assign(a=["a1", "a1", "a2"], b=["b1", "b2", "b1"], a_kind="person", b_kind="topic")
+    assert len(values(ch.chart_cooccurrence_heatmap(kinds).to_dict())) == 3
+    same = kinds.assign(b_kind="person")
+    assert len(values(ch.chart_cooccurrence_heatmap(same).to_dict())) == 6  # mirrored
     with pytest.raises(tk.errors.MissingColumnError, match="jaccard"):
         ch.chart_cooccurrence_heatmap(edges, score="jaccard")
 

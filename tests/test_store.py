@@ -73,6 +73,10 @@ def test_other_options_or_model_version_invalidate(small, tmp_path, monkeypatch)
 
     monkeypatch.setattr(toolkit.nlp, "model_fingerprint", lambda model=None: "en_core_web_sm==9.9.9")
     assert st.index(corpus_mod.fingerprint(model=None, quotes=False, aliases={})) == {}
+    monkeypatch.undo()
+    assert len(st.index(corpus_mod.fingerprint(model=None, quotes=False, aliases={}))) == 6
+    monkeypatch.setattr(store_mod, "code_version", lambda: "0.2.0+0123456789ab")  # another toolkit version
+    assert st.index(corpus_mod.fingerprint(model=None, quotes=False, aliases={})) == {}
 
 
 def test_open_corpus_round_trip_without_loss(small, reference, tmp_path):

@@ -349,6 +349,28 @@ def test_passages_of_topics_use_paragraph_topics(topical):
         W.passages(c, "0", "1", of="people")
 
 
+def test_passages_agree_with_toolkit_cooccurrence(topical):
+    """Two independent counts of the same thing: the edge's count of shared windows and the
+    passages the explorer finds for it, for actors, topics and actor-topic pairs."""
+    from toolkit.cooccurrence import cooccurrence
+
+    s = topical.sentences
+    paras = s[["article_id", "paragraph"]].drop_duplicates()
+    pt = pd.concat([paras.assign(topic_id=(paras["paragraph"] + d) % 4, weight=0.5) for d in (0, 1)])
+    c = replace(topical, paragraph_topics=pt.reset_index(drop=True))
+    for of in ("actor", "topic", ("actor", "topic")):
+        for window in ("sentence", "paragraph"):
+            edges = cooccurrence(c, of=of, window=window)
+            for e in edges.head(3).itertuples():
+                got = W.passages(c, e.a, e.b, of=of, window=window)
+                assert len(got) == e.count, (of, window, e.a, e.b)
+    ce = CooccurrenceExplorer(c)  # the default: toolkit.cooccurrence
+    ce.of.value = ("actor", "topic")
+    top = ce.edges.iloc[0]
+    click(ce.heatmap, "cell", a=top["a"], b=top["b"])
+    assert len(ce.passages) == top["count"]
+
+
 def test_cooccurrence_explorer_offers_topics_when_there_are_some(topical):
     ce = CooccurrenceExplorer(topical, cooccurrence=local_cooccurrence)
     assert [v for _, v in ce.of.options] == ["actor", "topic", ("actor", "topic")]

@@ -146,7 +146,11 @@ def _title_before(doc, text: str, start: int) -> str | None:
         tok = doc[i]
         if tok.ent_type_ in ("PERSON", "GPE", "NORP", "LOC"):
             break  # another name, or the country before a title ("US Secretary of State")
-        if tok.is_title or tok.is_upper or tok.lower_ in ("of", "for", "and", "-") or tok.text in (".",):
+        # A run of role words joined by of/for/-, and by "and" only between role words ("Minister of
+        # Interior Eli Yishai and Prime Minister Benjamin Netanyahu" -> "Prime Minister").
+        joins = tok.lower_ in ("of", "for", "-") or (tok.lower_ == "and" and i > 0
+                                                       and gazetteer.is_role_word(doc[i - 1].text))
+        if gazetteer.is_role_word(tok.text) or joins or (tok.text == "." and words):
             words.append(tok)
             i -= 1
             continue
@@ -409,13 +413,16 @@ def merge_actors(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     key_kind = {k: max(row.index, key=lambda kd: (row[kd], -KINDS.index(kd) if kd in KINDS else -99))
                 for k, row in kind_votes.iterrows()}
     person_full = [k for k, kd in key_kind.items() if kd == "person" and len(k.split()) >= 2]
+    # A one-word name the model labelled a person at least once ("Trump", mostly read as ORG)
+    # may join a person by surname, whatever its majority kind.
+    ever_person = set(keys[(m["kind"] == "person").to_numpy()])
     part_owner: dict[str, set] = defaultdict(set)
     for k in person_full:
         toks = k.split()
         part_owner[toks[-1]].add(k)  # surnames only: first names are too often shared across a corpus
     target = {}
     for k, kd in key_kind.items():
-        if kd == "person" and len(k.split()) == 1 and len(part_owner.get(k, ())) == 1:
+        if (kd == "person" or k in ever_person) and len(k.split()) == 1 and len(part_owner.get(k, ())) == 1:
             target[k] = next(iter(part_owner[k]))
         else:
             target[k] = k

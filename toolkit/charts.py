@@ -121,7 +121,7 @@ def _need(df: pd.DataFrame, cols, frame: str) -> None:
 
 
 def _plain(df: pd.DataFrame, *, digits: int = 6) -> pd.DataFrame:
-    """Chart-ready copy: numpy/object dtypes, NA as None, floats rounded, dates as ISO strings;
+    """Chart-ready copy: numpy/object dtypes, missing text as "", floats rounded, dates as ISO strings;
     so the inline data (and the dataset hash in ``to_dict()``) is the same on every platform."""
     df = df.reset_index(drop=True)
     out = {}
@@ -136,7 +136,8 @@ def _plain(df: pd.DataFrame, *, digits: int = 6) -> pd.DataFrame:
         elif pd.api.types.is_numeric_dtype(s):
             out[c] = s.astype("float64").round(digits)
         else:
-            out[c] = s.astype(object).where(s.notna(), None)
+            # "" rather than None: Altair turns None in text columns into NaN, which is not JSON
+            out[c] = s.astype(object).where(s.notna(), "")
     res = pd.DataFrame(out)
     if len(res) > MAX_ROWS:  # the helpers aggregate; reaching this is a bug, not a user error
         raise AssertionError(f"chart data has {len(res)} rows, over {MAX_ROWS}")
@@ -639,7 +640,10 @@ def _edges(edges: pd.DataFrame, score: str) -> pd.DataFrame:
 
 
 def _is_symmetric(e: pd.DataFrame) -> bool:
-    """Same-kind edge lists hold each pair once with a < b; an (actor, topic) list does not."""
+    """Same-kind edge lists hold each pair once with a < b; an (actor, topic) list does not.
+    tk.cooccurrence says which it is in a_kind / b_kind ("topic" for topics)."""
+    if {"a_kind", "b_kind"} <= set(e.columns) and len(e):
+        return bool(((e["a_kind"] == "topic") == (e["b_kind"] == "topic")).all())
     a, b = set(e["a"]), set(e["b"])
     return bool(a & b) or bool((e["a"] < e["b"]).all())
 
@@ -715,14 +719,16 @@ def network_layout(edges: pd.DataFrame, *, n: int = 40, seed: int = 0, score: st
     fixed ``seed``; coordinates rounded so they are the same on every platform).
 
     Returns (nodes: id, side, name, label, weight, x, y; edges: a, b, a_name, b_name, count, the
-    score columns present, x, y, x2, y2), for the ``n`` heaviest nodes and the edges among them.
+    score columns present, x, y, x2, y2), for the ``n`` heaviest nodes (of each side, for an
+    (actor, topic) table) and the edges among them. ``n`` is at most 100 (70 per side).
     """
     import networkx as nx
 
-    _count("n", n, 1, 100)  # n(n-1)/2 edges stay under the row limit
     _count("seed", seed, 0, 2**32 - 1)
     e = _edges(edges, score)
     sym = _is_symmetric(e) if symmetric is None else symmetric
+    # under the row limit: n(n-1)/2 edges among n nodes, or n x n between two sides of n
+    _count("n", n, 1, 100 if sym else 70)
     nodes = _top_nodes(e, n, sym)
     bside = "a" if sym else "b"
     key = {(s, i) for s, i in zip(nodes["side"], nodes["id"])}

@@ -115,8 +115,9 @@ def analyze(articles: pd.DataFrame, *, model: str | None = None, n_process: int 
     arts = articles
     if "duplicate_of" in arts.columns:
         arts = arts[arts["duplicate_of"].isna()]
-    if not arts["article_id"].is_unique:
-        dup = arts.loc[arts["article_id"].duplicated(), "article_id"].iloc[0]
+    ids = arts["article_id"].astype(str)  # the tables key articles by str(id): 1 and "1" are one id
+    if not ids.is_unique:
+        dup = arts.loc[ids.duplicated(), "article_id"].iloc[0]
         raise InvalidOptionError("articles.article_id", dup, ("unique ids: each article once",))
     arts = _typed_articles(arts.reset_index(drop=True))
     alias_table = actors_mod.read_aliases(aliases)
@@ -168,11 +169,11 @@ def fingerprint(*, model, quotes: bool, aliases: dict) -> str:
     import hashlib
     import json
 
-    from . import __version__
     from .nlp import model_fingerprint
+    from .store import code_version
 
     alias_hash = hashlib.sha1(json.dumps(aliases, sort_keys=True, default=str).encode()).hexdigest()[:12]
-    return f"toolkit={__version__}|model={model_fingerprint(model)}|quotes={quotes}|aliases={alias_hash}"
+    return f"toolkit={code_version()}|model={model_fingerprint(model)}|quotes={quotes}|aliases={alias_hash}"
 
 
 def run_engine(records, *, engine, client, **run) -> dict[str, pd.DataFrame]:
@@ -247,17 +248,21 @@ def finish(arts: pd.DataFrame, tables: dict[str, pd.DataFrame], *, quotes: bool,
            seed, aliases: dict | None = None) -> Corpus:
     """Corpus-wide steps on the per-article tables: actors, speakers, topics."""
     tables = in_article_order(arts, tables)
-    texts = dict(zip(arts["article_id"].astype(str), arts["text"].fillna("").astype(str)))
+    # as analysed (run records): a text that is not a str (None, NaN, bytes, a number) is empty
+    texts = dict(zip(arts["article_id"].astype(str), (t if isinstance(t, str) else "" for t in arts["text"])))
     raw = actors_mod.find_more_mentions(texts, tables["mentions"], tables["sentences"], aliases)
     mentions, actors = actors_mod.merge_actors(raw)
     mentions = mentions[actors_mod.MENTION_COLUMNS].reset_index(drop=True)
     q = resolve_speakers(tables["quotes"], mentions, actors)
     corpus = Corpus(articles=arts, mentions=mentions, actors=actors, quotes=q, sentences=tables["sentences"])
     if topics:
-        from . import topics as topics_mod
+        from .topics import topics as fit_topics
 
-        exclude = sorted({w for n in actors["name"] for w in str(n).split()}) if len(actors) else None
-        res = topics_mod.topics(arts, k=k, lexicon=lexicon, seed=seed, exclude_terms=exclude)
+        # People's names out of topic terms, so topics are about issues; organisation names stay
+        # (their words - "bank", "party" - are often the issue).
+        people = actors.loc[actors["kind"] == "person", "name"] if len(actors) else []
+        exclude = sorted({w for n in people for w in str(n).split()}) or None
+        res = fit_topics(arts, k=k, lexicon=lexicon, seed=seed, exclude_terms=exclude)
         corpus.topics, corpus.article_topics = res.topics, res.article_topics
         corpus.paragraph_topics = res.paragraph_topics
     return corpus
@@ -312,5 +317,7 @@ def resolve_speakers(raw: pd.DataFrame, mentions: pd.DataFrame, actors: pd.DataF
         actor_ids = actor_ids.fillna(by_corpus)
     q["actor_id"] = actor_ids
     display = dict(zip(actors["actor_id"], actors["name"]))
-    q["speaker"] = q["actor_id"].map(display).fillna(q["speaker_name"]).fillna(q["speaker_text"]).astype("string")
+    # astype before fillna: with no actors map() gives an all-NA double column that rejects strings
+    q["speaker"] = (q["actor_id"].map(display).astype("string").fillna(q["speaker_name"])
+                    .fillna(q["speaker_text"]).astype("string"))
     return q[QUOTE_COLUMNS]

@@ -15,6 +15,7 @@ nothing else is.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -32,6 +33,19 @@ PER_ARTICLE = ("sentences", "mentions", "quotes")
 CORPUS_TABLES = ("articles", "mentions", "actors", "quotes", "sentences", "topics", "article_topics",
                  "paragraph_topics")
 LIST_COLUMNS = {"actors": ("aliases", "titles"), "topics": ("terms",)}
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """The toolkit's version and a hash of its source, so that results cached by another version
+    (or an edited checkout) are recomputed rather than trusted."""
+    from . import __version__
+
+    h = hashlib.sha1()
+    for f in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return f"{__version__}+{h.hexdigest()[:12]}"
 
 
 def article_keys(articles: pd.DataFrame, *, fingerprint: str) -> list[str]:
@@ -156,9 +170,8 @@ def save_corpus(corpus, path, *, meta: dict | None = None) -> Path:
         out.attrs = {}
         _write_atomic(f, lambda p, d=out: d.to_parquet(p, index=False))
         files[name] = _sha256(f)
-    from . import __version__
-
-    _write_json(folder / "corpus.json", {"schema": SCHEMA, "toolkit": __version__, "files": files, **(meta or {})})
+    _write_json(folder / "corpus.json", {"schema": SCHEMA, "toolkit": code_version(), "files": files,
+                                         **(meta or {})})
     return folder
 
 

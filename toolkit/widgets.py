@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import html
 import math
+import re
 from pathlib import Path
 
 import altair as alt
@@ -42,6 +43,7 @@ MARK_CUE = '<mark style="background:#cfe5ff" title="cue">'
 MARK_ACTOR = '<mark style="background:#ffe08a">'
 LONG_QUOTE = 600  # characters of a quote shown before eliding its middle
 QUOTE_MARKS = "\"'“”‘’«»„"
+_TAG_NAME = re.compile(r"<(\w+)")
 
 
 # --- HTML ----------------------------------------------------------------------------------------
@@ -80,8 +82,13 @@ def _marked(text: str, lo: int, hi: int, spans: list[tuple[int, int, str]], *, e
     for s, e in zip(cuts, cuts[1:]):
         tag = next((t for a, b, t in spans if a <= s and e <= b), None)
         piece = esc(_elide(text[s:e]) if elide else text[s:e])
-        out.append(f"{tag}{piece}</{tag[1:tag.index(' ')]}>" if tag else piece)
+        out.append(f"{tag}{piece}</{_TAG_NAME.match(tag).group(1)}>" if tag else piece)
     return "".join(out)
+
+
+def _as_list(v) -> list:
+    """A list cell (list, array) as a list; anything else (NA) as []."""
+    return list(v) if isinstance(v, (list, tuple, np.ndarray)) else []
 
 
 def _int(v):
@@ -226,7 +233,6 @@ class QuoteExplorer(widgets.VBox):
         self.start = widgets.DatePicker(description="From")
         self.end = widgets.DatePicker(description="To")
         self.search = widgets.Text(placeholder="words in the quote", description="Text")
-        self.count = widgets.HTML()
         self.table = widgets.HTML()
         self._mask = np.ones(len(f), dtype=bool)
         for w in self.controls:
@@ -280,7 +286,7 @@ class QuoteExplorer(widgets.VBox):
     def refresh(self):
         """Re-apply the filters and redraw the table (only its first ``rows`` rows are rendered)."""
         self._mask = self.mask()
-        first = self._frame.loc[self._mask].head(self.rows)
+        first = self._frame.iloc[np.flatnonzero(self._mask)[: self.rows]]  # never copy all matches
         self.table.value = quotes_table_html(first, self._texts, total=self.n_matches, limit=self.rows)
 
     def export_csv(self, path) -> int:
@@ -317,8 +323,7 @@ class ActorExplorer(widgets.VBox):
         if a.empty:
             raise UnknownActorError("the corpus has no actors to explore")
         self._actors = a.reset_index(drop=True)
-        keys = [" | ".join([str(nm), *map(str, al if al is not None else [])]).lower()
-                for nm, al in zip(a["name"], a["aliases"])]
+        keys = [" | ".join([str(nm), *map(str, _as_list(al))]).lower() for nm, al in zip(a["name"], a["aliases"])]
         self._keys = pd.Series(keys, dtype="string")
         self._labels = [f"{nm} ({k}, {c:,})" for nm, k, c in zip(a["name"], a["kind"], a["n_mentions"])]
         self._quotes = _quote_frame(corpus)
@@ -328,8 +333,7 @@ class ActorExplorer(widgets.VBox):
         self._option_positions: list[int] = []
         self.search = widgets.Text(placeholder="type a name", description="Find")
         self.actor = widgets.Dropdown(description="Actor")
-        self.freq = widgets.Dropdown(options=["week", "month", "quarter", "year"],
-                                     value=freq if freq != "day" else "week", description="Timeline")
+        self.freq = widgets.Dropdown(options=list(charts.FREQS), value=freq, description="Timeline")
         self.window = widgets.Dropdown(options=list(charts.WINDOWS), value=window, description="Together in")
         self.header = widgets.HTML()
         self.timeline_chart = charts.jupyter_chart(alt.Chart(pd.DataFrame()).mark_line())
@@ -409,8 +413,8 @@ class ActorExplorer(widgets.VBox):
     # views
     def _draw_header(self):
         p = self.profile
-        titles = ", ".join(map(str, list(p["titles"])[:5])) if p["titles"] is not None else ""
-        aliases = ", ".join(map(str, list(p["aliases"])[:10])) if p["aliases"] is not None else ""
+        titles = ", ".join(map(str, _as_list(p.get("titles"))[:5]))
+        aliases = ", ".join(map(str, _as_list(p.get("aliases"))[:10]))
         n_quotes = int((self._quotes["actor_id"] == self.actor_id).sum())
         self.header.value = (
             f"<h3>{esc(p['name'])} <small>({esc(p['kind'])})</small></h3>"
@@ -445,10 +449,12 @@ class ActorExplorer(widgets.VBox):
         self.topics = t[t["actor_id"] == self.actor_id].reset_index(drop=True)
         self.topics_note.value = ""
         self.topics_chart.layout.display = None
-        df = charts._plain(self.topics.head(15)[["topic_id", "topic", "share", "n_articles"]])
+        top = self.topics.head(15)
+        top = top.assign(label=charts._labels(top["topic_id"].astype(str), top["topic"]).to_numpy())
+        df = charts._plain(top[["topic_id", "topic", "label", "share", "n_articles"]])
         self.topics_chart.chart = alt.Chart(df).mark_bar().encode(
             x=alt.X("share:Q", title="Share of their articles' topics", axis=alt.Axis(format="%")),
-            y=alt.Y("topic:N", title=None, sort=df["topic"].astype(str).tolist()),
+            y=alt.Y("label:N", title=None, sort=df["label"].tolist()),
             tooltip=["topic:N", alt.Tooltip("share:Q", format=".0%")],
         ).properties(width=250, title="Topics")
 
@@ -486,6 +492,27 @@ def _windows(corpus, side: str, ident: str, window: str) -> pd.DataFrame:
     return m.loc[(m["actor_id"] == ident).fillna(False).to_numpy(dtype=bool), key].drop_duplicates()
 
 
+def _paragraph_spans(corpus, paras: pd.DataFrame) -> pd.DataFrame:
+    """article_id, unit, start, end of the given (article_id, paragraph) pairs, from the text itself:
+    paragraph p is ``text.split("\\n\\n")[p]`` (whitespace trimmed), as mentions and topics count them.
+    Sentence spans would not do: a sentence may run across a paragraph break."""
+    texts = _texts(corpus)
+    rows = []
+    for aid, p in zip(paras["article_id"], paras["paragraph"]):
+        text = texts.get(aid)
+        if not isinstance(text, str):
+            continue
+        starts = [0] + [m.end() for m in re.finditer("\n\n", text)]
+        if not 0 <= p < len(starts):
+            continue
+        lo, hi = starts[p], (starts[p + 1] - 2 if p + 1 < len(starts) else len(text))
+        piece = text[lo:hi]
+        lo += len(piece) - len(piece.lstrip())
+        hi -= len(piece) - len(piece.rstrip())
+        rows.append((aid, int(p), lo, max(lo, hi)))
+    return pd.DataFrame(rows, columns=["article_id", "unit", "start", "end"])
+
+
 def passages(corpus, a: str, b: str, *, of="actor", window: str = "sentence") -> pd.DataFrame:
     """Where ``a`` and ``b`` occur together: one row per sentence (``window="sentence"``), per
     paragraph, or, for ``"article"``, per sentence naming an actor of the pair in the articles
@@ -504,8 +531,7 @@ def passages(corpus, a: str, b: str, *, of="actor", window: str = "sentence") ->
     if window == "sentence":
         spans = s.merge(both, on=key)[["article_id", "sentence", "start", "end"]].rename(columns={"sentence": "unit"})
     elif window == "paragraph":
-        spans = (s.merge(both, on=key).groupby(key).agg(start=("start", "min"), end=("end", "max")).reset_index()
-                 .rename(columns={"paragraph": "unit"}))
+        spans = _paragraph_spans(corpus, both.drop_duplicates())
     else:
         actors = [x for x, sd in zip((a, b), sides) if sd == "actor"]
         m = corpus.mentions
