@@ -23,8 +23,15 @@ sample-store: setup
 lab: sample-store
 	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
 
-## Every test: unit tests, property tests, and the curated notebooks under strict nbval.
-test: sample-store
+## Debian's Chromium for the browser test (never a downloaded browser).
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; \
+	else echo "the browser test needs Debian's chromium: run 'apt-get install chromium' as root" >&2; exit 1; fi; \
+	$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+
+## Every test: unit tests, property tests, the curated notebooks under strict nbval, the browser test.
+test: sample-store $(CHROMIUM)
 	$(BIN)/python -m pytest
 
 ## Re-run the curated notebooks and store them with their outputs (after changing them).

@@ -22,6 +22,7 @@ Deterministic: ``derandomize=True``, a fixed number of examples. Run with
 from __future__ import annotations
 
 import bisect
+from unittest import mock
 
 import pandas as pd
 import pytest
@@ -29,6 +30,7 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 import toolkit as tk
+from toolkit import pipeline
 from toolkit.errors import InvalidOptionError
 
 SETTINGS = settings(derandomize=True, deadline=None, database=None,
@@ -50,6 +52,9 @@ NEWS = [
     "``I won't,'' she said.", "Kigali", "the United States", "U.S.", "The White House said",
     "who chairs the EAC,", "Secretary of State", "Dr.", "Mr", "Ms. Harris", "Harris",
     "Southern African Development Community (SADC)", "5\"3", "don’t", "rock ’n’ roll",
+    "J. K.", "The letter was signed by A. J.", "E. O. Wilson said", "Dr. Anthony Fauci", "(AP) —",
+    "Jean-Pierre Bemba", "O'Brien", "Bashar al-Assad", "BIDEN:", "U.S.-backed", "St. Louis", "the UN's",
+    "President-elect Donald Trump", "Ruto’s", "Biden Biden Biden", "Mr. Biden", "MONUSCO", "The (TO)",
 ]
 ZERO_WIDTH = ["\u200b", "\u200c", "\u200d", "\ufeff", "\u2060"]
 QUOTE_MARKS = ["“", "”", '"', "‘", "’", "«", "»", "''", "``", "„", "‟", "‹", "›", "‚", "'", "`"]
@@ -238,6 +243,8 @@ def analyze_checked(texts, ids=None, **kw):
 # bug 3: a text that is not a str is analysed as "", but the corpus-wide surname search read str(text)
 # and added mentions into it ("Biden" in b"Mr Biden met ...")
 @example([("a", "Joe Biden said he would go."), ("b", b"Mr Biden met Joe Biden"), ("c", None)])
+# bug 4: a person named by initials only ("J. K.") crashed extract_mentions (IndexError)
+@example([("a0", "President Joe Biden said President Joe Biden said J. K. ")])
 def test_analyze_any_text_offsets_valid(rows):
     ids = [a for a, _ in rows]
     texts = [t for _, t in rows]
@@ -254,6 +261,17 @@ def test_analyze_any_text_offsets_valid(rows):
 @given(texts_batch)
 def test_analyze_actors_only_offsets_valid(texts):
     analyze_checked(texts, quotes=False)
+
+
+@settings(SETTINGS, max_examples=40)
+@given(texts_batch, st.sampled_from([7, 40, 300]))
+def test_analyze_segmented_offsets_valid(texts, size):
+    """Long articles are analysed in segments joined back into one Doc (pipeline.docs): with
+    segments of a few characters every text here takes that path, cut anywhere."""
+    orig = pipeline.segments
+    with mock.patch.object(pipeline, "segments", lambda text: orig(text, size)):
+        c = analyze_checked(texts)
+    describe(texts, c)
 
 
 @settings(SETTINGS, max_examples=20)

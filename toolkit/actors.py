@@ -292,6 +292,8 @@ def _person_names(rows: list[dict]) -> dict[str, str]:
     parts: dict[str, set] = defaultdict(set)
     for name in fulls:
         toks = core[name]
+        if not toks:  # initials only ("J. K."): no surname or first name to look for
+            continue
         for t in {toks[0], toks[-1]}:
             if not (gazetteer.is_place(t) or gazetteer.country_of_demonym(t)):
                 parts[t].add(canon[name])

@@ -35,14 +35,19 @@ CORPUS_TABLES = ("articles", "mentions", "actors", "quotes", "sentences", "topic
 LIST_COLUMNS = {"actors": ("aliases", "titles"), "topics": ("terms",)}
 
 
+ANALYSIS_MODULES = ("actors", "corpus", "gazetteer", "nlp", "pipeline", "quotes", "store", "topics")
+
+
 @functools.lru_cache(maxsize=1)
 def code_version() -> str:
-    """The toolkit's version and a hash of its source, so that results cached by another version
-    (or an edited checkout) are recomputed rather than trusted."""
+    """The toolkit's version and a hash of the source of the modules that compute the tables, so
+    that results cached by another version (or an edited checkout) are recomputed rather than
+    trusted; changes to charts, widgets or loaders invalidate nothing."""
     from . import __version__
 
     h = hashlib.sha1()
-    for f in sorted(Path(__file__).parent.glob("*.py")):
+    for name in ANALYSIS_MODULES:
+        f = Path(__file__).parent / f"{name}.py"
         h.update(f.name.encode())
         h.update(f.read_bytes())
     return f"{__version__}+{h.hexdigest()[:12]}"
