@@ -330,6 +330,8 @@ def check_e2e(b: Bench):
         ratio = wps_tk / wps_sp
         print(f"  n_process={n}: spaCy {sp['wall']:.1f} s = {wps_sp:,.0f} words/s; toolkit {tk_['wall']:.1f} s = "
               f"{wps_tk:,.0f} words/s; toolkit steps: {_phases(tk_)}")
+        print(f"  CPU seconds (less sensitive to other load than wall time): spaCy {sp['cpu']:.0f} s, toolkit "
+              f"{tk_['cpu']:.0f} s, ratio spaCy/toolkit {sp['cpu'] / max(tk_['cpu'], 1e-9):.2f}")
         b.record(f"e2e words/s n_process={n}", f"{wps_tk:,.0f} w/s", f"{wps_sp:,.0f} w/s", ratio, ">= 0.85",
                  ratio >= 0.85, f"toolkit {tk_['wall']:.1f} s, spaCy {sp['wall']:.1f} s")
 
@@ -529,6 +531,13 @@ def summary(results) -> str:
     return "\n".join(lines)
 
 
+def code_version_now() -> str:
+    """The toolkit's source hash as on disk now (store.code_version is cached per process)."""
+    from toolkit.store import code_version
+
+    return code_version.__wrapped__()
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="300 BBC articles (memory: 2,000) for a smoke run")
@@ -553,24 +562,39 @@ def main(argv=None) -> int:
     own_tmp = args.workdir is None
     workdir = Path(tempfile.mkdtemp(prefix="bench_scale-")) if own_tmp else Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)
-    print(f"bench_scale: checks {', '.join(checks)}{' (quick)' if args.quick else ''}; load average {loadavg()}; "
+    load0 = loadavg()
+    print(f"bench_scale: checks {', '.join(checks)}{' (quick)' if args.quick else ''}; load average {load0}; "
           f"caches in {workdir}", flush=True)
+    from toolkit.store import code_version as _cv
+
+    code_version = _cv()
     try:
         b = Bench(args, workdir)
+        print(f"toolkit source {code_version}")
         print(machine(b))
         print(f"model loaded in {b.model_load:.1f} s", flush=True)
         for name in checks:
-            {"e2e": check_e2e, "scaling": check_scaling, "warm": check_warm, "memory": check_memory,
-             "dask": check_dask}[name](b)
+            try:
+                {"e2e": check_e2e, "scaling": check_scaling, "warm": check_warm, "memory": check_memory,
+                 "dask": check_dask}[name](b)
+            except Exception as exc:  # one broken check must not hide the others' results
+                import traceback
+
+                traceback.print_exc()
+                b.record(name, "error", "-", float("nan"), "-", False, f"{type(exc).__name__}: {exc}")
     finally:
         if own_tmp:
             shutil.rmtree(workdir, ignore_errors=True)
     total = time.perf_counter() - t_start
     print(f"\nSummary ({len(b.texts):,} BBC articles analysed{', QUICK: ratios not meaningful' if args.quick else ''}; "
           f"timings are single wall-clock runs{f' (best of {args.repeat})' if args.repeat > 1 else ''} on a machine "
-          f"that may be shared: load average now {loadavg()})")
+          f"that may be shared: load average {load0} at the start, {loadavg()} now)")
     print(summary(b.results))
     print(machine(b))
+    now = code_version_now()
+    print(f"toolkit source {code_version}" + ("" if now == code_version else
+          f" -> {now}: WARNING, the toolkit's files changed during the run; worker processes import them afresh, "
+          "so measurements after the change ran other code"))
     print(f"total {total / 60:.1f} min")
     missed = [r["check"] for r in b.results if not r["ok"]]
     print("targets: " + ("all met" if not missed else "MISSED: " + "; ".join(missed)))

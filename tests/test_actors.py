@@ -109,7 +109,7 @@ def test_user_aliases_override(tmp_path):
 def test_bad_input_gives_empty_rows():
     texts = _frame("", "   ", "Der Bundestag hat am Dienstag über den Haushalt beraten, sagte die Sprecherin.",
                    "it is raining and nobody knows why, the end.", "नमस्ते दुनिया हैं " * 50,
-                   "Nairobi. " * 200_000)
+                   "Nairobi. " * 2_000 + "abcdefghijklmnopqrstuvwxyz0123456789 " * 54_000)  # 2 MB
     c = tk.analyze(texts, quotes=False, topics=False)
     assert c.mentions[c.mentions["article_id"].isin(["a0", "a1", "a3", "a4"])].empty
     m = c.mentions

@@ -17,7 +17,21 @@ marks of every kind. Each example analyses a list of 1-8 texts in one call, so t
 (loaded once per process) works on batches.
 
 Deterministic: ``derandomize=True``, a fixed number of examples. Run with
-``--hypothesis-show-statistics`` to see the cases each property ran.
+``--hypothesis-show-statistics`` to see the cases each property ran: any text 150 (of which about
+a fifth have ids equal as str, which must raise InvalidOptionError), actors only 50, segmented 30,
+determinism 20; plus one 5 MB article (about 350k tokens, quotes off) and 50,000 one-line
+articles (quotes off). About 3 minutes on 2 busy cores, two thirds of it the two scale tests.
+
+Bugs these found (fixed; each has an ``@example``):
+1. corpus.resolve_speakers: quotes in a corpus without any actor crashed (ArrowInvalid: the
+   speaker column, mapped from an empty dict, was numeric);
+2. corpus.analyze: article ids 1 and "1" passed the uniqueness check, then collided as str
+   (InvalidIndexError); now InvalidOptionError;
+3. corpus.finish: a text that is not a str (None, NaN, bytes) is analysed as "", but the corpus-wide
+   surname search read str(text) and added mentions into it;
+4. actors._person_names: a person named by initials only ("J. K.") crashed (IndexError).
+Not fixed (spaCy): its tokenizer is quadratic on long runs without whitespace; 24,000 quote marks
+in a row take about 50 s.
 """
 from __future__ import annotations
 
@@ -66,9 +80,11 @@ CONTROLS = ["\x00", "\x07", "\x0b", "\x0c", "\r", "\r\n", "\x1b", "\x7f", "\x85"
 BREAKS = ["\n\n", "\n", "\n\n\n", " \n\n ", "\n \n"]
 
 unicode_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=12)
-quote_run = st.builds(lambda marks, n: "".join(marks) * n,
+# up to 2,000 marks in a row, with or without spaces (spaCy's tokenizer is quadratic on a long
+# run without whitespace: 24,000 marks in a row take it about 50 s, so the runs stop at 2,000)
+quote_run = st.builds(lambda marks, n, sep: sep.join(marks * n),
                       st.lists(st.sampled_from(QUOTE_MARKS), min_size=1, max_size=8),
-                      st.integers(1, 400))
+                      st.integers(1, 250), st.sampled_from(["", "", " ", "\n"]))
 # marks around words: pairing, nesting, missing closers
 quote_storm = st.lists(st.tuples(st.sampled_from(QUOTE_MARKS), st.sampled_from(NEWS + ["a", "we", "X"] + EMOJI),
                                  st.sampled_from(QUOTE_MARKS), st.sampled_from(["", " ", ", ", "\n\n"])),
@@ -257,13 +273,13 @@ def test_analyze_any_text_offsets_valid(rows):
     describe(texts, c)
 
 
-@settings(SETTINGS, max_examples=60)
+@settings(SETTINGS, max_examples=50)
 @given(texts_batch)
 def test_analyze_actors_only_offsets_valid(texts):
     analyze_checked(texts, quotes=False)
 
 
-@settings(SETTINGS, max_examples=40)
+@settings(SETTINGS, max_examples=30)
 @given(texts_batch, st.sampled_from([7, 40, 300]))
 def test_analyze_segmented_offsets_valid(texts, size):
     """Long articles are analysed in segments joined back into one Doc (pipeline.docs): with
@@ -299,11 +315,11 @@ def _words(n_chars: int) -> str:
     parts, size, k = [], 0, 0
     while size < n_chars:
         k += 1
-        if k % 40 == 0:
+        if k % 60 == 0:
             w = "\n\n"
-        elif k % 13 == 0:
+        elif k % 37 == 0:
             w = rng.choice(names) + (" said." if k % 3 else ",")
-        elif k % 29 == 0:
+        elif k % 97 == 0:
             w = "“" + rng.choice(vocab) + ",” " + rng.choice(["\u200b", "😀", "עברית"])
         else:
             w = rng.choice(vocab)

@@ -203,3 +203,61 @@ def test_dashboard_in_voila(workdir, browser):
     finally:
         page.close()
         stop(proc)
+
+
+HOSTILE_CELLS = [
+    """import pandas as pd
+import toolkit as tk
+
+payload = '<img src=x onerror="window.__xss = 1">'
+articles = pd.DataFrame({
+    "article_id": ["x1", "x2"],
+    "source": ["<b onmouseover=\\"window.__xss = 2\\">Daily</b>", "Wire"],
+    "title": ["<script>window.__xss = 3</script>Budget vote", "Second story " + payload],
+    "url": ["javascript:window.__xss = 4", "https://example.org/a"],
+    "published": pd.to_datetime(["2024-05-01", "2024-05-02"], utc=True),
+    "text": ['President Joe Biden said: "We will <script>window.__xss = 5</script> win the vote ' + payload + '."',
+             '"The <a href=\\"javascript:window.__xss = 6\\">budget</a> is fair," said Senator Jane Smith.'],
+})
+corpus = tk.analyze(articles, topics=False)
+explorer = tk.widgets.QuoteExplorer(corpus)
+explorer""",
+    "tk.charts.chart_top_actors(corpus)",
+    "corpus.quotes[['speaker', 'text']]",
+]
+
+
+def test_hostile_text_shows_as_text_and_runs_no_script(lab, browser, workdir):
+    """Titles, quotes and names with HTML and script show as text in widgets, tables and charts."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in HOSTILE_CELLS])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, workdir / "notebooks" / "hostile.ipynb")
+    url, token = lab
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        page.goto(f"{url}/lab/tree/notebooks/hostile.ipynb?reset&token={token}")
+        page.wait_for_selector(f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
+        page.wait_for_timeout(1000)
+        run_all(page)
+        page.wait_for_function(
+            f"Array.from(document.querySelectorAll(`{PANEL} .jp-CodeCell .jp-InputArea-prompt`))"
+            ".every(e => /\\[\\d+\\]:/.test(e.innerText))", timeout=240_000)
+        page.wait_for_selector(f"{PANEL} .widget-html-content table", timeout=60_000)
+        page.wait_for_selector(f"{PANEL} {MARKS.split(',')[0]}", timeout=60_000)
+        page.wait_for_timeout(1500)
+        shown = " ".join(page.locator(f"{PANEL} .widget-html-content").all_inner_texts())
+        assert "<script>window.__xss = 3</script>Budget vote" in shown  # the title, as text
+        assert 'onerror="window.__xss = 1"' in shown
+        table = " ".join(page.locator(f"{PANEL} .jp-RenderedHTMLCommon table").all_inner_texts())
+        assert "<script>window.__xss = 5</script>" in table
+        assert page.evaluate("window.__xss === undefined"), page.evaluate("window.__xss")
+        assert page.locator(f"{PANEL} .widget-html-content script, {PANEL} .widget-html-content img").count() == 0
+        assert page.locator(f"{PANEL} a[href^='javascript']").count() == 0
+        assert not dialogs
+        page.screenshot(path=str(SHOTS / "hostile.png"))
+    finally:
+        page.close()

@@ -232,3 +232,19 @@ def test_speed_100k_mentions():
     e = cooccurrence(c, window="sentence")
     assert time.perf_counter() - t < 2.0
     assert len(e) > 1000 and (e["count"] >= 1).all()
+
+
+def test_reference_article_sentence_pairs(seed_articles):
+    import toolkit as tk
+
+    corpus = tk.analyze(seed_articles, quotes=False, topics=False)
+    edges = tk.cooccurrence(corpus, of="actor", window="sentence")
+    people = edges[(edges["a_kind"] == "person") & (edges["b_kind"] == "person")]
+    top = people.sort_values(["count", "npmi"], ascending=False).iloc[0]
+    assert {top["a_name"], top["b_name"]} == {"William Ruto", "Marco Rubio"}
+    assert top["count"] > people[~people.index.isin([top.name])]["count"].max()
+    pairs = {frozenset((a, b)) for a, b in zip(edges["a_name"], edges["b_name"])}
+    assert frozenset(("Félix Tshisekedi", "Paul Kagame")) in pairs
+    assert frozenset(("Democratic Republic of Congo", "Rwanda")) in pairs
+    names = set(edges["a_name"]) | set(edges["b_name"])
+    assert not names & {"Osaka", "Japan", "Nairobi", "TECNO", "Metropol", "KRA", "IGAD", "Trump", "WEF"}

@@ -160,3 +160,15 @@ def test_cli_analyze_and_info(tmp_path, seed_path):
     r = subprocess.run([sys.executable, "-m", "toolkit.cli", "analyze", "--out", str(out)], capture_output=True,
                        text=True, env=env)
     assert r.returncode == 2 and "INPUT" in r.stderr
+
+
+def test_ids_from_data_never_escape_the_store(tmp_path):
+    hostile = pd.DataFrame({"article_id": ["../../escape", "/etc/passwd", "..\\\\x", "a/b/../../../c"],
+                            "text": ["Angela Merkel met Emmanuel Macron in Paris."] * 4})
+    hostile["text"] = [t + f" Story {i}." for i, t in enumerate(hostile["text"])]
+    cache = tmp_path / "inner" / "store"
+    corpus = tk.analyze(hostile, topics=False, cache=cache)
+    assert set(corpus.mentions["article_id"]) == set(hostile["article_id"])
+    written = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert written and all(cache in p.parents for p in written)
+    assert not (tmp_path / "escape").exists() and not (tmp_path / "c").exists()

@@ -30,6 +30,7 @@ import pandas as pd
 
 from . import gazetteer
 from .errors import InvalidOptionError
+from .nlp import sentence_starts
 
 ENTITY_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
                  "FAC": "place", "NORP": "group"}
@@ -59,7 +60,7 @@ def extract_mentions(doc, *, aliases: dict | None = None) -> list[dict]:
     text = doc.text
     if not text.strip():
         return []
-    sent_starts = sorted(s.start_char for s in doc.sents) if doc.has_annotation("SENT_START") else [0]
+    sent_starts = sentence_starts(doc, text)
     para_starts = [0] + [m.end() for m in re.finditer(r"\n\n", text)]
     ents = list(doc.ents)  # doc.ents builds new spans on every access
     acronyms = _find_acronyms(doc, text, ents)
@@ -259,9 +260,19 @@ def _people_labelled_as_orgs(rows: list[dict]) -> bool:
     ending in the surname of a person of the article is a person too. Returns whether any changed."""
     surnames = {_clean_surface(r["text"]).split()[-1] for r in rows
                 if r["label"] == "PERSON" and len(_clean_surface(r["text"]).split()) >= 2}
+    fulls = {_clean_surface(r["text"]) for r in rows
+             if r["label"] == "PERSON" and len(_clean_surface(r["text"]).split()) >= 2}
     changed = False
     for r in rows:
         toks = _clean_surface(r["text"]).split()
+        # "Vermont Bernie Sanders": a place or word glued before a person's full name
+        glued = next((f for f in fulls if r["text"].endswith(" " + f) and len(f) < len(r["text"])), None)
+        if glued:
+            r["start"] = r["end"] - len(glued)
+            r["text"] = glued
+            r["label"] = "PERSON"
+            changed = True
+            continue
         if (r["label"] in ("ORG", "GPE", "NORP") and 2 <= len(toks) <= 3 and toks[-1] in surnames
                 and all(t[:1].isupper() for t in toks) and not any(t.lower() in _ORG_WORDS for t in toks)):
             r["label"] = "PERSON"
@@ -337,6 +348,8 @@ def _local_name(r: dict, persons: dict, acronyms: dict, aliases: dict | None):
             return name, kind or ENTITY_LABELS.get(label, "other"), label
     if label == "DEMONYM":
         return gazetteer.country_of_demonym(surface), "place", label
+    if label == "NORP" and re.search(r"[a-rt-z]s$", surface):
+        surface = surface[:-1]  # "Republicans", "Democrats", "Muslims": one group with the singular
     if surface in acronyms:
         surface = acronyms[surface][0]
     if label == "PERSON":

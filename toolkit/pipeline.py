@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 import pandas as pd
 
 from . import actors as actors_mod
-from .nlp import load_model
+from .nlp import load_model, sentence_starts
 
 SENTENCE_COLUMNS = ["article_id", "sentence", "paragraph", "start", "end"]
 RAW_MENTION_COLUMNS = ["article_id", "start", "end", "text", "label", "sentence", "paragraph", "name", "kind", "title"]
@@ -40,10 +40,12 @@ def doc_tables(doc, article_id: str, *, quotes: bool, aliases: dict | None) -> d
     text = doc.text
     para_starts = [0] + [m.end() for m in re.finditer(r"\n\n", text)]
     sents = []
-    for i, s in enumerate(doc.sents):
-        start = s.start_char
+    starts = sentence_starts(doc, text)
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(text)
+        end = start + len(text[start:end].rstrip())
         para = _bisect(para_starts, start)
-        sents.append({"article_id": article_id, "sentence": i, "paragraph": para, "start": start, "end": s.end_char})
+        sents.append({"article_id": article_id, "sentence": i, "paragraph": para, "start": start, "end": end})
     mentions = actors_mod.extract_mentions(doc, aliases=aliases)
     for m in mentions:
         m["article_id"] = article_id

@@ -28,6 +28,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from .nlp import sentence_starts
+
 __all__ = ["extract_quotes", "scan_quote_marks", "CUE_LEMMAS", "ACT_LEMMAS", "BELIEF_LEMMAS"]
 
 # Verbs that report speech or writing. Open-ended on purpose: any verb that governs a
@@ -326,6 +328,7 @@ class _Extractor:
                 self.sent_tok.append(s.start)
         except ValueError:  # a Doc without parse or sentence boundaries: one sentence
             self.sent_starts, self.sent_tok = [0], [0]
+        self.index_starts = sentence_starts(doc, self.text)  # the sentence numbers of the other tables
         self.par_breaks = []
         p = self.text.find("\n\n")
         while p >= 0:
@@ -377,7 +380,7 @@ class _Extractor:
         return bisect.bisect_right(self.par_breaks, char - 2)
 
     def sentence(self, char: int) -> int:
-        return max(0, bisect.bisect_right(self.sent_starts, char) - 1)
+        return max(0, bisect.bisect_right(self.index_starts, char) - 1)
 
     # ------------------------------------------------------------------ speakers
     def subject(self, v, depth=0):
