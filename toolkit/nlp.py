@@ -88,4 +88,8 @@ def sentence_starts(doc, text: str | None = None) -> list[int]:
     except ValueError:  # no sentence boundaries at all
         starts = {0}
     starts.update(m.end() for m in re.finditer(r"\n\n(?=\S)", text))
-    return sorted(starts) if starts else [0]
+    ordered = sorted(starts)
+    bounds = ordered[1:] + [len(text)]
+    # a "sentence" of whitespace only (spaCy gives some around line breaks) is no sentence
+    kept = [s for s, e in zip(ordered, bounds) if text[s:e].strip()]
+    return kept or [0]

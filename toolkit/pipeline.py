@@ -44,6 +44,8 @@ def doc_tables(doc, article_id: str, *, quotes: bool, aliases: dict | None) -> d
     for i, start in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else len(text)
         end = start + len(text[start:end].rstrip())
+        if end <= start:
+            continue  # an empty text
         para = _bisect(para_starts, start)
         sents.append({"article_id": article_id, "sentence": i, "paragraph": para, "start": start, "end": end})
     mentions = actors_mod.extract_mentions(doc, aliases=aliases)
