@@ -327,14 +327,7 @@ def _read_jsonl(path: Path, run: _Run, source):
     if raw is None:
         run.n_inputs += 1
         return
-    for lineno, line in _json_lines(raw):
-        run.n_inputs += 1
-        try:
-            obj = _json_loads(line)
-        except json.JSONDecodeError as exc:
-            run.skip(path, f"JSON does not parse: {exc.msg} at column {exc.colno}", line=lineno)
-            continue
-        _add_record(run, obj, path, lineno, source)
+    _read_jsonl_text(raw, path, run, source)
 
 
 def _read_json(path: Path, run: _Run, source):
@@ -365,6 +358,7 @@ def _read_json(path: Path, run: _Run, source):
 
 
 def _read_jsonl_text(raw, path, run, source):
+    """One record a line; each line an input, reported with its number when it does not parse."""
     for lineno, line in _json_lines(raw):
         run.n_inputs += 1
         try:
