@@ -20,8 +20,9 @@ sample-store: setup
 	$(BIN)/toolkit analyze --sample --out $(STORE) --n-process 2
 
 ## The main job: the sample corpus analysed, then JupyterLab on the curated notebooks.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 lab: sample-store
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00_start_here.ipynb
 
 ## Debian's Chromium for the browser test (never a downloaded browser).
 CHROMIUM := /usr/bin/chromium
