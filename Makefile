@@ -40,13 +40,14 @@ notebooks: sample-store
 	$(BIN)/python scripts/build_notebooks.py
 
 ## Benchmarks: ratios against baselines measured in the same run (needs ../shared/data).
-bench: setup
+bench: sample-store
 	$(BIN)/python benchmarks/bench_load.py
 	$(BIN)/python benchmarks/bench_actors.py
 	$(BIN)/python benchmarks/bench_quotes.py
 	$(BIN)/python benchmarks/bench_topics.py
 	$(BIN)/python benchmarks/bench_widgets.py
 	$(BIN)/python benchmarks/bench_scale.py
+	$(BIN)/python benchmarks/bench_open.py
 
 clean:
 	rm -rf $(VENV) results .pytest_cache

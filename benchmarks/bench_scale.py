@@ -10,7 +10,8 @@ Checks (``--only NAME`` runs one; ``--skip NAME`` leaves one out)
            2,086 others). ratio = toolkit words/s / spaCy words/s, target >= 0.85, at n_process=1
            and n_process=2.
   scaling  tk.analyze n_process=2 against n_process=1: speed-up = t(1) / t(2), target >= 1.7.
-           The speed-up of bare nlp.pipe is printed beside it (what this machine allows).
+           The speed-up of bare nlp.pipe is printed beside it, and how many cores two busy
+           processes actually get right now (a 2-second spin probe; 2.0 on an idle 2-core machine).
   warm     tk.analyze(..., cache=DIR) again over the unchanged corpus: cold time / warm time (best
            of 3), target >= 50. Informative (no target): a re-run with one article edited, which
            reads the per-article cache and redoes the corpus-wide steps.
@@ -21,15 +22,17 @@ Checks (``--only NAME`` runs one; ``--skip NAME`` leaves one out)
            process's own high-water mark (VmHWM, an upper bound) must stay under the target too.
            (getrusage's ru_maxrss is printed but not used: the child inherits the parent's
            high-water mark across fork+exec, and the forkserver's workers are not its children.)
-           Target < 3 GB. Its time is
-           estimated and printed first (about 10-20 minutes on 2 cores); ``--memory-n`` changes N.
+           Target < 3 GB. Its time is estimated and printed first (12 minutes measured with
+           about 1.2 free cores); ``--memory-n`` changes N.
   dask     tk.analyze(engine="dask", n_process=2) (LocalCluster started by analyze, start-up
            included) against the local engine at n_process=2: t(dask) / t(local), target <= 1.2.
 
-Timings are wall-clock seconds of one run each (``--repeat N``: best of N); the machine's load
-average is printed with them because other work on a shared machine skews them, n_process=2
-most of all. ``--quick`` runs everything on 300 BBC articles (memory on 2,000) as a smoke test;
-its ratios are not meaningful (start-up costs dominate).
+Timings are wall-clock seconds of one run each (``--repeat N``: best of N). CPU seconds of the
+process tree, the load average and the cores-available probe are printed with them because
+other work on a shared machine skews them, n_process=2 most of all. The whole run takes about
+10 minutes plus the memory check on an idle 2-core machine. ``--quick`` runs everything on 300
+BBC articles (memory on 2,000) as a smoke test; its ratios are not meaningful (start-up costs
+dominate).
 
 Data: $NEWS_TOOLKIT_DATA/bbc (default data root: ../shared/data from the repository root). The
 BBC text is copyright: it is read from there and never written into the repository; caches go to

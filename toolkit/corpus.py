@@ -87,7 +87,7 @@ def analyze(articles: pd.DataFrame, *, model: str | None = None, n_process: int 
     ``text`` as given; it is never rewritten). Rows flagged ``duplicate_of`` by the loader are left
     out so that nothing is counted twice. ``aliases`` is a user alias table (dict, DataFrame, or a
     CSV/YAML path: alias -> canonical name, optional kind) that overrides the automatic merge.
-    ``quotes=False`` skips the parser (about twice as fast); ``topics=False`` skips the topic model.
+    ``quotes=False`` skips the parser (about 1.4 times as fast; NER dominates); ``topics=False`` skips the topic model.
     ``k``, ``lexicon`` and ``seed`` go to :func:`toolkit.topics`. ``cache`` is a store folder:
     per-article results found there are reused, new ones are added as each batch finishes (a killed
     run resumes), and the finished corpus is saved there for :func:`toolkit.open_corpus`.

@@ -1,0 +1,64 @@
+"""Opening an analysed store of about 10,000 articles: target under 1 s.
+
+    python benchmarks/bench_open.py [--store results/sample] [--reps 18]
+
+Builds a ~10,000-article store by repeating the analysed sample corpus (`make sample-store`) with
+distinct ids, then times `tk.open_corpus` (checksums, list columns restored) against plainly reading
+the same Parquet files with pandas in the same run. Exit 1 if the target is missed.
+"""
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+import toolkit as tk
+from toolkit.store import CORPUS_TABLES, save_corpus
+
+
+def repeat(df: pd.DataFrame, reps: int) -> pd.DataFrame:
+    parts = []
+    for i in range(reps):
+        d = df.copy()
+        for col in ("article_id", "quote_id"):
+            if col in d:
+                d[col] = d[col] + f"-r{i}"
+        parts.append(d)
+    return pd.concat(parts, ignore_index=True)
+
+
+def best(fn, n=3) -> float:
+    times = []
+    for _ in range(n):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--store", default="results/sample")
+    ap.add_argument("--reps", type=int, default=18)
+    args = ap.parse_args()
+    if not (Path(args.store) / "corpus" / "corpus.json").is_file():
+        sys.exit(f"no analysed store at {args.store}: run `make sample-store` first")
+    c = tk.open_corpus(args.store)
+    per_article = ("articles", "mentions", "quotes", "sentences", "article_topics", "paragraph_topics")
+    big = tk.Corpus(**{n: repeat(getattr(c, n), args.reps) if n in per_article else getattr(c, n)
+                       for n in CORPUS_TABLES})
+    with tempfile.TemporaryDirectory() as d:
+        save_corpus(big, d)
+        opened = best(lambda: tk.open_corpus(d))
+        plain = best(lambda: [pd.read_parquet(Path(d) / "corpus" / f"{n}.parquet") for n in CORPUS_TABLES])
+    ok = opened < 1.0
+    print(f"store of {len(big.articles):,} articles, {len(big.mentions):,} mentions, {len(big.quotes):,} quotes")
+    print(f"tk.open_corpus {opened:.3f} s; plain pd.read_parquet of the same files {plain:.3f} s "
+          f"(ratio {opened / plain:.2f}); target < 1 s: {'PASS' if ok else 'MISS'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
