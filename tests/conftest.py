@@ -57,3 +57,16 @@ def seed_articles(data_root):
 def seed_path(data_root) -> Path:
     """Path of the reference article in the shared data folder."""
     return seed_file(data_root)
+
+
+@pytest.fixture(scope="session")
+def small_corpus(seed_articles):
+    """The reference article + the first 20 Wikinews articles of the sample (by id), analysed
+    without topics; shared by the chart and widget tests."""
+    import pandas as pd
+
+    import toolkit as tk
+
+    sample = tk.load_sample()
+    wikinews = sample[sample["source"] == "Wikinews"].sort_values("article_id").head(20)
+    return tk.analyze(pd.concat([seed_articles, wikinews], ignore_index=True), topics=False)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
 import subprocess
 import sys
 from dataclasses import replace
@@ -26,19 +25,6 @@ from toolkit.errors import EmptyCorpusError, InvalidOptionError, UnknownActorErr
 
 # --- fixtures ------------------------------------------------------------------------------------
 
-def small_corpus(seed_articles, tmp_path_factory) -> Corpus:
-    """Reference article + the first 20 Wikinews articles of the sample (by id), analysed without
-    topics; pickled in the session's temp folder so the widget tests reuse it."""
-    cache = tmp_path_factory.getbasetemp() / "charts_widgets_corpus.pkl"
-    if cache.exists():
-        return pickle.loads(cache.read_bytes())
-    sample = tk.load_sample()
-    wikinews = sample[sample["source"] == "Wikinews"].sort_values("article_id").head(20)
-    corpus = tk.analyze(pd.concat([seed_articles, wikinews], ignore_index=True), topics=False)
-    cache.write_bytes(pickle.dumps(corpus))
-    return corpus
-
-
 def with_topics(corpus: Corpus, k: int = 4) -> Corpus:
     """A copy with k synthetic topics: article i (by id) is 0.7 topic i % k, 0.3 topic (i+1) % k."""
     ids = sorted(corpus.articles["article_id"])
@@ -50,8 +36,8 @@ def with_topics(corpus: Corpus, k: int = 4) -> Corpus:
 
 
 @pytest.fixture(scope="module")
-def corpus(seed_articles, tmp_path_factory):
-    return small_corpus(seed_articles, tmp_path_factory)
+def corpus(small_corpus):
+    return small_corpus
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import pickle
 import types
 from dataclasses import replace
 from html.parser import HTMLParser
@@ -30,16 +29,8 @@ from toolkit.widgets import TABLE_ROWS, ActorExplorer, CooccurrenceExplorer, Quo
 # --- fixtures and helpers ------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def corpus(seed_articles, tmp_path_factory) -> Corpus:
-    """Reference article + the first 20 Wikinews articles of the sample (by id), without topics."""
-    cache = tmp_path_factory.getbasetemp() / "charts_widgets_corpus.pkl"
-    if cache.exists():
-        return pickle.loads(cache.read_bytes())
-    sample = tk.load_sample()
-    wikinews = sample[sample["source"] == "Wikinews"].sort_values("article_id").head(20)
-    c = tk.analyze(pd.concat([seed_articles, wikinews], ignore_index=True), topics=False)
-    cache.write_bytes(pickle.dumps(c))
-    return c
+def corpus(small_corpus) -> Corpus:
+    return small_corpus
 
 
 @pytest.fixture(scope="module")

@@ -46,7 +46,7 @@ def doc_tables(doc, article_id: str, *, quotes: bool, aliases: dict | None) -> d
         end = start + len(text[start:end].rstrip())
         if end <= start:
             continue  # an empty text
-        para = _bisect(para_starts, start)
+        para = actors_mod._index(para_starts, start)
         sents.append({"article_id": article_id, "sentence": i, "paragraph": para, "start": start, "end": end})
     mentions = actors_mod.extract_mentions(doc, aliases=aliases)
     for m in mentions:
@@ -60,12 +60,6 @@ def doc_tables(doc, article_id: str, *, quotes: bool, aliases: dict | None) -> d
             q["article_id"] = article_id
         out["quotes"] = qs
     return out
-
-
-def _bisect(starts, pos):
-    import bisect
-
-    return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
 def frames(parts: list[dict[str, list[dict]]]) -> dict[str, pd.DataFrame]:
