@@ -134,3 +134,78 @@ def test_ids_stable_and_unique(seed_articles):
     pd.testing.assert_frame_equal(a.mentions, b.mentions)
     assert a.actors["actor_id"].is_unique
     assert a.actor("Ruto").actor["actor_id"] == "william-ruto"
+
+
+def _names_of(c, text_):
+    """Canonical names of the mentions whose text is ``text_``."""
+    return set(c.mentions.loc[c.mentions["text"] == text_, "name"])
+
+
+def test_name_particles_and_person_read_as_place():
+    c = tk.analyze(_frame(
+        "When Malawian President Bingu wa Mutharika died on 5 April, 2012, the then Vice-President "
+        "Joyce Banda became the new leader in line with the constitution. But the events before and "
+        "immediately after Bingu's death would not lead to an easy transition.",
+        "Czar has a logical explanation:\n\nRoyd Moonga shares his displeasure on Zambian People’s Pact "
+        "Facebook group:\n\nRoyd's sentiment is echoed by a few others."), quotes=False, topics=False)
+    bingu = c.actor("Bingu")
+    assert bingu.actor["name"] == "Bingu wa Mutharika" and bingu.actor["n_mentions"] == 2
+    assert bingu.actor["kind"] == "person"
+    royd = c.actor("Royd")  # the model labels "Royd Moonga" a place, "Royd" a person
+    assert royd.actor["name"] == "Royd Moonga" and royd.actor["kind"] == "person"
+    assert royd.actor["n_mentions"] == 2
+    # the group and the platform of its page are two actors
+    assert {"Zambian People’s Pact", "Facebook"} <= set(c.mentions["text"])
+
+
+def test_surname_that_is_a_place_and_glued_place():
+    c = tk.analyze(_frame(
+        "On May 11, the offices of international lawyer Robert Amsterdam, representing the son of a former "
+        "president, were raided. The government demanded compensation for statements made by Mr Amsterdam "
+        "on the pursuit of political opponents.",
+        "On Monday, United States Senator from Vermont Bernie Sanders endorsed former Vice President Joe "
+        "Biden for president. The move came after Sanders ended his own presidential bid last week.",
+        "The delegation flew from Nairobi to Amsterdam for the talks.",
+    ), quotes=False, topics=False)
+    lawyer = c.actor("Robert Amsterdam")
+    assert lawyer.actor["n_mentions"] == 2 and lawyer.actor["kind"] == "person"
+    assert c.actor("Amsterdam").actor["kind"] == "place"  # the city of the third article stays a place
+    sanders = c.actor("Sanders")
+    assert sanders.actor["name"] == "Bernie Sanders" and sanders.actor["n_mentions"] == 2
+    assert "Vermont" in set(c.mentions["text"])
+
+
+def test_short_forms_of_organisations_and_parties():
+    c = tk.analyze(_frame(
+        "The House of Representatives will open an impeachment inquiry, Speaker Nancy Pelosi said. "
+        "Until the full House votes to authorize an inquiry, nobody is conducting a formal inquiry, "
+        "Democratic committee chairman Jerrold Nadler said. Every Democrat and many Republicans agreed.",
+        "President Sata recently sued United Party for National Development leader Hakainde Hichilema "
+        "over remarks the UPND leader made on radio station Hot FM and University of Zambia lecturer "
+        "Cholwe Beyani for defamation. Leaders of Malawi met at the African Union Summit."),
+        quotes=False, topics=False)
+    house = c.actor("House of Representatives")
+    assert house.actor["n_mentions"] == 2
+    assert _names_of(c, "Democrat") == _names_of(c, "Democratic") == {"Democratic Party"}
+    assert _names_of(c, "Republicans") == {"Republican Party"}
+    upnd = c.actor("UPND")  # an acronym used without brackets, its name spelled out elsewhere
+    assert upnd.actor["name"] == "United Party for National Development" and upnd.actor["n_mentions"] == 2
+    assert {"Hot FM", "University of Zambia"} <= set(c.mentions["text"])
+    assert "African Union" in set(c.mentions["text"])
+
+
+def test_acronym_defined_in_another_article():
+    c = tk.analyze(_frame(
+        "Leaders of the Southern African Development Community (SADC) met in Harare on Friday.",
+        "The summit of SADC leaders ended without a statement on the crisis in Mozambique.",
+        "The Islamic State (ISIS) claimed the attack. ISIS fighters fled north.",
+        "Hundreds of ISIS fighters escaped from a camp, according to Kurdish officials.",
+    ), quotes=False, topics=False)
+    sadc = c.actor("SADC")
+    assert sadc.actor["name"] == "Southern African Development Community" and sadc.actor["n_articles"] == 2
+    assert c.actor("ISIS").actor["name"] == "Islamic State" and c.actor("ISIS").actor["n_articles"] == 2
+
+
+def test_names_equal_up_to_apostrophes():
+    assert actors_mod.normalize_name("Zambian People’s Pact") == actors_mod.normalize_name("Zambian Peoples Pact")
+    assert actors_mod.slugify("People's Protection Units") == "peoples-protection-units"

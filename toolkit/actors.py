@@ -68,15 +68,18 @@ def extract_mentions(doc, *, aliases: dict | None = None) -> list[dict]:
     taken = bytearray(len(text) + 1)
 
     for ent in ents:
-        kind = ENTITY_LABELS.get(ent.label_)
-        if kind is None:
+        if ent.label_ not in ENTITY_LABELS:
             continue
-        row = _span_row(doc, text, ent.start, ent.end, ent.label_)
-        if row is None:
-            continue
-        rows.append(row)
+        for start, end in _split_entity(doc, ent):
+            row = _span_row(doc, text, start, end, ent.label_)
+            if row is not None:
+                rows.append(row)
 
     _drop_title_words(text, rows)
+    for acro, (s, e) in _implicit_acronyms(doc, ents, acronyms).items():
+        acronyms[acro] = (text[s:e], "ORG")
+        rows[:] = [r for r in rows if r["end"] <= s or r["start"] >= e]
+        rows.append({"start": s, "end": e, "label": "ORG", "title": None})
     # Acronym expansions: the defining "(DRC)" and later bare uses are mentions of the expansion.
     for acro, (exp_name, exp_label) in acronyms.items():
         for m in re.finditer(r"(?<![\w.])" + re.escape(acro) + r"(?![\w])", text):
@@ -88,14 +91,15 @@ def extract_mentions(doc, *, aliases: dict | None = None) -> list[dict]:
             taken[i] = 1
 
     _relabel(rows, acronyms)
-    persons = _person_names(rows)
-    if _people_labelled_as_orgs(rows):
-        persons = _person_names(rows)
+    persons = _person_names(rows, text)
+    if _people_labelled_as_orgs(rows, text):
+        persons = _person_names(rows, text)
     _add_missed_names(doc, rows, persons, taken)
 
+    orgs = _org_heads(rows)
     out = []
     for r in sorted(rows, key=lambda r: (r["start"], r["end"])):
-        name, kind, label = _local_name(r, persons, acronyms, aliases)
+        name, kind, label = _local_name(r, persons, orgs, acronyms, aliases)
         if not name:
             continue
         out.append({
@@ -104,6 +108,28 @@ def extract_mentions(doc, *, aliases: dict | None = None) -> list[dict]:
             "name": name, "kind": kind, "title": r.get("title"),
         })
     return _dedupe(out)
+
+
+# Social platforms named after a group or page ("Zambian People's Pact Facebook group").
+_PLATFORMS = {"Facebook", "Twitter", "YouTube", "Instagram", "WhatsApp", "TikTok", "Telegram", "LinkedIn"}
+# Institutions that start a second name after "and" ("Hot FM and University of Zambia").
+_INSTITUTIONS = {"University", "Ministry", "Department", "Bank", "Council", "Commission", "Institute",
+                 "College", "School", "Hospital", "Office", "Board", "Agency", "Court", "Parliament"}
+# Lower-case particles inside personal names ("Bingu wa Mutharika", "Mohammad bin Salman").
+_NAME_PARTICLES = {"wa", "bin", "ibn", "bint", "al", "el", "van", "von", "der", "den", "de", "da", "di", "du",
+                   "del", "della", "dos", "das", "la", "le", "ter", "ten", "ould", "abu", "y"}
+
+
+def _split_entity(doc, ent) -> list[tuple[int, int]]:
+    """Token spans of the names inside one entity: the model often runs two names together."""
+    start, end = ent.start, ent.end
+    if ent.label_ == "ORG" and end - start >= 2 and doc[end - 1].text in _PLATFORMS:
+        return [(start, end - 1), (end - 1, end)]  # a group's page: the group, and the platform
+    if ent.label_ == "ORG":
+        for j in range(start + 2, end - 2):
+            if doc[j].lower_ == "and" and doc[j + 1].text in _INSTITUTIONS and doc[j + 2].lower_ == "of":
+                return [(start, j), (j + 1, end)]
+    return [(start, end)]
 
 
 def _span_row(doc, text: str, start: int, end: int, label: str) -> dict | None:
@@ -118,7 +144,16 @@ def _span_row(doc, text: str, start: int, end: int, label: str) -> dict | None:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s", "'", "’")
                            or doc[end - 1].lower_ in ("of", "and", "the", "for", "in", "at")):
         end -= 1
+    if label == "ORG" and end - start >= 2 and doc[end - 1].lower_ == "summit":
+        end -= 1  # "African Union Summit", "G8 Summit": the organisation that meets
     if label == "PERSON":
+        j = end
+        while j < len(doc) - 1 and doc[j].text in _NAME_PARTICLES and not doc[j].ent_type_:
+            j += 1
+        if j > end and doc[j].is_title and (doc[j].ent_type_ in ("", "PERSON") or (
+                doc[j].ent_iob_ == "B" and (j + 1 == len(doc) or doc[j + 1].ent_iob_ != "I")
+                and not gazetteer.is_place(doc[j].text))):
+            end = j + 1  # the model stops at the particle: "Bingu" of "Bingu wa Mutharika"
         while end - start > 1 and gazetteer.is_role_word(doc[start].text):
             if doc[start].lower_ not in _TIME_QUALIFIERS:
                 title_tokens.append(doc[start].text)
@@ -223,6 +258,41 @@ def _find_acronyms(doc, text: str, ents) -> dict[str, tuple[str, str]]:
     return found
 
 
+def _implicit_acronyms(doc, ents, defined: dict) -> dict[str, tuple[int, int]]:
+    """Acronyms the article uses without defining them, whose letters are the initials of a name
+    the model found (at least in part) as an organisation in the same article: "UPND" and
+    "United Party for National Development". Returns acronym -> character span of that name."""
+    acros = sorted({e.text for e in ents if e.label_ == "ORG" and len(e) == 1 and e.text.isalpha()
+                    and e.text.isupper() and 3 <= len(e.text) <= 6}
+                   - set(defined) - set(gazetteer.VARIANTS))
+    out = {}
+    if not acros:
+        return out
+    starts: dict[str, list[int]] = defaultdict(list)
+    for tok in doc:
+        if tok.is_title:
+            starts[tok.text[0]].append(tok.i)
+    for acro in acros:
+        for i in starts.get(acro[0], ()):
+            j, k = i, 0
+            while j < len(doc) and k < len(acro):
+                w = doc[j]
+                if k > 0 and w.lower_ in _SMALL_WORDS:
+                    j += 1
+                elif w.text[:1] == acro[k] and w.is_title:
+                    j += 1
+                    k += 1
+                else:
+                    break
+            if k < len(acro):
+                continue
+            types = {t.ent_type_ for t in doc[i:j]}
+            if "ORG" in types and "PERSON" not in types:
+                out[acro] = (doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text))
+                break
+    return out
+
+
 def _unordered_expansion(ents, i: int, letters: list[str]) -> int | None:
     """Start of an organisation's name ending right before "(": an acronym in parentheses there
     defines it even when its letters come in another order or from another language
@@ -255,32 +325,63 @@ _ORG_WORDS = {"university", "foundation", "institute", "party", "inc", "corp", "
               "airport", "school", "college", "hospital", "centre", "center", "house", "street", "stadium", "fund"}
 
 
-def _people_labelled_as_orgs(rows: list[dict]) -> bool:
+def _people_labelled_as_orgs(rows: list[dict], text: str) -> bool:
     """"Uhuru Kenyatta" labelled ORG beside "Margaret Kenyatta" (PERSON): a two- or three-word name
     ending in the surname of a person of the article is a person too. Returns whether any changed."""
     surnames = {_clean_surface(r["text"]).split()[-1] for r in rows
                 if r["label"] == "PERSON" and len(_clean_surface(r["text"]).split()) >= 2}
     fulls = {_clean_surface(r["text"]) for r in rows
              if r["label"] == "PERSON" and len(_clean_surface(r["text"]).split()) >= 2}
+    # One-word mentions the model read as a person: "Royd" after "Royd Moonga" (labelled GPE).
+    singles = {_clean_surface(r["text"]) for r in rows
+               if r["label"] == "PERSON" and len(_clean_surface(r["text"]).split()) == 1}
     changed = False
+    extra = []
     for r in rows:
+        if r["label"] == "PERSON":
+            continue
         toks = _clean_surface(r["text"]).split()
-        # "Vermont Bernie Sanders": a place or word glued before a person's full name
+        name_like = all(t[:1].isupper() for t in toks) and not any(t.lower() in _ORG_WORDS for t in toks)
+        # "Vermont Bernie Sanders": a place or word glued before a person's full name, or before a
+        # first name and a surname the article uses alone
         glued = next((f for f in fulls if r["text"].endswith(" " + f) and len(f) < len(r["text"])), None)
+        if glued is None and len(toks) >= 3 and toks[-1] in singles and name_like and r["text"].endswith(toks[-1]):
+            glued = " ".join(toks[-2:])
+            if not r["text"].endswith(glued) or gazetteer.is_place(glued):
+                glued = None
         if glued:
+            head = r["text"][: len(r["text"]) - len(glued)].strip()
+            if gazetteer.is_place(head) or _after_place_word(text[max(0, r["start"] - 20):r["start"]]):
+                extra.append({"start": r["start"], "end": r["start"] + len(head), "text": head,
+                              "label": "GPE", "title": None})
             r["start"] = r["end"] - len(glued)
             r["text"] = glued
             r["label"] = "PERSON"
             changed = True
             continue
-        if (r["label"] in ("ORG", "GPE", "NORP") and 2 <= len(toks) <= 3 and toks[-1] in surnames
-                and all(t[:1].isupper() for t in toks) and not any(t.lower() in _ORG_WORDS for t in toks)):
+        if (r["label"] in ("ORG", "GPE", "NORP") and 2 <= len(toks) <= 3 and name_like
+                and (toks[-1] in surnames or toks[0] in singles or toks[-1] in singles)
+                and not gazetteer.is_place(" ".join(toks))):
             r["label"] = "PERSON"
             changed = True
+    rows.extend(extra)
     return changed
 
 
-def _person_names(rows: list[dict]) -> dict[str, str]:
+_PLACE_PREPOSITIONS = {"in", "at", "from", "to", "near", "of", "across", "into"}
+
+
+def _after_place_word(before: str) -> bool:
+    words = before.split()
+    return bool(words) and words[-1].lower() in _PLACE_PREPOSITIONS
+
+
+def _used_as_place(text: str, word: str) -> bool:
+    return re.search(r"\b(?:%s)\s+(?:the\s+)?%s\b" % ("|".join(sorted(_PLACE_PREPOSITIONS)), re.escape(word)),
+                     text, flags=re.IGNORECASE) is not None
+
+
+def _person_names(rows: list[dict], text: str) -> dict[str, str]:
     """Names of people in an article -> the full name they stand for: a surname or first name used
     by one person only, a shorter form of a longer name ("John Luk" of "John Luk Jok"), and
     spellings with or without middle initials ("John R. Bolton", "John Bolton")."""
@@ -306,8 +407,11 @@ def _person_names(rows: list[dict]) -> dict[str, str]:
         if not toks:  # initials only ("J. K."): no surname or first name to look for
             continue
         for t in {toks[0], toks[-1]}:
-            if not (gazetteer.is_place(t) or gazetteer.country_of_demonym(t)):
-                parts[t].add(canon[name])
+            # "Amsterdam" of "Robert Amsterdam" is the lawyer, unless the article also uses the
+            # word as a place ("in Amsterdam")
+            if gazetteer.country_of_demonym(t) or (gazetteer.is_place(t) and _used_as_place(text, t)):
+                continue
+            parts[t].add(canon[name])
     out = {p: next(iter(names)) for p, names in parts.items() if len(names) == 1}
     out.update(canon)
     return out
@@ -338,7 +442,23 @@ def _add_missed_names(doc, rows: list[dict], persons: dict[str, str], taken: byt
         rows.append({"start": tok.idx, "end": tok.idx + len(t), "text": t, "label": "PERSON", "title": None})
 
 
-def _local_name(r: dict, persons: dict, acronyms: dict, aliases: dict | None):
+_HEAD_OF = re.compile(r"^([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,2}) of (?:the )?[A-Z]")
+
+
+def _org_heads(rows: list[dict]) -> dict[str, str]:
+    """Short forms of an organisation named in full in the article: "House" of "House of
+    Representatives", "Parliament" of "Parliament of Iraq" (when one organisation has that head)."""
+    heads: dict[str, set] = defaultdict(set)
+    for r in rows:
+        if r["label"] in ("ORG", "FAC"):
+            name = _clean_surface(r["text"])
+            m = _HEAD_OF.match(name)
+            if m and not gazetteer.is_role_word(m.group(1).split()[-1]):
+                heads[m.group(1)].add(name)
+    return {h: next(iter(names)) for h, names in heads.items() if len(names) == 1}
+
+
+def _local_name(r: dict, persons: dict, orgs: dict, acronyms: dict, aliases: dict | None):
     surface = _clean_surface(r["text"])
     label = r["label"]
     if aliases:
@@ -354,6 +474,10 @@ def _local_name(r: dict, persons: dict, acronyms: dict, aliases: dict | None):
         surface = acronyms[surface][0]
     if label == "PERSON":
         surface = persons.get(surface, surface)
+    elif label == "ORG":
+        surface = orgs.get(surface, surface)
+    elif label == "NORP" and gazetteer.party_of(surface):
+        return gazetteer.party_of(surface), "organization", label
     name = gazetteer.canonical_variant(surface)
     kind = ENTITY_LABELS.get(label, "other")
     if aliases:
@@ -392,7 +516,7 @@ def normalize_name(name: str) -> str:
     """Key for matching names: accents, case, dots and middle initials ignored."""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
-    s = s.replace(".", "").replace("’", "'")
+    s = re.sub(r"[.'’`]", "", s)  # "People's" and "Peoples", "M'membe" and "Mmembe"
     s = re.sub(r"(?<=\w)-(?=\d)", "", s)  # "G-8" and "G8"
     toks = s.split()
     if len(toks) > 2:
@@ -403,6 +527,7 @@ def normalize_name(name: str) -> str:
 def slugify(name: str) -> str:
     s = unicodedata.normalize("NFKD", name)
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
+    s = re.sub(r"['’`]", "", s)
     s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
     return s or "actor"
 
@@ -441,6 +566,7 @@ def merge_actors(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
             target[k] = next(iter(part_owner[k]))
         else:
             target[k] = k
+    target.update(_acronyms_defined_elsewhere(m["text"], keys, key_kind))
     m["_key"] = keys.map(target)
 
     # Display name: the most frequent full form among the key's names.
@@ -479,6 +605,29 @@ def merge_actors(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     actors["name"] = actors["name"].astype("string")
     actors["kind"] = actors["kind"].astype("string")
     return m.drop(columns=["_key", "_kind"]), actors
+
+
+def _acronyms_defined_elsewhere(texts: pd.Series, keys: pd.Series, key_kind: dict) -> dict[str, str]:
+    """An acronym used bare in one article ("SADC") and defined in another ("Southern African
+    Development Community (SADC)") is the defined actor, when the corpus defines it one way only
+    (or as one name and longer forms of it)."""
+    surf = texts.map(lambda t: _clean_surface(str(t)))
+    is_acro = surf.str.fullmatch(r"[A-Z][A-Z0-9&\-]{1,9}").fillna(False).to_numpy(bool)
+    if not is_acro.any():
+        return {}
+    expansions: dict[str, set] = defaultdict(set)
+    for a, k in zip(surf[is_acro].map(normalize_name), keys[is_acro]):
+        if k != a:
+            expansions[a].add(k)
+    out = {}
+    for a, ks in expansions.items():
+        shortest = min(ks, key=lambda k: (len(k), k))
+        if not all(k == shortest or k.startswith(shortest + " ") for k in ks):
+            continue  # "PA": Palestinian Authority here, Press Association there
+        out.update({k: shortest for k in ks if k != shortest})
+        if key_kind.get(a) not in (None, "person"):
+            out[a] = shortest
+    return out
 
 
 def _display_name(names: pd.Series) -> str:
@@ -560,7 +709,8 @@ def find_more_mentions(texts: dict[str, str], mentions: pd.DataFrame, sentences:
     """Mentions the model missed, found with what the corpus knows: the surname of a person named
     in full anywhere in the corpus (its own actor when several people share it); other occurrences
     of an organisation's or place's name the model found in the same article, or in two or more
-    places of the corpus ("Facebook" tagged once, missed seven times); and the aliases of a user
+    places of the corpus ("Facebook" tagged once, missed seven times), or defined as an acronym;
+    and the aliases of a user
     alias table. One-word names that also occur as lower-case words in the corpus ("Brown",
     "House") are left alone. Returns ``mentions`` with the new rows, in article and offset order.
     """
@@ -588,7 +738,9 @@ def find_more_mentions(texts: dict[str, str], mentions: pd.DataFrame, sentences:
         best = named.groupby(["_p", "name", "kind", "label"]).size().reset_index(name="n")
         best = best.sort_values(["_p", "n", "name"], ascending=[True, False, True]).drop_duplicates("_p")
         for p, name, kind, label in zip(best["_p"], best["name"], best["kind"], best["label"]):
-            if counts[p] >= 2:
+            # An acronym the corpus defines ("Southern African Development Community (SADC)") is
+            # a name wherever it occurs, even when the model found it once.
+            if counts[p] >= 2 or (p.isupper() and p.isalpha() and len(p) >= 3 and name != p):
                 lookup[p.split()[0]].append((p, name, kind))
         for aid, p, name, kind in zip(named["article_id"], named["_p"], named["name"], named["kind"]):
             cands = local[aid][p.split()[0]]

@@ -189,6 +189,16 @@ VARIANTS = {
     "Kiev": "Kyiv", "UAE": "United Arab Emirates", "Czechia": "Czech Republic", "Holland": "Netherlands",
     "Russian Federation": "Russia", "Republic of Korea": "South Korea", "NATO": "NATO", "Nato": "NATO",
     "AU": "African Union", "WHO": "World Health Organization", "IMF": "International Monetary Fund",
+    "ISIS": "Islamic State", "ISIL": "Islamic State", "Daesh": "Islamic State",
+    "Islamic State of Iraq and Syria": "Islamic State", "Islamic State of Iraq and the Levant": "Islamic State",
+    "GOP": "Republican Party",
+}
+
+# Members and adjectives of the two US parties that dominate English-language news ("every Democrat",
+# "the Democratic nomination", "Republicans") -> the party. Other parties need a user alias table.
+_PARTY_WORDS = {
+    "Democrat": "Democratic Party", "Democrats": "Democratic Party", "Democratic": "Democratic Party",
+    "Republican": "Republican Party", "Republicans": "Republican Party",
 }
 
 # Words that head titles and roles; a name never starts with them.
@@ -250,6 +260,11 @@ def country_of_demonym(word: str) -> str | None:
     """The country of a demonym: "Rwandan" -> "Rwanda"; None when unknown (e.g. "Hutu")."""
     table = _tables()[1]
     return table.get(word) or (table.get(word[:-1]) if word.endswith("s") else None)
+
+
+def party_of(word: str) -> str | None:
+    """The party of a member or adjective: "Democrats" -> "Democratic Party"; None otherwise."""
+    return _PARTY_WORDS.get(word)
 
 
 def canonical_variant(name: str) -> str:
