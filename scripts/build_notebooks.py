@@ -24,6 +24,8 @@ def build(name: str) -> Path:
     for kind, src in NOTEBOOKS[name]:
         src = src.strip("\n")
         cells.append(nbformat.v4.new_markdown_cell(src) if kind == "md" else nbformat.v4.new_code_cell(src))
+    for i, cell in enumerate(cells):
+        cell.id = f"{name[:2]}-{i:02d}"  # stable ids: a rebuild changes only what the outputs change
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nb.metadata["language_info"] = {"name": "python"}

@@ -209,3 +209,14 @@ def test_acronym_defined_in_another_article():
 def test_names_equal_up_to_apostrophes():
     assert actors_mod.normalize_name("Zambian People’s Pact") == actors_mod.normalize_name("Zambian Peoples Pact")
     assert actors_mod.slugify("People's Protection Units") == "peoples-protection-units"
+
+
+def test_transcript_speaker_labels_and_platforms():
+    c = tk.analyze(_frame(
+        "Dorsa Derakhshani is a chess player from Iran who now plays for the United States.\n\n"
+        "((WN)) What interested you in chess?\n\n"
+        "((Dorsa Derakhshani)) My dad taught me. Activists shared the video on Twitter, where it was viewed 2 million times."),
+        quotes=False, topics=False)
+    assert c.actor("Dorsa Derakhshani").actor["n_mentions"] == 1  # the speaker labels are not mentions
+    assert "WN" not in set(c.mentions["text"])
+    assert c.actor("Twitter").actor["kind"] == "organization"

@@ -46,6 +46,7 @@ _SMALL_WORDS = {"of", "the", "for", "and", "de", "du", "des", "la", "le", "in", 
 # "Former Secretary of State": the role is "Secretary of State" whatever its time.
 _TIME_QUALIFIERS = {"former", "acting", "interim", "outgoing", "incoming", "then", "late", "ex"}
 _INITIAL = re.compile(r"^[A-Z]\.?$")
+_SPEAKER_LABEL = re.compile(r"\(\([^()\n]{1,80}\)\)")  # "((WN)) What interested you in chess?"
 
 
 # --- per article --------------------------------------------------------------------------------
@@ -70,6 +71,8 @@ def extract_mentions(doc, *, aliases: dict | None = None) -> list[dict]:
     for ent in ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
+        if text[ent.start_char - 2:ent.start_char] == "((" and text[ent.end_char:ent.end_char + 2] == "))":
+            continue  # a transcript's speaker label ("((WN)) What interested you in chess?")
         for start, end in _split_entity(doc, ent):
             row = _span_row(doc, text, start, end, ent.label_)
             if row is not None:
@@ -90,6 +93,8 @@ def extract_mentions(doc, *, aliases: dict | None = None) -> list[dict]:
         for i in range(r["start"], r["end"]):
             taken[i] = 1
 
+    for m in _SPEAKER_LABEL.finditer(text):
+        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     _relabel(rows, acronyms)
     persons = _person_names(rows, text)
     if _people_labelled_as_orgs(rows, text):
@@ -315,6 +320,8 @@ def _relabel(rows: list[dict], acronyms: dict) -> None:
             r["label"] = acronyms[surface][1]
         elif r["label"] in ("ORG", "NORP", "PERSON") and gazetteer.is_place(surface):
             r["label"] = "GPE"  # capitals used for governments stay places
+        if surface in _PLATFORMS:
+            r["label"] = "ORG"  # the small model often reads "Twitter" as a person
         if r["label"] == "NORP" and gazetteer.country_of_demonym(surface):
             r["label"] = "DEMONYM"
         if r["label"] in ("GPE", "LOC") and any(ch.isdigit() for ch in surface):
@@ -768,6 +775,7 @@ def find_more_mentions(texts: dict[str, str], mentions: pd.DataFrame, sentences:
     for aid, text in texts.items():
         starts, ends = spans.get(aid, (np.empty(0, int), np.empty(0, int)))
         here = local.get(aid, {})
+        labels = [m.span() for m in _SPEAKER_LABEL.finditer(text)] if "((" in text else None
         for m in _CAP_WORD.finditer(text):
             word = m.group().rstrip(".'’")
             cands = here.get(word, []) + lookup.get(word, [])
@@ -781,6 +789,8 @@ def find_more_mentions(texts: dict[str, str], mentions: pd.DataFrame, sentences:
                 end = pos + len(phrase)
                 if end < len(text) and (text[end].isalnum() or text[end] == "-"):
                     continue
+                if labels and any(a <= pos < b for a, b in labels):
+                    break  # inside a transcript's speaker label
                 i = np.searchsorted(starts, end)  # any existing mention overlapping [pos, end)?
                 if i > 0 and ends[i - 1] > pos:
                     break
