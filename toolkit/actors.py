@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -51,12 +52,12 @@ _SPEAKER_LABEL = re.compile(r"\(\([^()\n]{1,80}\)\)")  # "((WN)) What interested
 
 # --- per article --------------------------------------------------------------------------------
 
-def extract_mentions(doc, *, aliases: dict | None = None) -> list[dict]:
+def extract_mentions(doc, *, aliases: AliasTable | None = None) -> list[dict]:
     """Mentions of people, organisations, places and groups in one article.
 
     Returns dicts with start, end, text, label, sentence, paragraph, name (the name within the
     article: "William Ruto" for a mention "Ruto"), kind and title (e.g. "President", or None).
-    ``aliases`` maps normalised alias -> (canonical name, kind or None); see :func:`read_aliases`.
+    ``aliases``: a user alias table from :func:`read_aliases`.
     """
     text = doc.text
     if not text.strip():
@@ -465,7 +466,7 @@ def _org_heads(rows: list[dict]) -> dict[str, str]:
     return {h: next(iter(names)) for h, names in heads.items() if len(names) == 1}
 
 
-def _local_name(r: dict, persons: dict, orgs: dict, acronyms: dict, aliases: dict | None):
+def _local_name(r: dict, persons: dict, orgs: dict, acronyms: dict, aliases: AliasTable | None):
     surface = _clean_surface(r["text"])
     label = r["label"]
     if aliases:
@@ -645,14 +646,31 @@ def _display_name(names: pd.Series) -> str:
 
 # --- user alias tables --------------------------------------------------------------------------
 
-def read_aliases(aliases) -> dict[str, tuple[str, str | None]]:
-    """A user alias table as normalised alias -> (canonical name, kind or None).
+@dataclass(frozen=True)
+class AliasTable:
+    """A user alias table: ``names`` maps a normalised alias (and each canonical name) to
+    (canonical name, kind or None); ``written`` keeps the aliases as written, to search texts for."""
+
+    names: dict = field(default_factory=dict)
+    written: dict = field(default_factory=dict)
+
+    def get(self, key: str):
+        return self.names.get(key)
+
+    def __bool__(self) -> bool:
+        return bool(self.names)
+
+
+def read_aliases(aliases) -> AliasTable:
+    """A user alias table (:class:`AliasTable`) from the forms users have.
 
     Accepts a dict (alias -> name, or alias -> {"name": ..., "kind": ...}), a DataFrame or a path
     to a CSV (columns alias, name, optional kind) or YAML file (the dict form).
     """
     if aliases is None:
-        return {}
+        return AliasTable()
+    if isinstance(aliases, AliasTable):
+        return aliases
     if isinstance(aliases, (str, bytes)) or hasattr(aliases, "__fspath__"):
         from pathlib import Path
 
@@ -699,9 +717,7 @@ def read_aliases(aliases) -> dict[str, tuple[str, str | None]]:
         out[normalize_name(str(a))] = (str(n), k)
         out.setdefault(normalize_name(str(n)), (str(n), k))
         written[str(a).strip()] = (str(n), k)
-    if written:
-        out["__written__"] = written
-    return out
+    return AliasTable(out, written)
 
 
 # --- a second look over the texts, with what the whole corpus taught -------------------------------
@@ -712,7 +728,7 @@ _LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z'’\-]*")
 
 
 def find_more_mentions(texts: dict[str, str], mentions: pd.DataFrame, sentences: pd.DataFrame,
-                       aliases: dict | None = None) -> pd.DataFrame:
+                       aliases: AliasTable | None = None) -> pd.DataFrame:
     """Mentions the model missed, found with what the corpus knows: the surname of a person named
     in full anywhere in the corpus (its own actor when several people share it); other occurrences
     of an organisation's or place's name the model found in the same article, or in two or more
@@ -807,6 +823,6 @@ def find_more_mentions(texts: dict[str, str], mentions: pd.DataFrame, sentences:
     return out.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)
 
 
-def _alias_phrases(aliases: dict | None) -> dict[str, tuple[str, str | None]]:
-    """Written forms of user aliases (the table keeps them normalised) to search the texts for."""
-    return {a: v for a, v in (aliases or {}).get("__written__", {}).items()}
+def _alias_phrases(aliases: AliasTable | None) -> dict[str, tuple[str, str | None]]:
+    """Written forms of user aliases, to search the texts for."""
+    return dict(aliases.written) if aliases else {}

@@ -164,7 +164,7 @@ def _typed_articles(arts: pd.DataFrame) -> pd.DataFrame:
     return arts.astype(conv) if conv else arts
 
 
-def fingerprint(*, model, quotes: bool, aliases: dict) -> str:
+def fingerprint(*, model, quotes: bool, aliases: "actors_mod.AliasTable") -> str:
     """What per-article results depend on besides the text: toolkit and model versions, options."""
     import hashlib
     import json
@@ -172,7 +172,8 @@ def fingerprint(*, model, quotes: bool, aliases: dict) -> str:
     from .nlp import model_fingerprint
     from .store import code_version
 
-    alias_hash = hashlib.sha1(json.dumps(aliases, sort_keys=True, default=str).encode()).hexdigest()[:12]
+    table = [aliases.names, aliases.written] if aliases else {}
+    alias_hash = hashlib.sha1(json.dumps(table, sort_keys=True, default=str).encode()).hexdigest()[:12]
     return f"toolkit={code_version()}|model={model_fingerprint(model)}|quotes={quotes}|aliases={alias_hash}"
 
 
@@ -245,7 +246,7 @@ def concat_tables(parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFram
 
 
 def finish(arts: pd.DataFrame, tables: dict[str, pd.DataFrame], *, quotes: bool, topics: bool, k, lexicon,
-           seed, aliases: dict | None = None) -> Corpus:
+           seed, aliases: "actors_mod.AliasTable | None" = None) -> Corpus:
     """Corpus-wide steps on the per-article tables: actors, speakers, topics."""
     tables = in_article_order(arts, tables)
     # as analysed (run records): a text that is not a str (None, NaN, bytes, a number) is empty

@@ -35,7 +35,7 @@ def nlp_for(model: str | None, *, quotes: bool):
     return nlp
 
 
-def doc_tables(doc, article_id: str, *, quotes: bool, aliases: dict | None) -> dict[str, list[dict]]:
+def doc_tables(doc, article_id: str, *, quotes: bool, aliases: "actors_mod.AliasTable | None") -> dict[str, list[dict]]:
     """The tables of one analysed article, as lists of row dicts."""
     text = doc.text
     para_starts = [0] + [m.end() for m in re.finditer(r"\n\n", text)]
@@ -147,7 +147,7 @@ def docs(nlp, records, *, batch_size: int):
             pending = []
 
 
-def process_records(records: list[tuple[str, str]], *, model: str | None, quotes: bool, aliases: dict | None,
+def process_records(records: list[tuple[str, str]], *, model: str | None, quotes: bool, aliases: "actors_mod.AliasTable | None",
                     batch_size: int = 32, nlp=None) -> dict[str, pd.DataFrame]:
     """Analyse (article_id, text) pairs in this process; returns the per-article tables."""
     nlp = nlp or nlp_for(model, quotes=quotes)
@@ -162,7 +162,7 @@ def _worker(args):
     return process_records(records, model=model, quotes=quotes, aliases=aliases, batch_size=batch_size)
 
 
-def iter_batches(records: list[tuple[str, str]], *, model: str | None, quotes: bool, aliases: dict | None,
+def iter_batches(records: list[tuple[str, str]], *, model: str | None, quotes: bool, aliases: "actors_mod.AliasTable | None",
                  batch_size: int = 32, n_process: int = 1, chunk: int | None = None):
     """Yield (chunk of records, tables) for successive chunks of ``records``, in order.
 
