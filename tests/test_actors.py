@@ -220,3 +220,16 @@ def test_transcript_speaker_labels_and_platforms():
     assert c.actor("Dorsa Derakhshani").actor["n_mentions"] == 1  # the speaker labels are not mentions
     assert "WN" not in set(c.mentions["text"])
     assert c.actor("Twitter").actor["kind"] == "organization"
+
+
+def test_first_names_the_model_left_out_and_organisations_by_their_head_word():
+    c = tk.analyze(_frame(
+        "The Development Bank of Zambia (DBZ) had sued the Director of Public Prosecutions Mutembo Nchito "
+        "with his lawyer brother Nchima Nchito and others.",
+        "He was followed closely by Ethiopians Dejene Debela, 2:05:46, and Asefa Mengstu, 2:05:48.",
+        "Opposition National Restoration Party president and lawyer, Elias Chipimo Jr, called on political "
+        "parties to act."), quotes=False, topics=False)
+    names = set(c.actors["name"])
+    assert {"Mutembo Nchito", "Nchima Nchito", "Dejene Debela"} <= names
+    party = c.actor("National Restoration Party").actor  # "Opposition" is a role word, not the name
+    assert party["kind"] == "organization" and party["n_mentions"] == 1

@@ -1,5 +1,6 @@
-"""The hand-checked actor gold set (tests/gold/actors_gold.jsonl, see tests/gold/README.md): fast
-consistency checks against the sample corpus, and the toolkit's actor quality on it.
+"""The hand-checked actor gold sets (tests/gold/, see its README): the development set
+actors_gold.jsonl and the held-out set actors_heldout.jsonl, annotated after the rules were
+written. Fast consistency checks against the sample corpus, and the toolkit's actor quality on each.
 
 The quality figures are defined in benchmarks/bench_actors.py, which this module imports so that
 the test and the benchmark score the same way.
@@ -9,7 +10,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
-import time
 import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -19,7 +19,8 @@ import pytest
 import toolkit as tk
 
 REPO = Path(__file__).resolve().parents[1]
-GOLD = REPO / "tests" / "gold" / "actors_gold.jsonl"
+GOLD_FILES = {"dev": REPO / "tests" / "gold" / "actors_gold.jsonl",
+              "heldout": REPO / "tests" / "gold" / "actors_heldout.jsonl"}
 KINDS = {"person", "organization", "place", "group"}
 MENTION_KEYS = ["start", "end", "text", "canonical", "kind"]
 
@@ -31,10 +32,14 @@ def _bench():
     return mod
 
 
-@pytest.fixture(scope="module")
-def gold() -> list[dict]:
-    with open(GOLD, encoding="utf-8") as fh:
+def _read(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+@pytest.fixture(scope="module", params=sorted(GOLD_FILES))
+def gold(request) -> list[dict]:
+    return _read(GOLD_FILES[request.param])
 
 
 @pytest.fixture(scope="module")
@@ -78,14 +83,15 @@ _BAD_END = re.compile(r"(?:['’]s|[\s\"'“”‘’)\],;:!?–—-])$")
 
 def test_spans_follow_the_guidelines(gold):
     """No leading "the", no possessive "'s", no surrounding blanks or punctuation, one line; a
-    name starts with a capital, a digit or "@" (handles)."""
+    name starts with a capital, a digit or "@" (handles), or is a user name ("ahmedj85")."""
     for g in gold:
         for m in g["mentions"]:
             t, where = m["text"], f"{g['article_id']}@{m['start']} {m['text']!r}"
             assert not _BAD_START.search(t), where
             assert not _BAD_END.search(t), where
             assert "\n" not in t, where
-            assert t[0].isupper() or t[0].isdigit() or t[0] == "@", where
+            username = " " not in t and t.isascii() and t.isalnum()  # "ahmedj85", quoted as an author
+            assert t[0].isupper() or t[0].isdigit() or t[0] == "@" or username, where
 
 
 def _key(name: str) -> str:
@@ -105,7 +111,25 @@ def test_canonical_names_are_consistent(gold):
     assert {k: s for k, s in spellings.items() if len(s) > 1} == {}
 
 
-def test_enough_articles_and_shared_actors(gold):
+def test_canonical_names_agree_across_the_two_sets():
+    kinds = defaultdict(set)
+    for path in GOLD_FILES.values():
+        for g in _read(path):
+            for m in g["mentions"]:
+                kinds[m["canonical"]].add(m["kind"])
+    assert {c: k for c, k in kinds.items() if len(k) > 1} == {}
+
+
+def test_heldout_set_is_apart_from_the_dev_set():
+    dev, held = _read(GOLD_FILES["dev"]), _read(GOLD_FILES["heldout"])
+    assert not {g["article_id"] for g in dev} & {g["article_id"] for g in held}
+    sources = Counter(g["source"] for g in held)
+    assert sources == {"Wikinews": 5, "Global Voices": 5}
+    assert sum(len(g["mentions"]) for g in held) >= 300
+
+
+def test_enough_articles_and_shared_actors():
+    gold = _read(GOLD_FILES["dev"])
     sources = Counter(g["source"] for g in gold)
     assert sources["Wikinews"] + sources["Global Voices"] >= 20, sources
     assert sources["Wikinews"] >= 10 and sources["Global Voices"] >= 10, sources
@@ -117,18 +141,16 @@ def test_enough_articles_and_shared_actors(gold):
 
 
 def test_toolkit_actor_quality_on_gold(gold, sample):
-    """tk.analyze (topics and quotes off) on the gold articles: actor recall >= 90% and
-    over-merging <= 2%, as benchmarks/bench_actors.py measures them (fragmentation, whose target
-    of 5% the toolkit does not reach yet, is reported by the benchmark)."""
+    """tk.analyze (topics and quotes off) on the gold articles meets the issue's targets, as
+    benchmarks/bench_actors.py measures them: actor recall >= 90%, fragmentation <= 5%,
+    over-merging <= 2%."""
     bench = _bench()
     arts = bench.gold_articles(gold, sample)
-    t0 = time.perf_counter()
-    pred = bench.toolkit_mentions(arts)
-    elapsed = time.perf_counter() - t0
-    s = bench.score(bench.gold_mentions(gold), pred)
-    recall, merged = bench.share(s["actor_recall"]), bench.share(s["over_merging"])
-    detail = (f"actor recall {recall:.1%} {s['actor_recall']}, over-merging {merged:.1%} {s['over_merging']}; "
-              f"missed: {[c for _, c in s['missed']]}; over-merged ids: {s['merged']}")
+    s = bench.score(bench.gold_mentions(gold), bench.toolkit_mentions(arts))
+    recall, split, merged = (bench.share(s[k]) for k in ("actor_recall", "fragmentation", "over_merging"))
+    detail = (f"actor recall {recall:.1%} {s['actor_recall']}, fragmentation {split:.1%} {s['fragmentation']}, "
+              f"over-merging {merged:.1%} {s['over_merging']}; missed: {[c for _, c in s['missed']]}; "
+              f"over-merged ids: {s['merged']}")
     assert recall >= 0.90, detail
+    assert split <= 0.05, detail
     assert merged <= 0.02, detail
-    assert elapsed < 60, f"tk.analyze took {elapsed:.0f} s on {len(arts)} articles"

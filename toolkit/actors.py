@@ -66,6 +66,7 @@ def extract_mentions(doc, *, aliases: AliasTable | None = None) -> list[dict]:
     para_starts = [0] + [m.end() for m in re.finditer(r"\n\n", text)]
     ents = list(doc.ents)  # doc.ents builds new spans on every access
     acronyms = _find_acronyms(doc, text, ents)
+    lower_words = set(_LOWER_WORDS.findall(text))  # "said" is a word here; "Mutembo" is a name
     rows: list[dict] = []
     taken = bytearray(len(text) + 1)
 
@@ -75,11 +76,12 @@ def extract_mentions(doc, *, aliases: AliasTable | None = None) -> list[dict]:
         if text[ent.start_char - 2:ent.start_char] == "((" and text[ent.end_char:ent.end_char + 2] == "))":
             continue  # a transcript's speaker label ("((WN)) What interested you in chess?")
         for start, end in _split_entity(doc, ent):
-            row = _span_row(doc, text, start, end, ent.label_)
+            row = _span_row(doc, text, start, end, ent.label_, lower_words)
             if row is not None:
                 rows.append(row)
 
     _drop_title_words(text, rows)
+    rows.extend(_headed_orgs(doc, rows))
     for acro, (s, e) in _implicit_acronyms(doc, ents, acronyms).items():
         acronyms[acro] = (text[s:e], "ORG")
         rows[:] = [r for r in rows if r["end"] <= s or r["start"] >= e]
@@ -138,9 +140,51 @@ def _split_entity(doc, ent) -> list[tuple[int, int]]:
     return [(start, end)]
 
 
-def _span_row(doc, text: str, start: int, end: int, label: str) -> dict | None:
-    """Trim "the", possessives, titles and punctuation off an entity span."""
+_LOWER_WORDS = re.compile(r"(?<![\w'’\-])[a-z]+(?![\w'’\-])")
+
+
+_ORG_HEADS = {"Party", "Front", "Movement", "Union", "Council", "Commission", "Committee", "Ministry", "Agency",
+              "Association", "Federation", "Foundation", "Institute", "University", "Court", "Bank", "Army",
+              "Forces", "Police", "Church", "Network", "Alliance", "Congress", "Assembly", "Parliament", "Senate",
+              "Organisation", "Organization", "Corporation", "Coalition", "League", "Authority", "Society"}
+
+
+def _headed_orgs(doc, rows: list[dict]) -> list[dict]:
+    """Organisations the model missed, by the word that heads their name: capitalised words ending
+    in "Party", "Front", "Council"... ("Opposition National Restoration Party" -> "National
+    Restoration Party"; a role word, a stop word or another entity ends the name)."""
+    out = []
+    covered = sorted((r["start"], r["end"]) for r in rows)
+    for tok in doc:
+        if tok.text not in _ORG_HEADS or tok.ent_type_ or tok.i == 0:
+            continue
+        i = tok.i - 1
+        while (i >= 0 and doc[i].is_title and not doc[i].ent_type_ and not doc[i].is_stop
+               and not gazetteer.is_role_word(doc[i].text) and not doc[i].is_sent_start):
+            i -= 1
+        if i >= 0 and doc[i].is_sent_start and doc[i].is_title and not doc[i].ent_type_ and not doc[i].is_stop \
+                and not gazetteer.is_role_word(doc[i].text):
+            i -= 1  # a name can open the sentence
+        first = i + 1
+        if first == tok.i:
+            continue
+        s, e = doc[first].idx, tok.idx + len(tok.text)
+        if any(a < e and s < b for a, b in covered):
+            continue
+        out.append({"start": s, "end": e, "label": "ORG", "title": None})
+    return out
+
+
+def _span_row(doc, text: str, start: int, end: int, label: str, lower_words: set) -> dict | None:
+    """Trim "the", possessives, titles and punctuation off an entity span; add the first name the
+    model left out of a surname ("Mutembo" of "Director of Public Prosecutions Mutembo Nchito")."""
     title_tokens = []
+    if label == "PERSON" and end - start == 1 and start > 0:
+        prev = doc[start - 1]
+        if (prev.is_title and prev.is_alpha and not prev.ent_type_ and not prev.is_sent_start and not prev.is_stop
+                and prev.lower_ not in lower_words and not gazetteer.is_role_word(prev.text)
+                and not gazetteer.is_place(prev.text) and not gazetteer.country_of_demonym(prev.text)):
+            start -= 1
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
     for j in range(start, end):  # "African Continental Free Trade Area (AfCFTA": stop at the bracket

@@ -205,7 +205,7 @@ _PARTY_WORDS = {
 _TITLE_WORDS = """
 president vice-president vice prime minister ministers secretary senator sen sen. rep rep. representative
 congressman congresswoman governor gov gov. mayor king queen prince princess pope cardinal bishop archbishop
-rev rev. reverend crown imam rabbi sheikh emir sultan chancellor chairman chairwoman chair chairperson ceo cfo
+rev rev. reverend father sister pastor deacon crown imam rabbi sheikh emir sultan chancellor chairman chairwoman chair chairperson ceo cfo
 director spokesman spokeswoman spokesperson ambassador envoy judge justice attorney general gen gen. lt
 lt. col col. colonel major maj maj. captain capt capt. commander admiral sergeant sgt officer lieutenant
 mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady speaker leader chief premier
