@@ -143,6 +143,7 @@ def _split_entity(doc, ent) -> list[tuple[int, int]]:
 _LOWER_WORDS = re.compile(r"(?<![\w'’\-])[a-z]+(?![\w'’\-])")
 
 
+_ORG_MODIFIERS = {"opposition", "ruling", "former", "governing", "banned", "outlawed"}
 _ORG_HEADS = {"Party", "Front", "Movement", "Union", "Council", "Commission", "Committee", "Ministry", "Agency",
               "Association", "Federation", "Foundation", "Institute", "University", "Court", "Bank", "Army",
               "Forces", "Police", "Church", "Network", "Alliance", "Congress", "Assembly", "Parliament", "Senate",
@@ -194,6 +195,8 @@ def _span_row(doc, text: str, start: int, end: int, label: str, lower_words: set
     while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s", "'", "’")
                            or doc[end - 1].lower_ in ("of", "and", "the", "for", "in", "at")):
         end -= 1
+    while label == "ORG" and end - start >= 3 and doc[start].lower_ in _ORG_MODIFIERS:
+        start += 1  # "Opposition National Restoration Party": the party's name starts after
     if label == "ORG" and end - start >= 2 and doc[end - 1].lower_ == "summit":
         end -= 1  # "African Union Summit", "G8 Summit": the organisation that meets
     if label == "PERSON":
