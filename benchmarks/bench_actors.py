@@ -42,7 +42,7 @@ target <= 10%. The corpus-wide actor steps (``find_more_mentions`` + ``merge_act
 too and shown as a second overhead. Data: $NEWS_TOOLKIT_DATA/bbc (default data root:
 ../shared/data from the repository root).
 
-    .venv/bin/python benchmarks/bench_actors.py [--bbc N] [--repeat N] [--errors] [--no-spacy]
+    .venv/bin/python benchmarks/bench_actors.py [--gold dev|heldout] [--bbc N] [--repeat N] [--errors] [--no-spacy]
 
 Exits 1 when the toolkit misses a target, 2 when the BBC data is missing.
 """

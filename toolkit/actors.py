@@ -17,8 +17,24 @@ possessive "'s" are not part of names; demonyms ("Rwandan") become ``DEMONYM`` m
 country; places the model labels as organisations (capitals used for governments: "Kinshasa")
 keep their place identity.
 
+Repairs of the model's spans and labels: name particles ("Bingu wa Mutharika"), a first name left
+out ("Mutembo Nchito"), a full name read as a place or organisation when the article uses its
+first name or surname as a person ("Royd Moonga"), a place glued before a name ("Vermont Bernie
+Sanders"), a surname that is also a city ("Mr Amsterdam", unless the article says "in Amsterdam"),
+two names run together ("Hot FM and University of Zambia", "EYOUTHM Facebook"), organisations the
+model missed, found by their head word ("National Restoration Party"), and transcript speaker
+labels ("((WN))"), which are not mentions. Short forms: "House" in an article naming the "House
+of Representatives", party words ("Democrats", "Republican"), an acronym used without brackets
+whose initials spell a name of the article ("UPND"), and an acronym defined in another article of
+the corpus.
+
+Measured on a hand-checked gold set and a held-out one (``benchmarks/bench_actors.py``): actor
+recall 95.5 % / 90.4 %, fragmentation 2.4 % / 4.1 %, over-merging 1.0 % / 1.6 %.
+
 Limits: English only; no coreference beyond names (pronouns are handled in quotes); a bare surname
-shared by two people of the corpus stays its own actor.
+shared by two people of the corpus stays its own actor; one name for two actors ("Supreme Court"
+of Zambia and of the United States in two articles) is one actor unless the article names it in
+full; a user alias table fixes what the rules cannot.
 """
 from __future__ import annotations
 
