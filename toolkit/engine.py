@@ -18,7 +18,8 @@ from . import pipeline
 from .errors import EngineError
 
 
-def _analyse_partition(records, model, quotes, aliases, batch_size, cache, fingerprint, keys):
+def _analyse_partition(records, model, quotes, aliases, batch_size, cache, fingerprint, keys, expected=None):
+    pipeline.check_code_version(expected)
     tables = pipeline.process_records(records, model=model, quotes=quotes, aliases=aliases, batch_size=batch_size)
     if cache is not None:
         from .store import Store
@@ -43,11 +44,14 @@ def run_dask(records: list[tuple[str, str]], *, client=None, model=None, quotes=
         own = client = Client(cluster)
     try:
         parts = [records[i:i + partition_size] for i in range(0, len(records), partition_size)]
+        from .store import code_version
+
+        expected = code_version()
         futures = []
         for i, part in enumerate(parts):
             keys = {key_of[a]: a for a, _ in part} if key_of else None
             futures.append(client.submit(_analyse_partition, part, model, quotes, aliases, batch_size,
-                                         None if cache is None else str(cache), fingerprint, keys,
+                                         None if cache is None else str(cache), fingerprint, keys, expected,
                                          key=f"toolkit-analyse-{i}-{len(part)}-{part[0][0] if part else ''}",
                                          retries=retries, pure=False))
         bar = None

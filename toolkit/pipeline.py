@@ -157,8 +157,24 @@ def process_records(records: list[tuple[str, str]], *, model: str | None, quotes
     return frames(parts)
 
 
+def check_code_version(expected: str | None) -> None:
+    """A worker process must run the analysis code the client hashed: its tables are cached under
+    the client's fingerprint. Raises EngineError when the two differ (another toolkit installed on
+    a Dask worker, or the toolkit edited on disk during a run)."""
+    if expected is None:
+        return
+    from .errors import EngineError
+    from .store import code_version
+
+    here = code_version()
+    if here != expected:
+        raise EngineError(f"a worker runs toolkit analysis code {here}, the client {expected}: install the "
+                          "same toolkit version on every worker, and do not edit the toolkit during a run")
+
+
 def _worker(args):
-    records, model, quotes, aliases, batch_size = args
+    records, model, quotes, aliases, batch_size, expected = args
+    check_code_version(expected)
     return process_records(records, model=model, quotes=quotes, aliases=aliases, batch_size=batch_size)
 
 
@@ -180,6 +196,9 @@ def iter_batches(records: list[tuple[str, str]], *, model: str | None, quotes: b
 
     ctx = mp.get_context("spawn" if os.name == "nt" else "forkserver")
     with ProcessPoolExecutor(max_workers=n_process, mp_context=ctx) as pool:
-        args = ((c, model, quotes, aliases, batch_size) for c in chunks)
+        from .store import code_version
+
+        expected = code_version()
+        args = ((c, model, quotes, aliases, batch_size, expected) for c in chunks)
         for c, tables in zip(chunks, pool.map(_worker, args)):
             yield c, tables
