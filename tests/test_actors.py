@@ -233,3 +233,19 @@ def test_first_names_the_model_left_out_and_organisations_by_their_head_word():
     assert {"Mutembo Nchito", "Nchima Nchito", "Dejene Debela"} <= names
     party = c.actor("National Restoration Party").actor  # "Opposition" is a role word, not the name
     assert party["kind"] == "organization" and party["n_mentions"] == 1
+
+
+def test_uk_parties_and_post_nominal_titles():
+    c = tk.analyze(_frame(
+        "The Tories and Labour clashed over the plan. Conservative leader Michael Howard said the Lib Dems "
+        "would back it, and Lib Dem MP Lembit Opik agreed.",
+        "The minister, Paul Boateng MP, said the plans were sound. Several MPs disagreed, and Boateng "
+        "said the Conservatives had no plan of their own."), quotes=False, topics=False)
+    assert _names_of(c, "Tories") == _names_of(c, "Conservatives") == {"Conservative Party"}
+    assert _names_of(c, "Labour") == {"Labour Party"} and _names_of(c, "Lib Dems") == {"Liberal Democrats"}
+    assert c.actor("Conservative Party").actor["kind"] == "organization"
+    opik = c.actor("Opik").actor
+    assert opik["name"] == "Lembit Opik" and opik["titles"] == ["MP"]
+    boateng = c.actor("Boateng").actor  # "MP" after a name is a title, not a surname
+    assert boateng["name"] == "Paul Boateng" and boateng["n_mentions"] == 2
+    assert not {"MP", "MPs"} & set(c.mentions["text"])

@@ -194,11 +194,15 @@ VARIANTS = {
     "GOP": "Republican Party",
 }
 
-# Members and adjectives of the two US parties that dominate English-language news ("every Democrat",
-# "the Democratic nomination", "Republicans") -> the party. Other parties need a user alias table.
+# Members and adjectives of the parties that dominate US and UK news ("every Democrat", "the
+# Democratic nomination", "Tories", "Lib Dems") -> the party. Other parties need a user alias table.
 _PARTY_WORDS = {
     "Democrat": "Democratic Party", "Democrats": "Democratic Party", "Democratic": "Democratic Party",
     "Republican": "Republican Party", "Republicans": "Republican Party",
+    "Tory": "Conservative Party", "Tories": "Conservative Party", "Conservative": "Conservative Party",
+    "Conservatives": "Conservative Party", "Labour": "Labour Party",
+    "Lib Dem": "Liberal Democrats", "Lib Dems": "Liberal Democrats", "Liberal Democrat": "Liberal Democrats",
+    "Liberal Democrats": "Liberal Democrats",
 }
 
 # Words that head titles and roles; a name never starts with them.
@@ -208,7 +212,7 @@ congressman congresswoman governor gov gov. mayor king queen prince princess pop
 rev rev. reverend father sister pastor deacon crown imam rabbi sheikh emir sultan chancellor chairman chairwoman chair chairperson ceo cfo
 director spokesman spokeswoman spokesperson ambassador envoy judge justice attorney general gen gen. lt
 lt. col col. colonel major maj maj. captain capt capt. commander admiral sergeant sgt officer lieutenant
-mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady speaker leader chief premier
+mp mps mep meps mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sir dame lord lady speaker leader chief premier
 deputy commissioner superintendent inspector detective coach manager founder dean head chairman
 first lady senior junior former acting interim opposition foreign defence defense finance interior
 cabinet state health education trade justice home
