@@ -249,3 +249,13 @@ def test_uk_parties_and_post_nominal_titles():
     boateng = c.actor("Boateng").actor  # "MP" after a name is a title, not a surname
     assert boateng["name"] == "Paul Boateng" and boateng["n_mentions"] == 2
     assert not {"MP", "MPs"} & set(c.mentions["text"])
+
+
+def test_diseases_are_not_actors_and_names_end_in_a_capital():
+    c = tk.analyze(_frame(
+        "COVID-19 has killed thousands in Brazil, where President Jair Bolsonaro played down the virus.",
+        "The Democratic party said COVID-19 had changed the campaign, and Joe Biden agreed."),
+        quotes=False, topics=False)
+    assert not {"COVID-19", "COVID"} & set(c.mentions["text"])
+    assert c.actor("Jair Bolsonaro").actor["kind"] == "person"
+    assert _names_of(c, "Democratic party") == {"Democratic Party"}

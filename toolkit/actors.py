@@ -210,8 +210,10 @@ def _span_row(doc, text: str, start: int, end: int, label: str, lower_words: set
             end = j
             break
     while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s", "'", "’")
-                           or doc[end - 1].lower_ in ("of", "and", "the", "for", "in", "at")):
-        end -= 1
+                           or doc[end - 1].lower_ in ("of", "and", "the", "for", "in", "at")
+                           or (end - start > 1 and not any(ch.isupper() or ch.isdigit() for ch in doc[end - 1].text)
+                               and doc[end - 1].text.capitalize() not in _ORG_HEADS)):
+        end -= 1  # names end in a capitalised word ("COVID-19 से" is cut) or a head ("Democratic party")
     while label == "ORG" and end - start >= 3 and doc[start].lower_ in _ORG_MODIFIERS:
         start += 1  # "Opposition National Restoration Party": the party's name starts after
     if label == "ORG" and end - start >= 2 and doc[end - 1].lower_ == "summit":
@@ -389,8 +391,9 @@ def _relabel(rows: list[dict], acronyms: dict) -> None:
     """Fix labels the small model gets wrong on news; drop titles read as names ("MPs")."""
     surnames = {_clean_surface(r["text"]).split()[-1] for r in rows
                 if r["label"] == "PERSON" and " " in _clean_surface(r["text"])}  # "King" of "Martin Luther King"
-    rows[:] = [r for r in rows if " " in _clean_surface(r["text"]) or _clean_surface(r["text"]) in surnames
-               or not gazetteer.is_title_head(_clean_surface(r["text"]))]
+    rows[:] = [r for r in rows if not gazetteer.is_not_actor(_clean_surface(r["text"])) and (
+               " " in _clean_surface(r["text"]) or _clean_surface(r["text"]) in surnames
+               or not gazetteer.is_title_head(_clean_surface(r["text"])))]
     for r in rows:
         surface = _clean_surface(r["text"])
         if gazetteer.party_of(surface):
@@ -566,6 +569,9 @@ def _local_name(r: dict, persons: dict, orgs: dict, acronyms: dict, aliases: Ali
         surface = persons.get(surface, surface)
     elif label == "ORG":
         surface = orgs.get(surface, surface)
+        head = surface.rsplit(" ", 1)[-1]
+        if " " in surface and head.islower() and head.capitalize() in _ORG_HEADS:
+            surface = surface[: -len(head)] + head.capitalize()  # "Democratic party": one name, capitalised
     name = gazetteer.canonical_variant(surface)
     kind = ENTITY_LABELS.get(label, "other")
     if aliases:
@@ -720,8 +726,11 @@ def _acronyms_defined_elsewhere(texts: pd.Series, keys: pd.Series, key_kind: dic
 
 def _display_name(names: pd.Series) -> str:
     counts = Counter(names)
-    # Prefer multi-word forms (full names), then frequency, then the accented/longer spelling.
-    return max(counts, key=lambda n: (len(n.split()) > 1, counts[n], len(n), n))
+    # Prefer names whose words are all capitalised, then multi-word forms (full names), then
+    # frequency, then the accented/longer spelling.
+    return max(counts, key=lambda n: (all(w[:1].isupper() or w[:1].isdigit() or w in _NAME_PARTICLES
+                                          or w in _SMALL_WORDS for w in n.split()),
+                                      len(n.split()) > 1, counts[n], len(n), n))
 
 
 # --- user alias tables --------------------------------------------------------------------------

@@ -266,6 +266,17 @@ def country_of_demonym(word: str) -> str | None:
     return table.get(word) or (table.get(word[:-1]) if word.endswith("s") else None)
 
 
+# Diseases and pathogens in the news: the model tags them as people or organisations, but they are
+# not actors.
+_NOT_ACTORS = {w.casefold() for w in """COVID-19 COVID Covid-19 Covid coronavirus SARS-CoV-2 SARS MERS Ebola HIV AIDS
+HIV/AIDS H1N1 H5N1 Zika mpox monkeypox malaria cholera polio measles tuberculosis Omicron Delta""".split()}
+
+
+def is_not_actor(name: str) -> bool:
+    """A name the model tags that is no actor: "COVID-19", "Ebola"."""
+    return name.casefold() in _NOT_ACTORS
+
+
 def party_of(word: str) -> str | None:
     """The party of a member or adjective: "Democrats" -> "Democratic Party"; None otherwise."""
     return _PARTY_WORDS.get(word)
