@@ -157,6 +157,17 @@ def process_records(records: list[tuple[str, str]], *, model: str | None, quotes
     return frames(parts)
 
 
+def _guided_chunks(records: list, largest: int, n_process: int, smallest: int = 8) -> list[list]:
+    """Chunks that shrink towards the end (guided scheduling): full-size chunks while much work
+    remains, then a share of what is left, so that no worker idles through a last large chunk."""
+    out, i, n = [], 0, len(records)
+    while i < n:
+        size = max(smallest, min(largest, -(-(n - i) // (2 * n_process))))
+        out.append(records[i:i + size])
+        i += size
+    return out
+
+
 def check_code_version(expected: str | None) -> None:
     """A worker process must run the analysis code the client hashed: its tables are cached under
     the client's fingerprint. Raises EngineError when the two differ (another toolkit installed on
@@ -186,7 +197,10 @@ def iter_batches(records: list[tuple[str, str]], *, model: str | None, quotes: b
     small tables come back, not spaCy Docs. Memory stays bounded by the chunk size.
     """
     chunk = chunk or max(batch_size * 4, 16)
-    chunks = [records[i:i + chunk] for i in range(0, len(records), chunk)]
+    if n_process > 1:
+        chunks = _guided_chunks(records, chunk, n_process)
+    else:
+        chunks = [records[i:i + chunk] for i in range(0, len(records), chunk)]
     if n_process <= 1 or len(chunks) <= 1:
         nlp = nlp_for(model, quotes=quotes)
         for c in chunks:
