@@ -18,6 +18,13 @@ from . import pipeline
 from .errors import EngineError
 
 
+# For the local cluster analyze starts. The nanny's default MALLOC_TRIM_THRESHOLD_=65536 makes
+# spaCy about 15 % slower (9.7 s instead of 8.4 s of CPU on 150 BBC articles), and the statistical
+# profiler samples each task's stack 100 times a second for a dashboard nobody sees here.
+LOCAL_CLUSTER_CONFIG = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+                        "distributed.worker.profile.enabled": False}
+
+
 def _analyse_partition(records, model, quotes, aliases, batch_size, cache, fingerprint, keys, expected=None):
     pipeline.check_code_version(expected)
     tables = pipeline.process_records(records, model=model, quotes=quotes, aliases=aliases, batch_size=batch_size)
@@ -40,10 +47,15 @@ def run_dask(records: list[tuple[str, str]], *, client=None, model=None, quotes=
 
     own = None
     if client is None:
-        cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        import dask
+
+        with dask.config.set(LOCAL_CLUSTER_CONFIG):
+            cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None)
         own = client = Client(cluster)
     try:
-        parts = [records[i:i + partition_size] for i in range(0, len(records), partition_size)]
+        n_workers_now = max(1, len(client.scheduler_info().get("workers", {})) or n_workers)
+        parts = pipeline._guided_chunks(records, partition_size, n_workers_now)
         from .store import code_version
 
         expected = code_version()
