@@ -194,15 +194,30 @@ def test_chart_voices_spec(corpus):
     assert [r["n_quotes"] for r in values(spec)] == top["n_quotes"].tolist()
 
 
+def test_cue_lemmas():
+    from toolkit.quotes import cue_lemma
+
+    forms = {"said": "say", "says": "say", "saying": "say", "Said": "say", "told": "tell", "claimed": "claim",
+             "denies": "deny", "admitted": "admit", "noted": "note", "argues": "argue", "tweeted": "tweet",
+             "according to": "according to", "seems": "seem", "thinks": "think"}
+    assert {f: cue_lemma(f) for f in forms} == forms
+
+
 def test_cues(corpus):
-    df = ch.cues(corpus, n=5)
+    by_word = ch.cues(corpus, n=200, by="word")
+    by_lemma = ch.cues(corpus, n=200)
+    said = by_word[by_word["cue"].isin(["say", "said", "says", "saying"])].drop_duplicates("cue")["total"].sum()
+    assert said > 0 and by_lemma[by_lemma["cue"] == "say"]["total"].iloc[0] == said
+    with pytest.raises(InvalidOptionError, match="lemma"):
+        ch.cues(corpus, by="verb")
+    df = ch.cues(corpus, n=5, by="word")
     counts = corpus.quotes["cue"].dropna().str.strip().str.lower().value_counts()
     tops = df.drop_duplicates("cue")
     assert tops["total"].tolist() == sorted(tops["total"], reverse=True)
     for row in tops.itertuples():
         assert row.total == counts[row.cue]
     assert (df.groupby("cue")["n_quotes"].sum() == df.groupby("cue")["total"].first()).all()
-    spec = ch.chart_cues(corpus, n=5).to_dict()
+    spec = ch.chart_cues(corpus, n=5, by="word").to_dict()
     assert spec["encoding"]["color"]["scale"]["domain"] == ["direct", "mixed", "indirect"]
     assert spec["encoding"]["y"]["sort"] == tops["cue"].tolist()
 

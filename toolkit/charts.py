@@ -392,17 +392,27 @@ def chart_voices(corpus, *, n: int = 20) -> alt.HConcatChart:
     return alt.hconcat(quotes_bar.properties(width=300), share_bar).properties(title="Who gets a say")
 
 
-def cues(corpus, *, n: int = 15) -> pd.DataFrame:
-    """Reporting verbs: quotes per cue (lower-cased) and kind of quote.
+CUE_FORMS = ("lemma", "word")
 
+
+def cues(corpus, *, n: int = 15, by: str = "lemma") -> pd.DataFrame:
+    """Reporting verbs: quotes per cue and kind of quote.
+
+    ``by="lemma"`` counts the forms of a verb together ("said", "says", "saying" -> "say"; see
+    :func:`toolkit.quotes.cue_lemma`); ``by="word"`` counts each lower-cased cue as written.
     Returns cue, kind, n_quotes, total (the cue's quotes of all kinds), rank, for the ``n`` most used
     cues; quotes without a cue are left out.
     """
     _count("n", n, 1, 200)
+    _choice("by", by, CUE_FORMS)
     q = _table(corpus, "quotes")
     _need(q, ("cue", "kind"), "quotes")
     q = q[q["cue"].notna()]
     cue = q["cue"].astype(str).str.strip().str.lower()
+    if by == "lemma":
+        from .quotes import cue_lemma
+
+        cue = cue.map(cue_lemma)
     per = pd.DataFrame({"cue": cue.to_numpy(), "kind": q["kind"].astype(object).to_numpy()})
     per = per.groupby(["cue", "kind"]).size().rename("n_quotes").reset_index()
     tot = per.groupby("cue")["n_quotes"].sum().rename("total").reset_index()
@@ -414,13 +424,13 @@ def cues(corpus, *, n: int = 15) -> pd.DataFrame:
     return out[["cue", "kind", "n_quotes", "total", "rank"]].reset_index(drop=True)
 
 
-def chart_cues(corpus, *, n: int = 15) -> alt.Chart:
+def chart_cues(corpus, *, n: int = 15, by: str = "lemma") -> alt.Chart:
     """Stacked bars of the most used reporting verbs (see :func:`cues`).
 
     Encodings: x n_quotes (summed), y cue (rank order), colour kind (direct, mixed, indirect);
     tooltip cue, kind, n_quotes, total.
     """
-    df = _plain(cues(corpus, n=n))
+    df = _plain(cues(corpus, n=n, by=by))
     return alt.Chart(df).mark_bar().encode(
         x=alt.X("sum(n_quotes):Q", title="Quotes"),
         y=alt.Y("cue:N", title=None, sort=list(dict.fromkeys(df["cue"]))),

@@ -30,7 +30,7 @@ import re
 
 from .nlp import sentence_starts
 
-__all__ = ["extract_quotes", "scan_quote_marks", "CUE_LEMMAS", "ACT_LEMMAS", "BELIEF_LEMMAS"]
+__all__ = ["extract_quotes", "scan_quote_marks", "cue_lemma", "CUE_LEMMAS", "ACT_LEMMAS", "BELIEF_LEMMAS"]
 
 # Verbs that report speech or writing. Open-ended on purpose: any verb that governs a
 # quotation is a cue too, this list only decides for reported speech without quote marks.
@@ -67,7 +67,36 @@ scold fault denounce decry deride ridicule challenge dispute refute concede apol
 congratulate invite encourage order request recommend mention vote hope intend refer warn
 complain insist suggest
 """.split())
+
+
+_IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write",
+              "thought": "think", "knew": "know", "known": "know", "saw": "see", "seen": "see",
+              "heard": "hear", "found": "find", "felt": "feel", "understood": "understand", "swore": "swear",
+              "sworn": "swear", "shown": "show", "spoke": "speak", "spoken": "speak", "meant": "mean"}
+
+
+def cue_lemma(cue: str) -> str:
+    """The verb of a one-word cue, so that its forms count together: "said", "says", "saying" ->
+    "say"; "claimed" -> "claim". Limits: only the verbs of ``CUE_LEMMAS``, ``BELIEF_LEMMAS`` and
+    ``ACT_LEMMAS`` and a few irregular forms; other cues ("according to", ":") come back
+    lower-cased as they are."""
+    w = str(cue).strip().lower()
+    if " " in w or w in _KNOWN_VERBS:
+        return w
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    stems = []
+    if w.endswith(("ies", "ied")):
+        stems.append(w[:-3] + "y")
+    if w.endswith("ing"):
+        stems += [w[:-3], w[:-3] + "e", w[:-4]]
+    if w.endswith(("ed", "es")):
+        stems += [w[:-2], w[:-1], w[:-3]]
+    if w.endswith(("s", "d")):
+        stems.append(w[:-1])
+    return next((st for st in stems if st in _KNOWN_VERBS), w)
 _EVIDENTIAL = frozenset({"seem", "appear", "expect"})
+_KNOWN_VERBS = CUE_LEMMAS | BELIEF_LEMMAS | ACT_LEMMAS | _EVIDENTIAL
 _PREPS_ANY = frozenset({"of", "for", "as", "about", "against"})
 _PREPS_BY_VERB = {
     "call": frozenset({"on", "out"}), "refer": frozenset({"to"}), "comment": frozenset({"on"}),
