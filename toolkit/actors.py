@@ -64,7 +64,19 @@ _SMALL_WORDS = {"of", "the", "for", "and", "de", "du", "des", "la", "le", "in", 
 # "Former Secretary of State": the role is "Secretary of State" whatever its time.
 _TIME_QUALIFIERS = {"former", "acting", "interim", "outgoing", "incoming", "then", "late", "ex"}
 _INITIAL = re.compile(r"^[A-Z]\.?$")
-_SPEAKER_LABEL = re.compile(r"\(\([^()\n]{1,80}\)\)")  # "((WN)) What interested you in chess?"
+# Lower-case words standing alone (not parts of "well-known" or "don't"): a capitalised word
+# found among them is an ordinary word at the start of a sentence, not a name.
+_LOWER_WORDS = re.compile(r"(?<![\w'’\-])[a-z]+(?![\w'’\-])")
+_SPEAKER_LABEL = re.compile(r"\(\([^()\n]{1,80}\)\)")
+
+
+def _speaker_labels(text: str) -> list[tuple[int, int]]:
+    """Spans of a transcript's speaker labels ("((WN)) What interested you in chess?"): no mentions."""
+    return [m.span() for m in _SPEAKER_LABEL.finditer(text)] if "((" in text else []
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
 
 
 # --- per article --------------------------------------------------------------------------------
@@ -84,14 +96,15 @@ def extract_mentions(doc, *, aliases: AliasTable | None = None) -> list[dict]:
     ents = list(doc.ents)  # doc.ents builds new spans on every access
     acronyms = _find_acronyms(doc, text, ents)
     lower_words = set(_LOWER_WORDS.findall(text))  # "said" is a word here; "Mutembo" is a name
+    labels = _speaker_labels(text)
     rows: list[dict] = []
     taken = bytearray(len(text) + 1)
 
     for ent in ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
-        if text[ent.start_char - 2:ent.start_char] == "((" and text[ent.end_char:ent.end_char + 2] == "))":
-            continue  # a transcript's speaker label ("((WN)) What interested you in chess?")
+        if labels and (ent.start_char - 2, ent.end_char + 2) in labels:
+            continue  # the whole label is the entity: "((WN))"
         for start, end in _split_entity(doc, ent):
             row = _span_row(doc, text, start, end, ent.label_, lower_words)
             if row is not None:
@@ -113,8 +126,8 @@ def extract_mentions(doc, *, aliases: AliasTable | None = None) -> list[dict]:
         for i in range(r["start"], r["end"]):
             taken[i] = 1
 
-    for m in _SPEAKER_LABEL.finditer(text):
-        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    for a, b in labels:
+        taken[a:b] = b"\x01" * (b - a)
     _relabel(rows, acronyms)
     persons = _person_names(rows, text)
     if _people_labelled_as_orgs(rows, text):
@@ -157,9 +170,6 @@ def _split_entity(doc, ent) -> list[tuple[int, int]]:
     return [(start, end)]
 
 
-_LOWER_WORDS = re.compile(r"(?<![\w'’\-])[a-z]+(?![\w'’\-])")
-
-
 _ORG_MODIFIERS = {"opposition", "ruling", "former", "governing", "banned", "outlawed"}
 _ORG_HEADS = {"Party", "Front", "Movement", "Union", "Council", "Commission", "Committee", "Ministry", "Agency",
               "Association", "Federation", "Foundation", "Institute", "University", "Court", "Bank", "Army",
@@ -171,17 +181,18 @@ def _headed_orgs(doc, rows: list[dict]) -> list[dict]:
     """Organisations the model missed, by the word that heads their name: capitalised words ending
     in "Party", "Front", "Council"... ("Opposition National Restoration Party" -> "National
     Restoration Party"; a role word, a stop word or another entity ends the name)."""
+    def name_word(t) -> bool:
+        return t.is_title and not t.ent_type_ and not t.is_stop and not gazetteer.is_role_word(t.text)
+
     out = []
     covered = sorted((r["start"], r["end"]) for r in rows)
     for tok in doc:
         if tok.text not in _ORG_HEADS or tok.ent_type_ or tok.i == 0:
             continue
         i = tok.i - 1
-        while (i >= 0 and doc[i].is_title and not doc[i].ent_type_ and not doc[i].is_stop
-               and not gazetteer.is_role_word(doc[i].text) and not doc[i].is_sent_start):
+        while i >= 0 and name_word(doc[i]) and not doc[i].is_sent_start:
             i -= 1
-        if i >= 0 and doc[i].is_sent_start and doc[i].is_title and not doc[i].ent_type_ and not doc[i].is_stop \
-                and not gazetteer.is_role_word(doc[i].text):
+        if i >= 0 and name_word(doc[i]):
             i -= 1  # a name can open the sentence
         first = i + 1
         if first == tok.i:
@@ -389,11 +400,11 @@ def _unordered_expansion(ents, i: int, letters: list[str]) -> int | None:
 
 def _relabel(rows: list[dict], acronyms: dict) -> None:
     """Fix labels the small model gets wrong on news; drop titles read as names ("MPs")."""
-    surnames = {_clean_surface(r["text"]).split()[-1] for r in rows
-                if r["label"] == "PERSON" and " " in _clean_surface(r["text"])}  # "King" of "Martin Luther King"
-    rows[:] = [r for r in rows if not gazetteer.is_not_actor(_clean_surface(r["text"])) and (
-               " " in _clean_surface(r["text"]) or _clean_surface(r["text"]) in surnames
-               or not gazetteer.is_title_head(_clean_surface(r["text"])))]
+    surfaces = [_clean_surface(r["text"]) for r in rows]
+    surnames = {sf.split()[-1] for r, sf in zip(rows, surfaces)
+                if r["label"] == "PERSON" and " " in sf}  # "King" of "Martin Luther King"
+    rows[:] = [r for r, sf in zip(rows, surfaces) if not gazetteer.is_not_actor(sf) and (
+               " " in sf or sf in surnames or not gazetteer.is_title_head(sf))]
     for r in rows:
         surface = _clean_surface(r["text"])
         if gazetteer.party_of(surface):
@@ -558,8 +569,8 @@ def _local_name(r: dict, persons: dict, orgs: dict, acronyms: dict, aliases: Ali
             return name, kind or ENTITY_LABELS.get(label, "other"), label
     if label == "DEMONYM":
         return gazetteer.country_of_demonym(surface), "place", label
-    if label == "NORP" and gazetteer.party_of(surface):
-        return gazetteer.party_of(surface), "organization", label
+    if label == "NORP" and (party := gazetteer.party_of(surface)):
+        return party, "organization", label
     if label == "NORP" and re.search(r"[a-rt-z]s$", surface):
         # "Muslims", "Kurds": one group with the singular ("Allies": "Ally")
         surface = surface[:-3] + "y" if surface.endswith("ies") else surface[:-1]
@@ -880,7 +891,7 @@ def find_more_mentions(texts: dict[str, str], mentions: pd.DataFrame, sentences:
     for aid, text in texts.items():
         starts, ends = spans.get(aid, (np.empty(0, int), np.empty(0, int)))
         here = local.get(aid, {})
-        labels = [m.span() for m in _SPEAKER_LABEL.finditer(text)] if "((" in text else None
+        labels = _speaker_labels(text)
         for m in _CAP_WORD.finditer(text):
             word = m.group().rstrip(".'’")
             cands = here.get(word, []) + lookup.get(word, [])
@@ -894,8 +905,8 @@ def find_more_mentions(texts: dict[str, str], mentions: pd.DataFrame, sentences:
                 end = pos + len(phrase)
                 if end < len(text) and (text[end].isalnum() or text[end] == "-"):
                     continue
-                if labels and any(a <= pos < b for a, b in labels):
-                    break  # inside a transcript's speaker label
+                if labels and _inside(labels, pos):
+                    break
                 i = np.searchsorted(starts, end)  # any existing mention overlapping [pos, end)?
                 if i > 0 and ends[i - 1] > pos:
                     break

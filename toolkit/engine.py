@@ -55,7 +55,7 @@ def run_dask(records: list[tuple[str, str]], *, client=None, model=None, quotes=
         own = client = Client(cluster)
     try:
         n_workers_now = max(1, len(client.scheduler_info().get("workers", {})) or n_workers)
-        parts = pipeline._guided_chunks(records, partition_size, n_workers_now)
+        parts = pipeline.guided_chunks(records, partition_size, n_workers_now)
         from .store import code_version
 
         expected = code_version()

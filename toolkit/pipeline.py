@@ -157,7 +157,7 @@ def process_records(records: list[tuple[str, str]], *, model: str | None, quotes
     return frames(parts)
 
 
-def _guided_chunks(records: list, largest: int, n_process: int, smallest: int = 8) -> list[list]:
+def guided_chunks(records: list, largest: int, n_process: int, smallest: int = 8) -> list[list]:
     """Chunks that shrink towards the end (guided scheduling): full-size chunks while much work
     remains, then a share of what is left, so that no worker idles through a last large chunk."""
     out, i, n = [], 0, len(records)
@@ -198,7 +198,7 @@ def iter_batches(records: list[tuple[str, str]], *, model: str | None, quotes: b
     """
     chunk = chunk or max(batch_size * 4, 16)
     if n_process > 1:
-        chunks = _guided_chunks(records, chunk, n_process)
+        chunks = guided_chunks(records, chunk, n_process)
     else:
         chunks = [records[i:i + chunk] for i in range(0, len(records), chunk)]
     if n_process <= 1 or len(chunks) <= 1:
