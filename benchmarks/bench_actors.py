@@ -50,7 +50,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from collections import Counter, defaultdict
@@ -59,6 +58,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks._data import bbc_folder  # noqa: E402
+
 GOLD = ROOT / "tests" / "gold" / "actors_gold.jsonl"
 # Annotated after the actor rules were written, never used to tune them (tests/gold/README.md).
 HELDOUT = ROOT / "tests" / "gold" / "actors_heldout.jsonl"
@@ -66,10 +67,6 @@ BASELINE_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "L
                    "NORP": "group"}
 TARGETS = {"actor_recall": (">=", 0.90), "fragmentation": ("<=", 0.05), "over_merging": ("<=", 0.02)}
 OVERHEAD_TARGET = 0.10
-
-
-def data_root() -> Path:
-    return Path(os.environ.get("NEWS_TOOLKIT_DATA") or ROOT.parent / "shared" / "data")
 
 
 # --- gold -----------------------------------------------------------------------------------------
@@ -263,12 +260,7 @@ def print_errors(name: str, s: dict, limit: int = 40) -> None:
 def bbc_records(n: int) -> list[tuple[str, str]]:
     import toolkit as tk
 
-    folder = data_root() / "bbc"
-    if not folder.is_dir():
-        print(f"BBC corpus not found at {folder}.\nPut the BBC folders (business, entertainment, politics, "
-              f"sport, tech) under <data root>/bbc and set NEWS_TOOLKIT_DATA=<data root> (default "
-              f"{ROOT.parent / 'shared' / 'data'}), or run with --bbc 0 to skip the timing.", file=sys.stderr)
-        sys.exit(2)
+    folder = bbc_folder("or run with --bbc 0 to skip the timing")
     arts = tk.load_articles(folder, source="BBC")
     if "duplicate_of" in arts.columns:
         arts = arts[arts["duplicate_of"].isna()]

@@ -25,9 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-
-def data_root() -> Path:
-    return Path(os.environ.get("NEWS_TOOLKIT_DATA") or ROOT.parent / "shared" / "data")
+from benchmarks._data import bbc_folder  # noqa: E402
 
 
 def baseline_read(folder: Path) -> int:
@@ -68,11 +66,7 @@ def main(argv=None) -> int:
     ap.add_argument("--target", type=float, default=5.0, help="seconds the loader must stay under")
     args = ap.parse_args(argv)
 
-    folder = data_root() / "bbc"
-    if not folder.is_dir():
-        print(f"BBC data not found at {folder}.\nPut the shared data folder at {ROOT.parent / 'shared' / 'data'} "
-              f"or set NEWS_TOOLKIT_DATA=<data root> (the folder holding bbc/).", file=sys.stderr)
-        return 2
+    folder = bbc_folder()
 
     import toolkit as tk
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from pathlib import Path
@@ -29,11 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks._data import data_root  # noqa: E402
+
 QUOTE_CHARS = "\"'“”‘’«»„`"
-
-
-def data_root() -> Path:
-    return Path(os.environ.get("NEWS_TOOLKIT_DATA") or ROOT.parent / "shared" / "data")
 
 
 def load_dev(root: Path) -> list[dict]:

@@ -59,23 +59,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks._data import bbc_folder  # noqa: E402
+
 CHECKS = ("e2e", "scaling", "warm", "memory", "dask")
 BATCH_SIZE = 32  # tk.analyze's default, used for the baselines too
 GB = 1024 ** 3
-
-
-def data_root() -> Path:
-    return Path(os.environ.get("NEWS_TOOLKIT_DATA") or ROOT.parent / "shared" / "data")
-
-
-def bbc_folder() -> Path:
-    folder = data_root() / "bbc"
-    if not folder.is_dir():
-        print(f"BBC data not found at {folder}.\nPut the BBC News folder (bbc/<category>/*.txt, 2,225 articles) "
-              f"under <data root>/bbc and set NEWS_TOOLKIT_DATA=<data root> (default data root: "
-              f"{ROOT.parent / 'shared' / 'data'}). Do not copy it into the repository.", file=sys.stderr)
-        sys.exit(2)
-    return folder
 
 
 def load_bbc(quick: int | None):

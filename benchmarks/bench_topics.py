@@ -20,7 +20,6 @@ Exits 1 when a target is missed, 2 when the data is missing.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 import warnings
@@ -33,9 +32,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-
-def data_root() -> Path:
-    return Path(os.environ.get("NEWS_TOOLKIT_DATA") or ROOT.parent / "shared" / "data")
+from benchmarks._data import bbc_folder  # noqa: E402
 
 
 def read_bbc(folder: Path) -> pd.DataFrame:
@@ -88,11 +85,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
 
-    folder = data_root() / "bbc"
-    if not folder.is_dir():
-        print(f"BBC data not found at {folder}: put the BBC News folder (bbc/<category>/*.txt) under "
-              f"{data_root()} or set NEWS_TOOLKIT_DATA to the folder that holds bbc/", file=sys.stderr)
-        return 2
+    folder = bbc_folder()
 
     from sklearn.decomposition import NMF, LatentDirichletAllocation
     from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
