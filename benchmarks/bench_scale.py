@@ -131,8 +131,8 @@ class Phases:
     """Wall time spent in tk.analyze's steps, by wrapping the module functions it calls (the
     toolkit is not changed; the wrappers are removed afterwards)."""
 
-    NAMES = {"toolkit.corpus": ("run_engine", "run_cached", "finish", "corpus_fingerprint"),
-             "toolkit.store": ("save_corpus", "open_corpus", "saved_fingerprint")}
+    NAMES = {"toolkit.analysis": ("run_engine", "run_cached", "finish", "corpus_fingerprint", "open_corpus"),
+             "toolkit.store": ("save_tables", "saved_fingerprint")}
 
     def __init__(self):
         self.seconds: dict[str, float] = {}
@@ -550,8 +550,8 @@ def summary(results) -> str:
 
 
 def code_version_now() -> str:
-    """The toolkit's source hash as on disk now (store.code_version is cached per process)."""
-    from toolkit.store import code_version
+    """The toolkit's source hash as on disk now (version.code_version is cached per process)."""
+    from toolkit.version import code_version
 
     return code_version.__wrapped__()
 
@@ -583,7 +583,7 @@ def main(argv=None) -> int:
     load0, cap0 = loadavg(), cores_available()
     print(f"bench_scale: checks {', '.join(checks)}{' (quick)' if args.quick else ''}; load average {load0}; "
           f"cores available to two processes {cap0:.2f} (2.0 = idle); caches in {workdir}", flush=True)
-    from toolkit.store import code_version as _cv
+    from toolkit.version import code_version as _cv
 
     code_version = _cv()
     try:

@@ -91,7 +91,7 @@ def main() -> int:
     from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
     from sklearn.metrics import normalized_mutual_info_score as nmi
 
-    from toolkit.cooccurrence import cooccurrence
+    from toolkit.tables import cooccurrence
     from toolkit.topics import topics
 
     arts = read_bbc(folder)

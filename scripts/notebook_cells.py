@@ -142,6 +142,7 @@ and what do we know about one of them (aliases, titles, the articles that name t
     ("code", f"""
 import toolkit as tk
 
+tk.charts.use_offline()  # charts render without a network
 corpus = tk.analyze(tk.load_sample(), cache={STORE})
 corpus"""),
     ("code", """
@@ -151,7 +152,7 @@ corpus.actors[["name", "kind", "n_mentions", "n_articles"]].head(15)"""),
     ("code", """
 tk.charts.chart_top_actors(corpus, n=10, by="kind")"""),
     ("code", """
-tk.charts.top_actors(corpus, n=5, by="kind")"""),
+tk.top_actors(corpus, n=5, by="kind")"""),
     ("md", """
 ## By outlet
 
@@ -184,6 +185,7 @@ share per actor: of the articles that mention someone, in how many are they quot
     ("code", f"""
 import toolkit as tk
 
+tk.charts.use_offline()  # charts render without a network
 corpus = tk.analyze(tk.load_sample(), cache={STORE})
 corpus.quotes["kind"].value_counts()"""),
     ("code", """
@@ -191,7 +193,7 @@ corpus.quotes[["speaker", "kind", "cue", "text"]].head(8)"""),
     ("md", """
 ## Quoted versus mentioned"""),
     ("code", """
-voices = tk.charts.voices(corpus)
+voices = tk.voices(corpus)
 voices.head(12)"""),
     ("code", """
 tk.charts.chart_voices(corpus, n=15)"""),
@@ -228,6 +230,7 @@ how their shares move over time and across outlets, and which actors and topics 
     ("code", f"""
 import toolkit as tk
 
+tk.charts.use_offline()  # charts render without a network
 corpus = tk.analyze(tk.load_sample(), cache={STORE})
 corpus.topics[["topic_id", "label", "n_articles"]]"""),
     ("code", """
@@ -276,6 +279,7 @@ quotes, per outlet."""),
 import pandas as pd
 import toolkit as tk
 
+tk.charts.use_offline()  # charts render without a network
 FOLDER = tk.sample_path()              # your folder of articles here
 articles = tk.load_sample() if FOLDER == tk.sample_path() else tk.load_articles(FOLDER)
 corpus = tk.analyze(articles, cache={STORE} if FOLDER == tk.sample_path() else "results/my_corpus")
@@ -297,7 +301,7 @@ table.assign(total=table.sum(axis=1)).sort_values("total", ascending=False).head
 And the share of the articles mentioning them in which they are quoted at all, from the toolkit's
 `voices` helper:"""),
     ("code", """
-tk.charts.voices(corpus).merge(heads[["actor_id"]], on="actor_id").head(10)"""),
+tk.voices(corpus).merge(heads[["actor_id"]], on="actor_id").head(10)"""),
 ]
 
 NOTEBOOKS["06_dashboard"] = [
@@ -311,6 +315,7 @@ timeline, co-mentions, topics and quotes. **Together**: click a cell to read whe
 import ipywidgets as widgets
 import toolkit as tk
 
+tk.charts.use_offline()  # charts render without a network
 corpus = tk.analyze(tk.load_sample(), cache={STORE})
 quotes = tk.widgets.QuoteExplorer(corpus)
 actors = tk.widgets.ActorExplorer(corpus)

@@ -4,6 +4,7 @@ import pytest
 
 import toolkit as tk
 from toolkit import actors as actors_mod
+from toolkit.units import slugify
 from toolkit.errors import InvalidOptionError, MissingColumnError, UnknownActorError
 
 READ_MORE_NAMES = ["Osaka", "Japan", "Nairobi", "Clean-Air Forum", "Trump", "Metropol", "KBA", "TECNO", "SPARK",
@@ -208,7 +209,7 @@ def test_acronym_defined_in_another_article():
 
 def test_names_equal_up_to_apostrophes():
     assert actors_mod.normalize_name("Zambian People’s Pact") == actors_mod.normalize_name("Zambian Peoples Pact")
-    assert actors_mod.slugify("People's Protection Units") == "peoples-protection-units"
+    assert slugify("People's Protection Units") == "peoples-protection-units"
 
 
 def test_transcript_speaker_labels_and_platforms():

@@ -209,6 +209,7 @@ HOSTILE_CELLS = [
     """import pandas as pd
 import toolkit as tk
 
+tk.charts.use_offline()
 payload = '<img src=x onerror="window.__xss = 1">'
 articles = pd.DataFrame({
     "article_id": ["x1", "x2"],

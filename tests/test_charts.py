@@ -71,7 +71,7 @@ def values(spec: dict) -> list[dict]:
 # --- top actors ----------------------------------------------------------------------------------
 
 def test_top_actors_counts_mentions(corpus):
-    df = ch.top_actors(corpus, n=10)
+    df = tk.top_actors(corpus, n=10)
     m = corpus.mentions.dropna(subset=["actor_id"])
     expected = m.groupby("actor_id").size().sort_values(ascending=False)
     assert len(df) == 10 and list(df["rank"]) == list(range(1, 11))
@@ -86,22 +86,22 @@ def test_top_actors_counts_mentions(corpus):
 def test_top_actors_of_a_filtered_copy_counts_what_it_keeps(corpus):
     seed_id = corpus.articles.loc[corpus.articles["source"] == "The Standard", "article_id"].iloc[0]
     only_seed = replace(corpus, mentions=corpus.mentions[corpus.mentions["article_id"] == seed_id])
-    df = ch.top_actors(only_seed, n=5)
+    df = tk.top_actors(only_seed, n=5)
     expected = only_seed.mentions.groupby("actor_id").size()
     assert df["n_mentions"].tolist() == [expected[a] for a in df["actor_id"]]
-    assert df["n_mentions"].iloc[0] == expected.max() < ch.top_actors(corpus, n=1)["n_mentions"].iloc[0]
+    assert df["n_mentions"].iloc[0] == expected.max() < tk.top_actors(corpus, n=1)["n_mentions"].iloc[0]
     assert set(df["n_articles"]) == {1}
     # a bare mentions frame works too (names from its own name column)
-    assert ch.top_actors(only_seed.mentions, n=5)["actor_id"].tolist() == df["actor_id"].tolist()
+    assert tk.top_actors(only_seed.mentions, n=5)["actor_id"].tolist() == df["actor_id"].tolist()
 
 
 def test_top_actors_kind_and_by(corpus):
-    people = ch.top_actors(corpus, n=5, kind="person")
+    people = tk.top_actors(corpus, n=5, kind="person")
     assert set(people["kind"]) == {"person"} and len(people) == 5
-    by_kind = ch.top_actors(corpus, n=3, by="kind")
+    by_kind = tk.top_actors(corpus, n=3, by="kind")
     assert by_kind.groupby("kind").size().max() == 3
     assert (by_kind.groupby("kind")["rank"].min() == 1).all()
-    by_source = ch.top_actors(corpus, n=5, by="source")
+    by_source = tk.top_actors(corpus, n=5, by="source")
     assert set(by_source["source"]) <= {"The Standard", "Wikinews"}
     totals = by_source.groupby("actor_id")["n_mentions"].sum()
     assert (totals == by_source.groupby("actor_id")["total"].first()).all()
@@ -109,12 +109,12 @@ def test_top_actors_kind_and_by(corpus):
 
 def test_chart_top_actors_spec(corpus):
     spec = ch.chart_top_actors(corpus, n=8).to_dict()
-    frame = ch.top_actors(corpus, n=8)
+    frame = tk.top_actors(corpus, n=8)
     assert spec["mark"]["type"] == "bar"
     enc = spec["encoding"]
     assert enc["x"]["field"] == "n_mentions" and enc["x"]["aggregate"] == "sum"
     assert enc["y"]["field"] == "label" and enc["y"]["sort"] == frame["label"].tolist()
-    assert enc["color"]["field"] == "kind" and enc["color"]["scale"]["domain"] == list(ch.KINDS)
+    assert enc["color"]["field"] == "kind" and enc["color"]["scale"]["domain"] == list(tk.schema.KINDS)
     assert [t["field"] for t in enc["tooltip"]] == ["name", "kind", "n_mentions", "n_articles"]
     rows = values(spec)
     assert [r["actor_id"] for r in rows] == frame["actor_id"].tolist()
@@ -134,8 +134,8 @@ def test_chart_top_actors_by_kind_and_source(corpus):
 # --- timeline, voices, cues ----------------------------------------------------------------------
 
 def test_actor_timeline_zero_filled(corpus):
-    ids = ch.top_actors(corpus, n=2)["actor_id"].tolist()
-    df = ch.actor_timeline(corpus, ids, freq="month")
+    ids = tk.top_actors(corpus, n=2)["actor_id"].tolist()
+    df = tk.actor_timeline(corpus, ids, freq="month")
     dated = corpus.mentions.merge(corpus.articles[["article_id", "published"]], on="article_id")
     dated = dated[dated["published"].notna() & dated["actor_id"].isin(ids)]
     assert df["n_mentions"].sum() == len(dated)
@@ -155,7 +155,7 @@ def test_chart_actor_timeline_spec(corpus):
                              "period": "2025-01-01", "n_mentions": values(spec)[0]["n_mentions"],
                              "n_articles": 1}]
     with pytest.raises(UnknownActorError, match="nobody"):
-        ch.actor_timeline(corpus, ["nobody"])
+        tk.actor_timeline(corpus, ["nobody"])
 
 
 def test_timeline_too_fine_for_the_row_limit_names_coarser_freqs():
@@ -164,15 +164,15 @@ def test_timeline_too_fine_for_the_row_limit_names_coarser_freqs():
     mentions = pd.DataFrame({"article_id": arts["article_id"], "actor_id": "x", "start": 0, "name": "X",
                              "kind": "person"})
     c = {"articles": arts, "mentions": mentions}
-    with pytest.raises(ch.TooManyRowsError) as err:
-        ch.actor_timeline(c, ["x"], freq="day")
+    with pytest.raises(tk.errors.TooManyRowsError) as err:
+        tk.actor_timeline(c, ["x"], freq="day")
     assert err.value.allowed == ("week", "month", "quarter", "year")
     assert "5,000-row" in str(err.value) and isinstance(err.value, InvalidOptionError)
-    assert len(ch.actor_timeline(c, ["x"], freq="week")) <= ch.MAX_ROWS
+    assert len(tk.actor_timeline(c, ["x"], freq="week")) <= tk.tables.MAX_ROWS
 
 
 def test_voices(corpus):
-    v = ch.voices(corpus)
+    v = tk.voices(corpus)
     q = corpus.quotes.dropna(subset=["actor_id"])
     n_quotes = q.groupby("actor_id").size()
     assert v.set_index("actor_id")["n_quotes"].loc[n_quotes.index].tolist() == n_quotes.tolist()
@@ -189,7 +189,7 @@ def test_chart_voices_spec(corpus):
     assert left["mark"]["type"] == right["mark"]["type"] == "bar"
     assert left["encoding"]["x"]["field"] == "n_quotes" and right["encoding"]["x"]["field"] == "voice_share"
     assert right["encoding"]["x"]["scale"]["domain"] == [0, 1]
-    top = ch.voices(corpus).head(5)
+    top = tk.voices(corpus).head(5)
     assert left["encoding"]["y"]["sort"] == top["label"].tolist() == right["encoding"]["y"]["sort"]
     assert [r["n_quotes"] for r in values(spec)] == top["n_quotes"].tolist()
 
@@ -204,13 +204,13 @@ def test_cue_lemmas():
 
 
 def test_cues(corpus):
-    by_word = ch.cues(corpus, n=200, by="word")
-    by_lemma = ch.cues(corpus, n=200)
+    by_word = tk.cues(corpus, n=200, by="word")
+    by_lemma = tk.cues(corpus, n=200)
     said = by_word[by_word["cue"].isin(["say", "said", "says", "saying"])].drop_duplicates("cue")["total"].sum()
     assert said > 0 and by_lemma[by_lemma["cue"] == "say"]["total"].iloc[0] == said
     with pytest.raises(InvalidOptionError, match="lemma"):
-        ch.cues(corpus, by="verb")
-    df = ch.cues(corpus, n=5, by="word")
+        tk.cues(corpus, by="verb")
+    df = tk.cues(corpus, n=5, by="word")
     counts = corpus.quotes["cue"].dropna().str.strip().str.lower().value_counts()
     tops = df.drop_duplicates("cue")
     assert tops["total"].tolist() == sorted(tops["total"], reverse=True)
@@ -225,14 +225,14 @@ def test_cues(corpus):
 # --- topics --------------------------------------------------------------------------------------
 
 def test_topic_shares(topical):
-    df = ch.topic_shares(topical, freq="year")
+    df = tk.topic_shares(topical, freq="year")
     sums = df.groupby("period")["share"].sum()
     assert np.allclose(sums[sums > 0], 1.0)
     assert set(df["topic_id"]) == {0, 1, 2, 3}
     assert len(df) == df["period"].nunique() * 4
     ranked = df.groupby("rank")["weight"].sum()
     assert ranked.is_monotonic_decreasing and list(ranked.index) == [1, 2, 3, 4]
-    pooled = ch.topic_shares(topical, freq="year", n=2)  # topics 3 and 4 become "Other topics"
+    pooled = tk.topic_shares(topical, freq="year", n=2)  # topics 3 and 4 become "Other topics"
     assert pooled["label"].drop_duplicates().tolist()[-1] == "Other topics" and pooled["rank"].max() == 3
     assert pooled["topic_id"].isna().sum() == pooled["period"].nunique()
     assert np.allclose(pooled.groupby("period")["weight"].sum(), df.groupby("period")["weight"].sum())
@@ -250,11 +250,11 @@ def test_topic_charts_need_topics(corpus):
     with pytest.raises(EmptyCorpusError, match="topics=True"):
         ch.chart_topic_shares(corpus)
     with pytest.raises(EmptyCorpusError):
-        ch.actor_topics(corpus)
+        tk.actor_topics(corpus)
 
 
 def test_actor_topics(topical):
-    at = ch.actor_topics(topical)
+    at = tk.actor_topics(topical)
     assert np.allclose(at.groupby("actor_id")["share"].sum(), 1.0)
     spec = ch.chart_actor_topics(topical, n=6).to_dict()
     assert spec["mark"]["type"] == "rect"
@@ -266,7 +266,7 @@ def test_actor_topics(topical):
 
 def test_actor_topics_matrix_too_large_for_the_row_limit(corpus):
     many = with_topics(corpus, k=300)
-    with pytest.raises(ch.TooManyRowsError) as err:
+    with pytest.raises(tk.errors.TooManyRowsError) as err:
         ch.chart_actor_topics(many, n=20)  # 20 actors x 300 topics cells
     assert err.value.allowed == ("an int from 1 to 16",)
     assert len(values(ch.chart_actor_topics(many, n=16).to_dict())) == 16 * 300
@@ -275,7 +275,7 @@ def test_actor_topics_matrix_too_large_for_the_row_limit(corpus):
 # --- co-occurrence -------------------------------------------------------------------------------
 
 def test_co_mentioned(corpus):
-    df = ch.co_mentioned(corpus, "william-ruto", window="sentence")
+    df = tk.co_mentioned(corpus, "william-ruto", window="sentence")
     assert "marco-rubio" in set(df["actor_id"]) and "william-ruto" not in set(df["actor_id"])
     m = corpus.mentions
     ruto = set(map(tuple, m.loc[m["actor_id"] == "william-ruto", ["article_id", "sentence"]].to_numpy()))
@@ -338,13 +338,13 @@ def test_network_spec(corpus):
     (node,) = spec["params"]  # Altair lifts a layer's params to the top, bound to the circles' view
     assert node["name"] == "node" and node["select"]["fields"] == ["id"] and node["views"] == [circles["name"]]
     assert circles["encoding"]["opacity"]["condition"]["param"] == "node"
-    nodes, links = ch.network_layout(edges, n=12, seed=1)
+    nodes, links = tk.tables.network_layout(edges, n=12, seed=1)
     assert len(nodes) == 12
     pos = {i: (x, y) for i, x, y in zip(nodes["id"], nodes["x"], nodes["y"])}
     for r in links.itertuples():  # every edge is drawn between its two nodes
         assert (r.x, r.y) == pos[r.a] and (r.x2, r.y2) == pos[r.b]
     assert ch.chart_network(edges, n=12, seed=1).to_dict() == spec
-    assert ch.network_layout(edges, n=12, seed=2)[0]["x"].tolist() != nodes["x"].tolist()
+    assert tk.tables.network_layout(edges, n=12, seed=2)[0]["x"].tolist() != nodes["x"].tolist()
 
 
 # --- options, determinism, size, safety ----------------------------------------------------------
@@ -373,7 +373,7 @@ def test_invalid_options_list_the_allowed_values(corpus, call, name):
 
 
 def all_charts(c, edges) -> dict:
-    first, second = ch.top_actors(c, n=2)["actor_id"]
+    first, second = tk.top_actors(c, n=2)["actor_id"]
     return {
         "top": ch.chart_top_actors(c), "top_kind": ch.chart_top_actors(c, by="kind"),
         "top_source": ch.chart_top_actors(c, by="source"),
@@ -425,7 +425,7 @@ def big_corpus(n_articles: int = 10_000, seed: int = 0) -> Corpus:
     qpick = np.minimum(rng.zipf(1.3, n_q) - 1, n_actors - 1)
     quotes = pd.DataFrame({"article_id": ids[rng.integers(0, n_articles, n_q)],
                            "quote_id": [f"q{i}" for i in range(n_q)],
-                           "kind": np.array(ch.QUOTE_KINDS)[rng.integers(0, 3, n_q)], "actor_id": actor_ids[qpick],
+                           "kind": np.array(tk.schema.QUOTE_KINDS)[rng.integers(0, 3, n_q)], "actor_id": actor_ids[qpick],
                            "cue": np.array(["said", "told", "added", "according to", "says"])[rng.integers(0, 5, n_q)]})
     topics = pd.DataFrame({"topic_id": range(20), "label": [f"topic {i}" for i in range(20)]})
     article_topics = pd.DataFrame({"article_id": np.repeat(ids, 2), "topic_id": rng.integers(0, 20, 2 * n_articles),
@@ -436,9 +436,9 @@ def big_corpus(n_articles: int = 10_000, seed: int = 0) -> Corpus:
 
 def test_no_chart_hits_the_row_limit_on_10000_articles():
     big = big_corpus()
-    assert len(big.mentions) > 40 * ch.MAX_ROWS
+    assert len(big.mentions) > 40 * tk.tables.MAX_ROWS
     edges = sentence_edges(big)
-    assert len(edges) > ch.MAX_ROWS
+    assert len(edges) > tk.tables.MAX_ROWS
     charts = all_charts(big, edges)
     charts["timeline"] = ch.chart_actor_timeline(big, ["actor-0000", "actor-0001"], freq="day")
     charts["heatmap_max"] = ch.chart_cooccurrence_heatmap(edges, n=70)
@@ -446,15 +446,15 @@ def test_no_chart_hits_the_row_limit_on_10000_articles():
     for name, chart in charts.items():
         spec = chart.to_dict()  # raises MaxRowsError if any dataset is over the limit
         sizes = [len(d) for d in data_of(spec)]
-        assert sizes and max(sizes) <= ch.MAX_ROWS, (name, sizes)
-    by_source = ch.top_actors(big, n=20, by="source")
-    assert by_source["source"].nunique() == ch.TOP_SOURCES + 1  # ten outlets and "Other sources"
+        assert sizes and max(sizes) <= tk.tables.MAX_ROWS, (name, sizes)
+    by_source = tk.top_actors(big, n=20, by="source")
+    assert by_source["source"].nunique() == tk.tables.TOP_SOURCES + 1  # ten outlets and "Other sources"
 
 
 def test_tooltips_carry_text_not_html(corpus):
     hostile = "<img src=x onerror=alert(1)>"
     actors = corpus.actors.copy()
-    actors.loc[actors["actor_id"] == ch.top_actors(corpus, n=1)["actor_id"].iloc[0], "name"] = hostile
+    actors.loc[actors["actor_id"] == tk.top_actors(corpus, n=1)["actor_id"].iloc[0], "name"] = hostile
     spec = ch.chart_top_actors(replace(corpus, actors=actors)).to_dict()
     names = [r["name"] for r in values(spec)]
     assert hostile in names  # passed through as a data string; Vega-Lite renders it as text
@@ -464,11 +464,14 @@ def test_tooltips_carry_text_not_html(corpus):
 
 # --- offline rendering ---------------------------------------------------------------------------
 
-def test_enable_offline_switches_the_renderer():
+def test_use_offline_switches_the_renderer_and_back():
     before, options = alt.renderers.active, dict(alt.renderers.options)
     try:
-        ch.enable_offline(jupyter_chart=False)
+        ch.use_offline()
         assert alt.renderers.active == "jupyter" and alt.renderers.options == {"offline": True}
+        ch.use_offline()  # twice: still restores what the user had
+        ch.use_offline(False)
+        assert alt.renderers.active == before and dict(alt.renderers.options) == options
     finally:
         alt.renderers.enable(before, **options)
 
@@ -478,24 +481,19 @@ import IPython, altair as alt
 class Shell:  # what get_ipython() returns inside a kernel: a shell with a kernel
     kernel = object()
 IPython.get_ipython = lambda: Shell()
-import toolkit.charts as ch
+import toolkit as tk, toolkit.charts, toolkit.widgets
+print(alt.renderers.active, alt.JupyterChart._is_offline)
+tk.charts.use_offline()
 print(alt.renderers.active, alt.renderers.options, alt.JupyterChart._is_offline)
-jc = ch.jupyter_chart(alt.Chart().mark_point())
+jc = tk.charts.jupyter_chart(alt.Chart().mark_point())
 print(alt.JupyterChart._is_offline, "esm.sh" in jc._esm)
 """
 
 
-def test_import_in_a_kernel_renders_offline():
-    env = {**os.environ, "NEWS_TOOLKIT_OFFLINE": "1"}
-    out = subprocess.run([sys.executable, "-c", FAKE_KERNEL], capture_output=True, text=True, env=env, check=True,
+def test_import_in_a_kernel_changes_nothing_until_use_offline():
+    out = subprocess.run([sys.executable, "-c", FAKE_KERNEL], capture_output=True, text=True, check=True,
                          cwd=str(os.path.dirname(os.path.dirname(__file__))))
-    first, second = out.stdout.strip().splitlines()
-    assert first == "jupyter {'offline': True} False"  # importing is cheap: the widget bundle waits
-    assert second == "True False"  # a JupyterChart made by the toolkit loads nothing from a CDN
-
-
-def test_import_outside_a_kernel_leaves_altair_alone():
-    out = subprocess.run([sys.executable, "-c", "import altair as alt, toolkit.charts; print(alt.renderers.active)"],
-                         capture_output=True, text=True, check=True,
-                         cwd=str(os.path.dirname(os.path.dirname(__file__))))
-    assert out.stdout.strip() == "default"
+    imported, switched, made = out.stdout.strip().splitlines()
+    assert imported == "default False"  # importing charts and widgets leaves the user's renderer alone
+    assert switched == "jupyter {'offline': True} False"  # cheap: the widget bundle waits for a JupyterChart
+    assert made == "True False"  # a JupyterChart made by the toolkit loads nothing from a CDN

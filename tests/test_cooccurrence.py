@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from toolkit.cooccurrence import EDGE_COLUMNS, cooccurrence, to_networkx
+from toolkit.tables import EDGE_COLUMNS, cooccurrence, to_networkx
 from toolkit.errors import InvalidOptionError
 
 

@@ -77,17 +77,18 @@ def test_lost_worker_is_retried(articles, local, client):
 def test_worker_with_other_toolkit_code_is_refused(articles, client):
     """Tables from a worker that runs other analysis code would be cached under the client's
     fingerprint: the worker refuses, in a local process pool and on a Dask worker alike."""
-    from toolkit import engine, pipeline
+    from toolkit.engines import dask as engine
+    from toolkit.engines import local
     from toolkit.errors import EngineError
-    from toolkit.store import code_version
+    from toolkit.version import code_version
 
     records = list(zip(articles["article_id"].astype(str), articles["text"]))[:2]
     with pytest.raises(EngineError, match="install the same toolkit version on every worker"):
-        pipeline._worker((records, None, False, None, 8, "0.0+not-this-code"))
-    fut = client.submit(engine._analyse_partition, records, None, False, None, 8, None, None, None,
+        local._worker((records, None, False, None, 8, "0.0+not-this-code"))
+    fut = client.submit(engine._analyse_partition, records, None, False, None, 8, None,
                         "0.0+not-this-code", pure=False)
     with pytest.raises(EngineError, match="not-this-code"):
         fut.result()
-    ok = client.submit(engine._analyse_partition, records, None, False, None, 8, None, None, None,
+    ok = client.submit(engine._analyse_partition, records, None, False, None, 8, None,
                        code_version(), pure=False).result()
     assert set(ok["mentions"]["article_id"]) <= {a for a, _ in records} and len(ok["sentences"]) > 0

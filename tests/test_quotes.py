@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from toolkit.nlp import sentence_starts
+from toolkit.units import sentence_starts
 from toolkit.quotes import extract_quotes, scan_quote_marks
 
 KEYS = {"kind", "text", "start", "end", "speaker_text", "speaker_start", "speaker_end",

@@ -64,18 +64,16 @@ def test_other_options_or_model_version_invalidate(small, tmp_path, monkeypatch)
     cache = tmp_path / "store"
     tk.analyze(small.iloc[:6], topics=False, quotes=False, cache=cache)
     st = store_mod.Store(cache)
-    from toolkit import corpus as corpus_mod
+    from toolkit import analysis as corpus_mod
 
     fp = corpus_mod.fingerprint(model=None, quotes=False, aliases={})
     assert len(st.index(fp)) == 6
     assert st.index(corpus_mod.fingerprint(model=None, quotes=True, aliases={})) == {}
-    import toolkit.nlp
-
-    monkeypatch.setattr(toolkit.nlp, "model_fingerprint", lambda model=None: "en_core_web_sm==9.9.9")
+    monkeypatch.setattr(corpus_mod, "model_fingerprint", lambda model=None: "en_core_web_sm==9.9.9")
     assert st.index(corpus_mod.fingerprint(model=None, quotes=False, aliases={})) == {}
     monkeypatch.undo()
     assert len(st.index(corpus_mod.fingerprint(model=None, quotes=False, aliases={}))) == 6
-    monkeypatch.setattr(store_mod, "code_version", lambda: "0.2.0+0123456789ab")  # another toolkit version
+    monkeypatch.setattr(corpus_mod, "code_version", lambda: "0.2.0+0123456789ab")  # another toolkit version
     assert st.index(corpus_mod.fingerprint(model=None, quotes=False, aliases={})) == {}
 
 

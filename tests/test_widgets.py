@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import types
 from dataclasses import replace
 from html.parser import HTMLParser
 
@@ -19,9 +18,9 @@ import pandas as pd
 import pytest
 
 import toolkit as tk
-from toolkit import charts as ch
 from toolkit import widgets as W
-from toolkit.corpus import QUOTE_COLUMNS, Corpus
+from toolkit.corpus import Corpus
+from toolkit.schema import columns
 from toolkit.errors import UnknownActorError
 from toolkit.widgets import TABLE_ROWS, ActorExplorer, CooccurrenceExplorer, QuoteExplorer
 
@@ -202,7 +201,7 @@ def check_views(ae: ActorExplorer, corpus):
     dated = corpus.mentions.merge(corpus.articles[["article_id", "published"]], on="article_id")
     dated = dated[(dated["actor_id"] == aid) & dated["published"].notna()]
     assert ae.timeline["n_mentions"].sum() == len(dated) and set(ae.timeline["actor_id"]) == {aid}
-    pd.testing.assert_frame_equal(ae.comentions, ch.co_mentioned(corpus, aid, window=ae.window.value))
+    pd.testing.assert_frame_equal(ae.comentions, tk.co_mentioned(corpus, aid, window=ae.window.value))
     assert (ae.quotes["actor_id"] == aid).all()
     assert len(ae.quotes) == (corpus.quotes["actor_id"] == aid).sum()
     assert ae.header.value.startswith(f"<h3>{ae.profile['name']}")
@@ -229,7 +228,7 @@ def test_window_change_recomputes_comentions(corpus):
     ae = ActorExplorer(corpus, "william-ruto")
     by_article = ae.comentions
     ae.window.value = "sentence"
-    pd.testing.assert_frame_equal(ae.comentions, ch.co_mentioned(corpus, "william-ruto", window="sentence"))
+    pd.testing.assert_frame_equal(ae.comentions, tk.co_mentioned(corpus, "william-ruto", window="sentence"))
     # together in a sentence implies together in an article; the counts are now of sentences
     assert set(ae.comentions["actor_id"]) < set(by_article["actor_id"])
     assert ae.actor_id == "william-ruto"
@@ -343,7 +342,7 @@ def test_passages_of_topics_use_paragraph_topics(topical):
 def test_passages_agree_with_toolkit_cooccurrence(topical):
     """Two independent counts of the same thing: the edge's count of shared windows and the
     passages the explorer finds for it, for actors, topics and actor-topic pairs."""
-    from toolkit.cooccurrence import cooccurrence
+    from toolkit.tables import cooccurrence
 
     s = topical.sentences
     paras = s[["article_id", "paragraph"]].drop_duplicates()
@@ -367,15 +366,16 @@ def test_cooccurrence_explorer_offers_topics_when_there_are_some(topical):
     assert [v for _, v in ce.of.options] == ["actor", "topic", ("actor", "topic")]
 
 
-def test_cooccurrence_explorer_imports_toolkit_cooccurrence_by_default(corpus, monkeypatch):
+def test_cooccurrence_explorer_uses_toolkit_cooccurrence_by_default(corpus, monkeypatch):
     calls = []
 
     def fake(c, *, of, window):
         calls.append((of, window))
         return local_cooccurrence(c, of=of, window=window)
 
-    monkeypatch.setitem(__import__("sys").modules, "toolkit.cooccurrence",
-                        types.SimpleNamespace(cooccurrence=fake))
+    import importlib
+
+    monkeypatch.setattr(importlib.import_module("toolkit.widgets.cooccurrence"), "default_cooccurrence", fake)
     ce = CooccurrenceExplorer(corpus)
     ce.window.value = "article"
     ce.window.value = "sentence"  # cached: not asked again
@@ -431,7 +431,7 @@ def hostile_corpus() -> Corpus:
     quote("h2", t2, "-2+3", "Dan", None)
     quote("h2", t2, "@cmd", "Erin", None)
     quote("h2", t2, "plain words", "Frank", None)
-    quotes = pd.DataFrame(rows)[QUOTE_COLUMNS]
+    quotes = pd.DataFrame(rows)[columns("quotes")]
     for c in ("speaker_start", "speaker_end", "cue_start", "cue_end"):
         quotes[c] = quotes[c].astype("Int64")
     return Corpus(articles=articles, mentions=mentions, actors=actors, quotes=quotes, sentences=sentences)

@@ -1,27 +1,32 @@
 """news-toolkit: who is in the news, who gets quoted saying what, which topics travel together.
 
 The flat API: loading (``load_articles``, ``load_sample``, ``load_report``), analysis
-(``analyze`` -> :class:`Corpus`, ``open_corpus``), topics and co-occurrence (``topics``,
-``cooccurrence``, ``to_networkx``); ``tk.charts`` and ``tk.widgets`` (imported on first use, which
-also switches Altair to offline rendering inside a kernel) hold the charts and explorers.
+(``analyze`` -> :class:`Corpus`, ``open_corpus``), the extractors on their own over a spaCy ``Doc``
+(``extract_mentions``, ``extract_quotes``), topics and co-occurrence (``topics``, ``cooccurrence``,
+``to_networkx``), and the table helpers behind every chart (``top_actors``, ``voices``, ``cues``,
+``topic_shares``, ...). ``tk.charts`` and ``tk.widgets`` (imported on first use) hold the Altair
+charts and the explorers; ``tk.charts.use_offline()`` renders charts without a network.
+See ARCHITECTURE.md for the layers.
 """
 import importlib
 
 from . import errors
 from .actors import extract_mentions, merge_actors
+from .analysis import analyze
 from .clean import clean_text
-from .cooccurrence import cooccurrence, to_networkx
-from .corpus import Corpus, analyze
+from .corpus import Corpus, open_corpus
 from .load import load_articles, load_report, load_sample, sample_path
 from .nlp import load_model
-from .store import open_corpus
+from .quotes import extract_quotes
+from .tables import (actor_timeline, actor_topics, co_mentioned, cooccurrence, cues, passages, to_networkx,
+                     top_actors, topic_shares, voices)
 from .topics import topics
-
-__version__ = "0.1.0"
+from .version import __version__
 
 __all__ = ["errors", "clean_text", "load_articles", "load_report", "load_sample", "sample_path", "load_model",
-           "Corpus", "analyze", "open_corpus", "extract_mentions", "merge_actors", "topics", "cooccurrence",
-           "to_networkx", "charts", "widgets"]
+           "Corpus", "analyze", "open_corpus", "extract_mentions", "extract_quotes", "merge_actors", "topics",
+           "cooccurrence", "to_networkx", "top_actors", "actor_timeline", "actor_topics", "co_mentioned", "voices",
+           "cues", "topic_shares", "passages", "charts", "widgets", "__version__"]
 
 
 def __getattr__(name):

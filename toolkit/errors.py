@@ -70,3 +70,13 @@ class UnknownActorError(ToolkitError, KeyError):
 
 class EngineError(ToolkitError, RuntimeError):
     """The distributed engine could not complete a run; completed batches stay in the cache."""
+
+
+class TooManyRowsError(InvalidOptionError):
+    """A chart's aggregated data would exceed Altair's 5,000-row limit at this option value."""
+
+    def __init__(self, name, value, allowed, n_rows: int, limit: int = 5000):
+        super().__init__(name, value, allowed)
+        self.n_rows = n_rows
+        self.args = (f"{name}={value!r} gives {n_rows:,} rows, over the {limit:,}-row chart limit; use one of: "
+                     + ", ".join(repr(a) for a in allowed),)

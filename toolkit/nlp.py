@@ -74,22 +74,3 @@ def model_fingerprint(model: str | None = None) -> str:
             return f"{os.path.abspath(p)}@{stamp}"
     load_model(model)  # raises ModelNotFoundError naming both install routes
     return str(model)
-
-
-def sentence_starts(doc, text: str | None = None) -> list[int]:
-    """Character offsets where sentences start: spaCy's boundaries, plus every paragraph start, so
-    that no sentence runs across a paragraph break (the small model's sentences sometimes do,
-    e.g. after a sub-heading)."""
-    import re
-
-    text = doc.text if text is None else text
-    try:
-        starts = {s.start_char for s in doc.sents}
-    except ValueError:  # no sentence boundaries at all
-        starts = {0}
-    starts.update(m.end() for m in re.finditer(r"\n\n(?=\S)", text))
-    ordered = sorted(starts)
-    bounds = ordered[1:] + [len(text)]
-    # a "sentence" of whitespace only (spaCy gives some around line breaks) is no sentence
-    kept = [s for s, e in zip(ordered, bounds) if text[s:e].strip()]
-    return kept or [0]

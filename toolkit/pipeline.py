@@ -6,20 +6,18 @@ whose tables are cached.
 """
 from __future__ import annotations
 
-import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 
 import pandas as pd
 
-from . import actors as actors_mod
-from .nlp import load_model, sentence_starts
+from .actors import AliasTable, extract_mentions
+from .errors import EngineError
+from .nlp import load_model
+from .quotes import extract_quotes
+from .schema import PER_ARTICLE, columns, empty, typed
+from .units import index_of, paragraph_starts, sentence_starts
+from .version import code_version
 
-SENTENCE_COLUMNS = ["article_id", "sentence", "paragraph", "start", "end"]
-RAW_MENTION_COLUMNS = ["article_id", "start", "end", "text", "label", "sentence", "paragraph", "name", "kind", "title"]
-RAW_QUOTE_COLUMNS = ["article_id", "kind", "text", "start", "end", "speaker_text", "speaker_start", "speaker_end",
-                     "speaker_name", "cue", "cue_start", "cue_end", "sentence", "paragraph"]
-TABLES = {"sentences": SENTENCE_COLUMNS, "mentions": RAW_MENTION_COLUMNS, "quotes": RAW_QUOTE_COLUMNS}
 # Components each output needs; the rest are not run.
 _NER_ONLY = ("tagger", "attribute_ruler", "lemmatizer", "parser")
 
@@ -35,10 +33,10 @@ def nlp_for(model: str | None, *, quotes: bool):
     return nlp
 
 
-def doc_tables(doc, article_id: str, *, quotes: bool, aliases: "actors_mod.AliasTable | None") -> dict[str, list[dict]]:
+def doc_tables(doc, article_id: str, *, quotes: bool, aliases: AliasTable | None) -> dict[str, list[dict]]:
     """The tables of one analysed article, as lists of row dicts."""
     text = doc.text
-    para_starts = [0] + [m.end() for m in re.finditer(r"\n\n", text)]
+    para_starts = paragraph_starts(text)
     sents = []
     starts = sentence_starts(doc, text)
     for i, start in enumerate(starts):
@@ -46,15 +44,13 @@ def doc_tables(doc, article_id: str, *, quotes: bool, aliases: "actors_mod.Alias
         end = start + len(text[start:end].rstrip())
         if end <= start:
             continue  # an empty text
-        para = actors_mod._index(para_starts, start)
-        sents.append({"article_id": article_id, "sentence": i, "paragraph": para, "start": start, "end": end})
-    mentions = actors_mod.extract_mentions(doc, aliases=aliases)
+        sents.append({"article_id": article_id, "sentence": i, "paragraph": index_of(para_starts, start),
+                      "start": start, "end": end})
+    mentions = extract_mentions(doc, aliases=aliases)
     for m in mentions:
         m["article_id"] = article_id
     out = {"sentences": sents, "mentions": mentions, "quotes": []}
     if quotes:
-        from .quotes import extract_quotes
-
         qs = extract_quotes(doc, mentions=mentions)
         for q in qs:
             q["article_id"] = article_id
@@ -65,34 +61,13 @@ def doc_tables(doc, article_id: str, *, quotes: bool, aliases: "actors_mod.Alias
 def frames(parts: list[dict[str, list[dict]]]) -> dict[str, pd.DataFrame]:
     """Concatenate per-article row lists into typed frames with fixed columns."""
     out = {}
-    for name, cols in TABLES.items():
+    for name, table in PER_ARTICLE.items():
         rows = [r for p in parts for r in p[name]]
-        df = pd.DataFrame(rows, columns=cols) if rows else pd.DataFrame({c: [] for c in cols})
-        out[name] = typed(df[cols], name)
+        out[name] = typed(pd.DataFrame(rows, columns=columns(table)), table) if rows else empty(table)
     return out
 
 
-_INT = {"sentences": ["sentence", "paragraph", "start", "end"],
-        "mentions": ["start", "end", "sentence", "paragraph"],
-        "quotes": ["start", "end", "sentence", "paragraph"]}
-_NULLABLE_INT = {"quotes": ["speaker_start", "speaker_end", "cue_start", "cue_end"]}
-
-
-def typed(df: pd.DataFrame, name: str) -> pd.DataFrame:
-    df = df.copy()
-    for c in df.columns:
-        if c in _INT.get(name, ()):
-            df[c] = df[c].astype("int64")
-        elif c in _NULLABLE_INT.get(name, ()):
-            df[c] = df[c].astype("Int64")
-        else:
-            df[c] = df[c].astype("string")
-    return df
-
-
 SEGMENT_CHARS = 50_000
-
-
 RUN_CHARS = 500
 _LONG_RUN = re.compile(r"\S{%d,}" % (2 * RUN_CHARS))
 
@@ -147,14 +122,21 @@ def docs(nlp, records, *, batch_size: int):
             pending = []
 
 
-def process_records(records: list[tuple[str, str]], *, model: str | None, quotes: bool, aliases: "actors_mod.AliasTable | None",
-                    batch_size: int = 32, nlp=None) -> dict[str, pd.DataFrame]:
+def process_records(records: list[tuple[str, str]], *, model: str | None, quotes: bool,
+                    aliases: AliasTable | None, batch_size: int = 32, nlp=None) -> dict[str, pd.DataFrame]:
     """Analyse (article_id, text) pairs in this process; returns the per-article tables."""
     nlp = nlp or nlp_for(model, quotes=quotes)
     parts = []
     for doc, aid in docs(nlp, records, batch_size=batch_size):
         parts.append(doc_tables(doc, aid, quotes=quotes, aliases=aliases))
     return frames(parts)
+
+
+def concat_tables(parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    """One frame per per-article table from the tables of several batches."""
+    if not parts:
+        return frames([])
+    return {name: pd.concat([p[name] for p in parts], ignore_index=True) for name in PER_ARTICLE}
 
 
 def guided_chunks(records: list, largest: int, n_process: int, smallest: int = 8) -> list[list]:
@@ -174,45 +156,7 @@ def check_code_version(expected: str | None) -> None:
     a Dask worker, or the toolkit edited on disk during a run)."""
     if expected is None:
         return
-    from .errors import EngineError
-    from .store import code_version
-
     here = code_version()
     if here != expected:
         raise EngineError(f"a worker runs toolkit analysis code {here}, the client {expected}: install the "
                           "same toolkit version on every worker, and do not edit the toolkit during a run")
-
-
-def _worker(args):
-    records, model, quotes, aliases, batch_size, expected = args
-    check_code_version(expected)
-    return process_records(records, model=model, quotes=quotes, aliases=aliases, batch_size=batch_size)
-
-
-def iter_batches(records: list[tuple[str, str]], *, model: str | None, quotes: bool, aliases: "actors_mod.AliasTable | None",
-                 batch_size: int = 32, n_process: int = 1, chunk: int | None = None):
-    """Yield (chunk of records, tables) for successive chunks of ``records``, in order.
-
-    With ``n_process > 1`` chunks go to worker processes that each load the pipeline once; only the
-    small tables come back, not spaCy Docs. Memory stays bounded by the chunk size.
-    """
-    chunk = chunk or max(batch_size * 4, 16)
-    if n_process > 1:
-        chunks = guided_chunks(records, chunk, n_process)
-    else:
-        chunks = [records[i:i + chunk] for i in range(0, len(records), chunk)]
-    if n_process <= 1 or len(chunks) <= 1:
-        nlp = nlp_for(model, quotes=quotes)
-        for c in chunks:
-            yield c, process_records(c, model=model, quotes=quotes, aliases=aliases, batch_size=batch_size, nlp=nlp)
-        return
-    import multiprocessing as mp
-
-    ctx = mp.get_context("spawn" if os.name == "nt" else "forkserver")
-    with ProcessPoolExecutor(max_workers=n_process, mp_context=ctx) as pool:
-        from .store import code_version
-
-        expected = code_version()
-        args = ((c, model, quotes, aliases, batch_size, expected) for c in chunks)
-        for c, tables in zip(chunks, pool.map(_worker, args)):
-            yield c, tables

@@ -1,4 +1,4 @@
-"""A result store on disk: per-article tables cached by content, and the finished corpus.
+"""A result store on disk: per-article tables cached by content, and the tables of a finished corpus.
 
 Layout of a store folder::
 
@@ -9,13 +9,14 @@ Layout of a store folder::
 A batch counts only once its commit record exists, and the record holds the SHA-256 of each file,
 so a run killed at any moment leaves a readable store (the next run redoes the missing batches),
 and a damaged file is detected, reported and recomputed instead of trusted. Each article is keyed
-by a hash of its id and text plus the model and toolkit version and the options that change
-per-article results: a new article, an edited one, or another model or version is recomputed;
-nothing else is.
+by a hash of its id and text plus the analysis fingerprint (toolkit code, model and the options
+that change per-article results): a new article, an edited one, or another model or version is
+recomputed; nothing else is.
+
+The store reads and writes frames only; :mod:`toolkit.corpus` builds a ``Corpus`` from them.
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import os
@@ -27,42 +28,24 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import StoreError
+from .schema import CORPUS_TABLES, PER_ARTICLE, empty, list_columns, typed
+from .version import code_version
 
 SCHEMA = 1
-PER_ARTICLE = ("sentences", "mentions", "quotes")
-CORPUS_TABLES = ("articles", "mentions", "actors", "quotes", "sentences", "topics", "article_topics",
-                 "paragraph_topics")
-LIST_COLUMNS = {"actors": ("aliases", "titles"), "topics": ("terms",)}
 
 
-ANALYSIS_MODULES = ("actors", "corpus", "gazetteer", "nlp", "pipeline", "quotes", "store", "topics")
-
-
-@functools.lru_cache(maxsize=1)
-def code_version() -> str:
-    """The toolkit's version and a hash of the source of the modules that compute the tables, so
-    that results cached by another version (or an edited checkout) are recomputed rather than
-    trusted; changes to charts, widgets or loaders invalidate nothing."""
-    from . import __version__
-
+def record_key(article_id: str, text: str, *, fingerprint: str) -> str:
+    """The cache key of one article: its id, its text and the analysis fingerprint."""
     h = hashlib.sha1()
-    for name in ANALYSIS_MODULES:
-        f = Path(__file__).parent / f"{name}.py"
-        h.update(f.name.encode())
-        h.update(f.read_bytes())
-    return f"{__version__}+{h.hexdigest()[:12]}"
+    for part in (fingerprint, article_id, text):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
 
 
-def article_keys(articles: pd.DataFrame, *, fingerprint: str) -> list[str]:
-    """One key per article: its id, its text and the analysis fingerprint."""
-    out = []
-    for aid, text in zip(articles["article_id"].astype(str), articles["text"].fillna("").astype(str)):
-        h = hashlib.sha1()
-        for part in (fingerprint, aid, text):
-            h.update(part.encode("utf-8", "surrogatepass"))
-            h.update(b"\0")
-        out.append(h.hexdigest())
-    return out
+def record_keys(records: list[tuple[str, str]], *, fingerprint: str) -> list[str]:
+    """One key per (article_id, text) record."""
+    return [record_key(a, t, fingerprint=fingerprint) for a, t in records]
 
 
 def _sha256(path: Path) -> str:
@@ -144,6 +127,12 @@ class Store:
                                                    "files": files})
         return bid
 
+    def write_records(self, records: list[tuple[str, str]], tables: dict[str, pd.DataFrame], *,
+                      fingerprint: str) -> str:
+        """Write the tables of a batch of (article_id, text) records; returns the batch id."""
+        keys = dict(zip(record_keys(records, fingerprint=fingerprint), (a for a, _ in records)))
+        return self.write(tables, keys, fingerprint=fingerprint)
+
     def read(self, wanted: dict[str, tuple[str, str]]) -> dict[str, pd.DataFrame]:
         """The per-article tables of the wanted (batch id, article_id) pairs."""
         by_batch: dict[str, set] = {}
@@ -154,24 +143,26 @@ class Store:
             for name in PER_ARTICLE:
                 df = pd.read_parquet(self.batches / bid / f"{name}.parquet")
                 parts[name].append(df[df["article_id"].isin(by_batch[bid])])
-        from . import pipeline
-
-        return {name: pipeline.typed(pd.concat(p, ignore_index=True), name) if p else pipeline.frames([])[name]
+        return {name: typed(pd.concat(p, ignore_index=True), PER_ARTICLE[name]) if p else empty(PER_ARTICLE[name])
                 for name, p in parts.items()}
+
+
+def write_batch(path, records: list[tuple[str, str]], tables: dict[str, pd.DataFrame], *, fingerprint: str) -> str:
+    """``Store(path).write_records(...)``: picklable with functools.partial, for engine workers."""
+    return Store(path).write_records(records, tables, fingerprint=fingerprint)
 
 
 # --- the finished corpus ------------------------------------------------------------------------
 
-def save_corpus(corpus, path, *, meta: dict | None = None) -> Path:
-    """Write every table of ``corpus`` as Parquet under ``path/corpus`` (atomically per file,
-    manifest last) and return that folder."""
+def save_tables(tables: dict[str, pd.DataFrame], path, *, meta: dict | None = None) -> Path:
+    """Write the corpus tables under ``path/corpus`` (atomically per file, manifest last) and
+    return that folder."""
     folder = Path(path) / "corpus"
     folder.mkdir(parents=True, exist_ok=True)
     files = {}
     for name in CORPUS_TABLES:
-        df = getattr(corpus, name)
         f = folder / f"{name}.parquet"
-        out = df.copy()
+        out = tables[name].copy()
         out.attrs = {}
         _write_atomic(f, lambda p, d=out: d.to_parquet(p, index=False))
         files[name] = _sha256(f)
@@ -188,11 +179,9 @@ def saved_fingerprint(path) -> str | None:
         return None
 
 
-def open_corpus(path):
-    """Open a store written by ``tk.analyze(..., cache=path)`` or ``corpus.save(path)`` without
-    re-analysis. Raises StoreError when the folder holds no finished corpus or a file is damaged."""
-    from .corpus import Corpus
-
+def read_tables(path) -> dict[str, pd.DataFrame]:
+    """The tables of the finished corpus in a store folder. Raises StoreError when the folder
+    holds no finished corpus or a file is damaged."""
     folder = Path(path) / "corpus"
     manifest = folder / "corpus.json"
     if not manifest.is_file():
@@ -212,11 +201,11 @@ def open_corpus(path):
             raise StoreError(f"{f}: missing or damaged (checksum mismatch); analyse again with the same cache "
                              "folder to rebuild it")
         df = pd.read_parquet(f)
-        for col in LIST_COLUMNS.get(name, ()):
+        for col in list_columns(name):
             if col in df.columns:
                 df[col] = df[col].map(lambda v: [] if v is None else list(v))
         tables[name] = df
-    return Corpus(**tables)
+    return tables
 
 
 def remove(path) -> None:

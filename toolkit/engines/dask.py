@@ -2,7 +2,8 @@
 
 Each partition of articles is analysed on a worker, which loads the spaCy pipeline once (it stays
 cached in the worker process) and sends back only the small per-article tables; with a cache
-folder, the workers write those tables there as Parquet batches themselves. The corpus-wide steps
+folder, the workers write those tables there as Parquet batches themselves (``on_batch``, a
+picklable callable that runs on the worker). The corpus-wide steps
 (actor merging, speakers, topics) then run on the gathered tables, as with the local engine, so
 both engines give identical results.
 
@@ -14,8 +15,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import pipeline
-from .errors import EngineError
+from .. import pipeline
+from ..errors import EngineError
+from ..version import code_version
 
 
 # For the local cluster analyze starts. The nanny's default MALLOC_TRIM_THRESHOLD_=65536 makes
@@ -25,25 +27,27 @@ LOCAL_CLUSTER_CONFIG = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHO
                         "distributed.worker.profile.enabled": False}
 
 
-def _analyse_partition(records, model, quotes, aliases, batch_size, cache, fingerprint, keys, expected=None):
+def _analyse_partition(records, model, quotes, aliases, batch_size, on_batch, expected=None):
     pipeline.check_code_version(expected)
     tables = pipeline.process_records(records, model=model, quotes=quotes, aliases=aliases, batch_size=batch_size)
-    if cache is not None:
-        from .store import Store
-
-        Store(cache).write(tables, keys, fingerprint=fingerprint)
+    if on_batch is not None:
+        on_batch(records, tables)
     return tables
 
 
 def run_dask(records: list[tuple[str, str]], *, client=None, model=None, quotes=True, aliases=None,
-             batch_size=32, n_workers: int = 2, partition_size: int = 64, cache=None, fingerprint=None,
-             key_of=None, retries: int = 2, progress: bool | None = None) -> dict[str, pd.DataFrame]:
+             batch_size=32, n_workers: int = 2, partition_size: int = 64, on_batch=None, retries: int = 2,
+             progress: bool | None = None) -> dict[str, pd.DataFrame]:
     """Analyse (article_id, text) pairs on a Dask cluster; returns the per-article tables.
 
     Without ``client`` a ``LocalCluster`` of ``n_workers`` single-threaded worker processes is
     started for the run and closed after it.
     """
-    from dask.distributed import Client, LocalCluster, as_completed
+    try:
+        from dask.distributed import Client, LocalCluster, as_completed
+    except ImportError as exc:
+        raise EngineError("engine='dask' needs Dask: pip install 'news-toolkit[dask]' (or dask[distributed]); "
+                          f"importing it failed with {exc}") from None
 
     own = None
     if client is None:
@@ -56,14 +60,11 @@ def run_dask(records: list[tuple[str, str]], *, client=None, model=None, quotes=
     try:
         n_workers_now = max(1, len(client.scheduler_info().get("workers", {})) or n_workers)
         parts = pipeline.guided_chunks(records, partition_size, n_workers_now)
-        from .store import code_version
-
         expected = code_version()
         futures = []
         for i, part in enumerate(parts):
-            keys = {key_of[a]: a for a, _ in part} if key_of else None
             futures.append(client.submit(_analyse_partition, part, model, quotes, aliases, batch_size,
-                                         None if cache is None else str(cache), fingerprint, keys, expected,
+                                         on_batch, expected,
                                          key=f"toolkit-analyse-{i}-{len(part)}-{part[0][0] if part else ''}",
                                          retries=retries, pure=False))
         bar = None
@@ -91,9 +92,7 @@ def run_dask(records: list[tuple[str, str]], *, client=None, model=None, quotes=
             if bar is not None:
                 bar.close()
         ordered = [results[i] for i in range(len(parts))]
-        if not ordered:
-            return pipeline.frames([])
-        return {name: pd.concat([t[name] for t in ordered], ignore_index=True) for name in pipeline.TABLES}
+        return pipeline.concat_tables(ordered)
     finally:
         if own is not None:
             cluster = own.cluster

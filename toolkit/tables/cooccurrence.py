@@ -21,16 +21,15 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from .errors import InvalidOptionError, MissingColumnError
+from ..errors import InvalidOptionError, MissingColumnError
+from ..schema import KINDS, WINDOWS, columns, typed
 
-__all__ = ["cooccurrence", "to_networkx", "EDGE_COLUMNS", "OF", "WINDOWS", "FREQS", "KINDS"]
+__all__ = ["cooccurrence", "to_networkx", "EDGE_COLUMNS", "OF", "PERIODS"]
 
 OF = ("actor", "topic", ("actor", "topic"))
-WINDOWS = ("sentence", "paragraph", "article")
-FREQS = (None, "month", "week")
-KINDS = ("person", "organization", "place", "group", "other")
-EDGE_COLUMNS = ["a", "b", "a_name", "b_name", "a_kind", "b_kind", "count", "n_articles", "pmi", "npmi",
-                "jaccard", "window"]
+# the ``freq`` values of co-occurrence per period
+PERIODS = (None, "month", "week")
+EDGE_COLUMNS = columns("edges")
 _WINDOW_KEYS = {"sentence": "sentence", "paragraph": "paragraph", "article": None}
 _PERIODS = {"month": "M", "week": "W-SUN"}
 
@@ -57,8 +56,8 @@ def cooccurrence(corpus, *, of="actor", window: str = "sentence", min_count: int
     of = _check_of(of)
     if window not in WINDOWS:
         raise InvalidOptionError("window", window, WINDOWS)
-    if freq not in FREQS:
-        raise InvalidOptionError("freq", freq, FREQS)
+    if freq not in PERIODS:
+        raise InvalidOptionError("freq", freq, PERIODS)
     if isinstance(min_count, bool) or not isinstance(min_count, (int, np.integer)) or min_count < 1:
         raise InvalidOptionError("min_count", min_count, ["an integer >= 1"])
     kinds = _as_list(kinds, "kinds")
@@ -290,12 +289,8 @@ def _scores(edges: pd.DataFrame, items: dict, n_windows: pd.Series, *, same: boo
 def _finish(edges, corpus, of, window, freq) -> pd.DataFrame:
     cols = EDGE_COLUMNS + (["period"] if freq else [])
     if edges.empty:
-        out = pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
-        for c in ("count", "n_articles"):
-            out[c] = out[c].astype(np.int64)
-        for c in ("pmi", "npmi", "jaccard"):
-            out[c] = out[c].astype(float)
-        return out
+        out = typed(pd.DataFrame(columns=EDGE_COLUMNS), "edges")
+        return out.assign(period=pd.Series(dtype="datetime64[ns, UTC]")) if freq else out
     names, kinds = {}, {}
     if "actor" in of:
         actors = _frame(corpus, "actors", ["actor_id"])
@@ -318,4 +313,5 @@ def _finish(edges, corpus, of, window, freq) -> pd.DataFrame:
     )
     sort = (["period"] if freq else []) + ["count", "a", "b"]
     asc = ([True] if freq else []) + [False, True, True]
-    return edges.sort_values(sort, ascending=asc, kind="stable")[cols].reset_index(drop=True)
+    out = edges.sort_values(sort, ascending=asc, kind="stable")[cols].reset_index(drop=True)
+    return typed(out, "edges", extra=True)

@@ -1,0 +1,114 @@
+"""The per-article stage: one spaCy Doc -> mention rows with their name within the article.
+
+Four named stages, each a function of the article's rows so far:
+
+1. :func:`entity_spans` -- the model's entities cut to the names in them (``spans``);
+2. :func:`missed_organisations` -- organisations found by their head word, acronyms used without
+   definition, and every later use of an acronym (``spans``, ``acronyms``);
+3. :func:`fix_labels` -- labels from what the article shows, persons the model read as
+   organisations, surnames and first names the model missed (``labels``, ``names``);
+4. :func:`local_names` -- each mention's name within the article and its kind (``names``).
+"""
+from __future__ import annotations
+
+import re
+
+from ..units import index_of, paragraph_starts, sentence_starts
+from .acronyms import _find_acronyms, _implicit_acronyms
+from .aliases import AliasTable
+from .labels import _people_labelled_as_orgs, _relabel
+from .names import ENTITY_LABELS, _add_missed_names, _local_name, _org_heads, _person_names
+from .spans import LOWER_WORDS, _dedupe, _drop_title_words, _headed_orgs, _span_row, _split_entity, speaker_labels
+
+
+def extract_mentions(doc, *, aliases: AliasTable | None = None) -> list[dict]:
+    """Mentions of people, organisations, places and groups in one article.
+
+    Returns dicts with start, end, text, label, sentence, paragraph, name (the name within the
+    article: "Ana Lima" for a mention "Lima" after "Foreign Minister Ana Lima"), kind and title
+    (e.g. "Foreign Minister", or None). ``aliases``: a user alias table from :func:`read_aliases`.
+    Works on any Doc with entities (``nlp.pipe`` output); sentences come from the parser or the
+    senter when present.
+    """
+    text = doc.text
+    if not text.strip():
+        return []
+    ents = list(doc.ents)  # doc.ents builds new spans on every access
+    labels = speaker_labels(text)
+    rows = entity_spans(doc, ents, labels)
+    acronyms = _find_acronyms(doc, text, ents)
+    missed_organisations(doc, ents, rows, acronyms)
+    persons = fix_labels(doc, rows, acronyms, labels)
+    return local_names(doc, rows, persons, acronyms, aliases)
+
+
+def entity_spans(doc, ents, labels: list[tuple[int, int]]) -> list[dict]:
+    """Rows (start, end, label, title) for the names inside the model's entities."""
+    text = doc.text
+    lower_words = set(LOWER_WORDS.findall(text))  # "said" is a word here; a capitalised "Kito" is a name
+    rows: list[dict] = []
+    for ent in ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        if labels and (ent.start_char - 2, ent.end_char + 2) in labels:
+            continue  # the whole label is the entity: "((XN))"
+        for start, end in _split_entity(doc, ent):
+            row = _span_row(doc, text, start, end, ent.label_, lower_words)
+            if row is not None:
+                rows.append(row)
+    _drop_title_words(text, rows)
+    return rows
+
+
+def missed_organisations(doc, ents, rows: list[dict], acronyms: dict) -> None:
+    """Add organisations by their head word, undefined acronyms that spell a name of the article,
+    and every bare use of a known acronym (a mention of its expansion)."""
+    text = doc.text
+    rows.extend(_headed_orgs(doc, rows))
+    for acro, (s, e) in _implicit_acronyms(doc, ents, acronyms).items():
+        acronyms[acro] = (text[s:e], "ORG")
+        rows[:] = [r for r in rows if r["end"] <= s or r["start"] >= e]
+        rows.append({"start": s, "end": e, "label": "ORG", "title": None})
+    for acro, (_, exp_label) in acronyms.items():
+        for m in re.finditer(r"(?<![\w.])" + re.escape(acro) + r"(?![\w])", text):
+            if not any(r["start"] <= m.start() < r["end"] for r in rows):
+                rows.append({"start": m.start(), "end": m.end(), "label": exp_label, "title": None})
+    for r in rows:
+        r["text"] = text[r["start"]:r["end"]]
+
+
+def fix_labels(doc, rows: list[dict], acronyms: dict, labels: list[tuple[int, int]]) -> dict[str, str]:
+    """Relabel rows from the article's evidence and add surnames or first names the model missed;
+    returns the article's person names (a surname or short form -> the full name)."""
+    text = doc.text
+    taken = bytearray(len(text) + 1)
+    for r in rows:
+        taken[r["start"]:r["end"]] = b"\x01" * (r["end"] - r["start"])
+    for a, b in labels:
+        taken[a:b] = b"\x01" * (b - a)
+    _relabel(rows, acronyms)
+    persons = _person_names(rows, text)
+    if _people_labelled_as_orgs(rows, text):
+        persons = _person_names(rows, text)
+    _add_missed_names(doc, rows, persons, taken)
+    return persons
+
+
+def local_names(doc, rows: list[dict], persons: dict, acronyms: dict, aliases) -> list[dict]:
+    """The mention rows in text order with their name within the article, kind, sentence and
+    paragraph; a mention overlapping an earlier, longer one is dropped."""
+    text = doc.text
+    sent_starts = sentence_starts(doc, text)
+    para_starts = paragraph_starts(text)
+    orgs = _org_heads(rows)
+    out = []
+    for r in sorted(rows, key=lambda r: (r["start"], r["end"])):
+        name, kind, label = _local_name(r, persons, orgs, acronyms, aliases)
+        if not name:
+            continue
+        out.append({
+            "start": r["start"], "end": r["end"], "text": r["text"], "label": label,
+            "sentence": index_of(sent_starts, r["start"]), "paragraph": index_of(para_starts, r["start"]),
+            "name": name, "kind": kind, "title": r.get("title"),
+        })
+    return _dedupe(out)

@@ -1,0 +1,202 @@
+"""Spans of names in one article: the model's entities cut to the name itself.
+
+A name span loses a leading article, a possessive, punctuation and the title or role before it
+("the Deputy Mayor Jo Ade's" -> "Jo Ade", title "Deputy Mayor"); a one-word person name takes the
+capitalised first name the model left out ("Councillor Kito [Banda]" -> "Kito Banda"); a name
+particle joins the parts of a name ("Amani wa Kesi"); a post-nominal title is cut ("Jo Ade MP");
+two names the model ran together are split ("Coast FM and University of Lira", "the Farmers
+Union Facebook group"); organisations the model missed are found by the word that heads their
+name ("National Renewal Party"). Transcript speaker labels ("((XN))") are no mentions.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import wordlists
+from . import gazetteer
+
+LEADING = re.compile(r"^(?:the|The|THE)\s+")
+POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+INITIAL = re.compile(r"^[A-Z]\.?$")
+SMALL_WORDS = wordlists.words("name_small_words")
+# "Former Secretary of State": the role is "Secretary of State" whatever its time.
+TIME_QUALIFIERS = wordlists.words("time_qualifiers")
+# Lower-case words standing alone (not parts of "well-known" or "don't"): a capitalised word
+# found among them is an ordinary word at the start of a sentence, not a name.
+LOWER_WORDS = re.compile(r"(?<![\w'’\-])[a-z]+(?![\w'’\-])")
+_SPEAKER_LABEL = re.compile(r"\(\([^()\n]{1,80}\)\)")
+PLATFORMS = wordlists.words("platforms")
+_INSTITUTIONS = wordlists.words("institutions")
+NAME_PARTICLES = wordlists.words("name_particles")
+_ORG_MODIFIERS = wordlists.words("org_modifiers")
+ORG_HEADS = wordlists.words("org_heads")
+
+
+def speaker_labels(text: str) -> list[tuple[int, int]]:
+    """Spans of a transcript's speaker labels ("((XN)) What brought you here?"): no mentions."""
+    return [m.span() for m in _SPEAKER_LABEL.finditer(text)] if "((" in text else []
+
+
+def inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _split_entity(doc, ent) -> list[tuple[int, int]]:
+    """Token spans of the names inside one entity: the model often runs two names together."""
+    start, end = ent.start, ent.end
+    if ent.label_ == "ORG" and end - start >= 2 and doc[end - 1].text in PLATFORMS:
+        return [(start, end - 1), (end - 1, end)]  # a group's page: the group, and the platform
+    if ent.label_ == "ORG":
+        for j in range(start + 2, end - 2):
+            if doc[j].lower_ == "and" and doc[j + 1].text in _INSTITUTIONS and doc[j + 2].lower_ == "of":
+                return [(start, j), (j + 1, end)]
+    return [(start, end)]
+
+
+def _headed_orgs(doc, rows: list[dict]) -> list[dict]:
+    """Organisations the model missed, by the word that heads their name: capitalised words ending
+    in "Party", "Front", "Council"... ("Opposition National Renewal Party" -> "National
+    Renewal Party"; a role word, a stop word or another entity ends the name)."""
+    def name_word(t) -> bool:
+        return t.is_title and not t.ent_type_ and not t.is_stop and not gazetteer.is_role_word(t.text)
+
+    out = []
+    covered = sorted((r["start"], r["end"]) for r in rows)
+    for tok in doc:
+        if tok.text not in ORG_HEADS or tok.ent_type_ or tok.i == 0:
+            continue
+        i = tok.i - 1
+        while i >= 0 and name_word(doc[i]) and not doc[i].is_sent_start:
+            i -= 1
+        if i >= 0 and name_word(doc[i]):
+            i -= 1  # a name can open the sentence
+        first = i + 1
+        if first == tok.i:
+            continue
+        s, e = doc[first].idx, tok.idx + len(tok.text)
+        if any(a < e and s < b for a, b in covered):
+            continue
+        out.append({"start": s, "end": e, "label": "ORG", "title": None})
+    return out
+
+
+def _span_row(doc, text: str, start: int, end: int, label: str, lower_words: set) -> dict | None:
+    """Trim "the", possessives, titles and punctuation off an entity span; add the first name the
+    model left out of a surname ("Kito" of "Councillor Kito Banda" when the model tagged only "Banda")."""
+    title_tokens = []
+    if label == "PERSON" and end - start == 1 and start > 0:
+        prev = doc[start - 1]
+        if (prev.is_title and prev.is_alpha and not prev.ent_type_ and not prev.is_sent_start and not prev.is_stop
+                and prev.lower_ not in lower_words and not gazetteer.is_role_word(prev.text)
+                and not gazetteer.is_place(prev.text) and not gazetteer.country_of_demonym(prev.text)):
+            start -= 1
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    for j in range(start, end):  # "Coastal Trade Area (CTA": stop at the bracket
+        if doc[j].text in ("(", "[") and j > start:
+            end = j
+            break
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s", "'", "’")
+                           or doc[end - 1].lower_ in ("of", "and", "the", "for", "in", "at")
+                           or (end - start > 1 and not any(ch.isupper() or ch.isdigit() for ch in doc[end - 1].text)
+                               and doc[end - 1].text.capitalize() not in ORG_HEADS)):
+        end -= 1  # names end in a capitalised word (a lower-case or foreign-script tail is cut) or a head ("Democratic party")
+    while label == "ORG" and end - start >= 3 and doc[start].lower_ in _ORG_MODIFIERS:
+        start += 1  # "Opposition National Renewal Party": the party's name starts after
+    if label == "ORG" and end - start >= 2 and doc[end - 1].lower_ == "summit":
+        end -= 1  # "African Union Summit", "G8 Summit": the organisation that meets
+    if label == "PERSON":
+        j = end
+        while j < len(doc) - 1 and doc[j].text in NAME_PARTICLES and not doc[j].ent_type_:
+            j += 1
+        if j > end and doc[j].is_title and (doc[j].ent_type_ in ("", "PERSON") or (
+                doc[j].ent_iob_ == "B" and (j + 1 == len(doc) or doc[j + 1].ent_iob_ != "I")
+                and not gazetteer.is_place(doc[j].text))):
+            end = j + 1  # the model stops at the particle: "Amani" of "Amani wa Kesi"
+        while end - start > 1 and doc[end - 1].is_upper and gazetteer.is_role_word(doc[end - 1].text):
+            end -= 1  # post-nominals: "Jo Ade MP"
+        for k in (2, 1):  # a party or demonym before the title: "Lib Dem MP Jo Ade"
+            lead = doc[start:start + k].text
+            if (start + k < end - 1 and gazetteer.is_role_word(doc[start + k].text)
+                    and (gazetteer.party_of(lead) or gazetteer.country_of_demonym(lead))):
+                start += k
+                break
+        while end - start > 1 and gazetteer.is_role_word(doc[start].text):
+            if doc[start].lower_ not in TIME_QUALIFIERS:
+                title_tokens.append(doc[start].text)
+            start += 1
+    if start >= end:
+        return None
+    s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    surface = POSSESSIVE.sub("", text[s:e])
+    e = s + len(surface)
+    first_alpha = next((ch for ch in surface if ch.isalpha()), None)
+    if first_alpha is None or not (first_alpha.isupper() or surface[0].isdigit() or surface[0] == "@"):
+        return None  # English names are capitalised; this also drops caseless scripts the model misreads
+    title = " ".join(title_tokens) or None
+    if label == "PERSON":
+        before = _title_before(doc, text, start)
+        if before:
+            title = before if not title else f"{before} {title}"
+    return {"start": s, "end": e, "label": label, "title": title, "tok": (start, end)}
+
+
+def _title_before(doc, text: str, start: int) -> str | None:
+    """Role words right before a person's name: "US Secretary of State" -> "Secretary of State"."""
+    i = start - 1
+    words = []
+    while i >= 0 and start - i <= 8:
+        tok = doc[i]
+        if tok.ent_type_ in ("PERSON", "GPE", "NORP", "LOC"):
+            break  # another name, or the country before a title ("US Secretary of State")
+        # A run of role words joined by of/for/-, and by "and" only between role words ("Minister of
+        # Interior Eli Yishai and Prime Minister Benjamin Netanyahu" -> "Prime Minister").
+        joins = tok.lower_ in ("of", "for", "-") or (tok.lower_ == "and" and i > 0
+                                                       and gazetteer.is_role_word(doc[i - 1].text))
+        if gazetteer.is_role_word(tok.text) or joins or (tok.text == "." and words):
+            words.append(tok)
+            i -= 1
+            continue
+        break
+    words.reverse()
+    # The title runs from the first role word; leading country names or demonyms are not part of it.
+    for j, tok in enumerate(words):
+        if gazetteer.is_role_word(tok.text) and tok.lower_ not in TIME_QUALIFIERS:
+            tail = words[j:]
+            while tail and tail[-1].lower_ in ("of", "for", "and", "-"):
+                tail.pop()
+            if any(gazetteer.is_title_head(t.text) for t in tail):
+                return text[tail[0].idx: tail[-1].idx + len(tail[-1].text)]
+            return None
+    return None
+
+
+def _drop_title_words(text: str, rows: list[dict]) -> None:
+    """Entities inside a person's title ("State" in "Secretary of State") are not actors."""
+    spans = []
+    for r in rows:
+        if r["label"] == "PERSON" and r.get("title"):
+            t_end = r["start"]
+            t_start = text.rfind(r["title"], 0, t_end)
+            if t_start >= 0:
+                spans.append((t_start, t_start + len(r["title"])))
+    if spans:
+        rows[:] = [r for r in rows if r["label"] in ("GPE", "NORP", "PERSON")
+                   or not any(s <= r["start"] and r["end"] <= e for s, e in spans)]
+
+
+def clean_surface(s: str) -> str:
+    s = LEADING.sub("", s.strip())
+    s = POSSESSIVE.sub("", s)
+    return re.sub(r"\s+", " ", s).strip(" .,;:-–—\"“”'’")
+
+
+def _dedupe(rows: list[dict]) -> list[dict]:
+    """Drop mentions overlapping an earlier, longer one (same span found twice by two rules)."""
+    out, last_end = [], -1
+    for r in rows:
+        if r["start"] < last_end:
+            continue
+        out.append(r)
+        last_end = r["end"]
+    return out

@@ -1,0 +1,231 @@
+"""Direct quotations: the cue and speaker next to a quoted run, after it ("…,” said Jo Ade",
+"… — Jo Ade") or before it ("Jo Ade said: “…”", "“A,” she said, “B”"); statements apart from
+fragments (scare quotes, quoted titles); multi-paragraph quotes sharing their attribution; and
+floating quote paragraphs that take the speaker of the quote before them.
+"""
+from __future__ import annotations
+
+from .index import add_row, cue_span
+from .lexicon import CUE_LEMMAS, DASHES, FINAL
+from .speakers import nearby_noun, speaker_of, subject
+
+MAX_STRETCH = 40       # tokens searched for an attribution next to a quote
+FLOAT_PARAGRAPHS = 2   # a floating quote takes the speaker of a quote this close before it
+
+
+def classify_quotes(ix):
+    """Tell statements from fragments; drop scare quotes and quoted titles."""
+    doc = ix.doc
+    for seg in ix.segs:
+        words = sum(1 for i in range(seg.t0, seg.t1) if doc[i].is_alpha)
+        prev = ix.tok_at(seg.open_start) - 1
+        while prev >= 0 and doc[prev].is_space and "\n" not in doc[prev].text:
+            prev -= 1
+        pt = doc[prev] if prev >= 0 else None
+        # a quote that begins a sentence, follows a colon/comma/dash or a reporting verb is
+        # a statement; one in the middle of a clause is a fragment (title, scare quote)
+        seg.full = (pt is None or ix.boundary(pt) or pt.text in FINAL or pt.text in ":,("
+                    or pt.text in DASHES or ix.qid[prev] >= 0 or ix.is_mark[prev]
+                    or (pt.pos_ == "VERB" and pt.lemma_.lower() in CUE_LEMMAS))
+        if seg.absorbed or seg.cue is not None:
+            continue
+        if not seg.full and words <= 3:
+            seg.absorbed = True  # scare quote
+        elif title_like(doc, seg):
+            seg.absorbed = True
+
+
+def direct_quotes(ix):
+    doc = ix.doc
+    segs = ix.segs
+    for seg in segs:
+        if not seg.absorbed and seg.cue is None and seg.speaker is None:
+            words = sum(1 for i in range(seg.t0, seg.t1) if doc[i].is_alpha)
+            if seg.full or words >= 4:
+                attribute(ix, seg)
+    # a multi-paragraph quote shares the attribution found in any of its paragraphs
+    by_chain = {}
+    for seg in segs:
+        if not seg.absorbed and seg.double and seg.cue is not None:
+            by_chain.setdefault(seg.chain, seg)
+    last = None
+    for seg in segs:
+        if seg.absorbed:
+            if seg.speaker is not None and seg.cue is not None:
+                last = seg  # a mixed quote's speaker goes on talking in the next quotes
+            continue
+        if seg.cue is None and seg.speaker is None:
+            src = by_chain.get(seg.chain) if seg.double else None
+            if src is not None:
+                seg.cue, seg.speaker = src.cue, src.speaker
+            elif last is not None and seg.full and \
+                    ix.paragraph(seg.start) - ix.paragraph(last.start) <= FLOAT_PARAGRAPHS:
+                seg.speaker = last.speaker  # floating quote
+                if ix.paragraph(seg.start) == ix.paragraph(last.start):
+                    # “A,” said X. “B.”: one statement around one cue
+                    seg.cue = last.cue
+        if seg.speaker is not None:
+            last = seg
+        words = sum(1 for i in range(seg.t0, seg.t1) if doc[i].is_alpha)
+        if seg.cue is None and seg.speaker is None and (not seg.full or words < 4):
+            continue
+        add_row(ix, "direct", seg.start, seg.end, seg.speaker, seg.cue)
+
+
+def attribute(ix, seg):
+    """Cue and speaker next to a quotation: after it ("…,” said X", "… — X"), else
+    before it ("X said: “…”", "“A,” he said, “B”")."""
+    content_last = ix.text[seg.end - 1] if seg.end > seg.start else ""
+    after = stretch_after(ix, seg)
+    if after:
+        first = after[0]
+        open_end = content_last in ",?!—–-…:" or first.text in (",",) or first.text in DASHES \
+            or (first.is_lower and first.is_alpha) or content_last not in ".!?"
+        if open_end:
+            if first.text in DASHES and len(after) > 1 and after[1].pos_ == "PROPN":
+                # "… — Jo Ade"
+                h = after[1]
+                while h.head.i != h.i and h.head.i in {t.i for t in after} and h.dep_ in (
+                        "compound", "flat"):
+                    h = h.head
+                if all(t.pos_ in ("PROPN", "PUNCT", "SPACE") for t in after[1:]) or \
+                        h.ent_type_ in ("PERSON", "ORG"):
+                    seg.cue = (first.text, first.idx, first.idx + len(first.text))
+                    seg.speaker = speaker_of(ix, h)
+                    return
+            v = find_cue(ix, seg, after, tight=True, last=False)
+            if v is not None and v.i not in ix.reported_cues:
+                set_from_verb(ix, seg, v)
+                return
+    before = stretch_before(ix, seg)
+    if before:
+        lastt = before[-1]
+        if lastt.text in (":", ",") or (lastt.pos_ == "VERB") or lastt.text in DASHES:
+            v = find_cue(ix, seg, before, tight=lastt.text in ":,", last=True)
+            if v is not None and v.i not in ix.reported_cues:
+                set_from_verb(ix, seg, v)
+                return
+
+
+def set_from_verb(ix, seg, v):
+    seg.cue = cue_span(ix, v)
+    if v.lower_ == "according":
+        to = next((c for c in v.children if c.lower_ == "to"), None)
+        src = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        seg.speaker = speaker_of(ix, src)
+    else:
+        h = subject(ix, v)
+        if h is None:
+            h = nearby_noun(ix, v)
+        seg.speaker = speaker_of(ix, h)
+
+
+def stretch_after(ix, seg):
+    if seg.close_end is None:
+        return []
+    i = ix.tok_at(seg.close_end)
+    out = []
+    doc = ix.doc
+    while i < ix.ntok and len(out) < MAX_STRETCH:
+        t = doc[i]
+        if ix.boundary(t) or ix.qid[i] >= 0:
+            break
+        if ix.is_mark[i] and out and not out[-1].is_punct:
+            break
+        if ix.is_mark[i] and i + 1 < ix.ntok and ix.qid[i + 1] >= 0:
+            break
+        if t.text in FINAL:
+            break
+        out.append(t)
+        i += 1
+    return out
+
+
+def stretch_before(ix, seg):
+    i = ix.tok_at(seg.open_start) - 1
+    out = []
+    doc = ix.doc
+    while i >= 0 and len(out) < MAX_STRETCH:
+        t = doc[i]
+        if ix.qid[i] >= 0 or (t.text in FINAL and out):
+            break
+        if ix.boundary(t):
+            if out:
+                break
+            # "he declared:" closing the paragraph before a quote paragraph
+            k = i - 1
+            while k >= 0 and doc[k].is_space:
+                k -= 1
+            if k >= 0 and doc[k].text == ":" and ix.qid[k] < 0:
+                i = k
+                continue
+            break
+        out.append(t)
+        i -= 1
+    out.reverse()
+    while out and (out[0].text in FINAL or out[0].is_space or ix.is_mark[out[0].i]):
+        out.pop(0)
+    return out
+
+
+def in_subject_clause(ix, t, stretch_ids) -> bool:
+    """Is t inside a relative clause or apposition of a noun in the stretch?"""
+    x = t
+    for _ in range(6):
+        if x.dep_ in ("relcl", "acl", "appos", "amod", "advcl", "prep", "pcomp") and \
+                x.head.i in stretch_ids and x.head.pos_ in ("PROPN", "NOUN", "PRON"):
+            return True
+        if x.dep_ in ("relcl", "acl", "appos") and x.head.i in stretch_ids:
+            return True
+        if x.head.i == x.i or x.head.i not in stretch_ids:
+            return False
+        x = x.head
+    return False
+
+
+def find_cue(ix, seg, stretch, tight: bool, last: bool):
+    """The reporting verb in a stretch next to a quote, or None."""
+    ids = {t.i for t in stretch}
+    cands = [t for t in stretch if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux"
+             and t.dep_ != "auxpass"]
+    if last:
+        cands.reverse()
+    for v in cands:
+        if in_subject_clause(ix, v, ids):
+            continue
+        lemma = v.lemma_.lower()
+        if lemma in CUE_LEMMAS or (governs(ix, v, seg) and tight and v.pos_ == "VERB"):
+            return v
+        if not last:
+            # the first main verb after a quote is the attribution or there is none
+            return None
+    if tight and not last and not cands:
+        # "“…,” Ade answers.": a cue the tagger took for a noun
+        for t in stretch[:6]:
+            if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in CUE_LEMMAS and \
+                    t.lower_.endswith("s") | t.lower_.endswith("ed") | (t.lower_ == "said"):
+                return t
+    return None
+
+
+def governs(ix, v, seg) -> bool:
+    """Is verb v linked by a dependency arc to a token of seg?"""
+    if seg.t0 <= v.head.i < seg.t1:
+        return True
+    for c in v.children:
+        if seg.t0 <= c.i < seg.t1:
+            return True
+    return False
+
+
+def title_like(doc, seg) -> bool:
+    """A quoted title: a few words, mostly capitalised, no sentence-final punctuation."""
+    words = [doc[i] for i in range(seg.t0, seg.t1) if doc[i].is_alpha]
+    if not 2 <= len(words) <= 12:
+        return False
+    last = doc[seg.t1 - 1].text
+    if last in (".", "!", "?"):
+        return False
+    small = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "with", "at", "by"}
+    caps = sum(1 for w in words if w.text[0].isupper() or w.lower_ in small)
+    return caps >= len(words) and sum(1 for w in words if w.text[0].isupper()) >= 2

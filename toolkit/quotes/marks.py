@@ -1,0 +1,160 @@
+"""Quotation marks: a one-pass scanner that pairs double marks of any glyph (curly, straight, the
+doubled ``''`` of some wire copy), single marks outside double quotes, reopens quotes that run over
+several paragraphs and tolerates stray or missing marks.
+"""
+from __future__ import annotations
+
+import re
+
+
+QUOTE_CHARS = "\"'“”„‟«»‘’‚‹›`"
+_MARK_RE = re.compile(r"\n+|''|``|[\"“”„‟«»‘’‚‹›']")
+_OPEN_CONTEXT = set("([{<—–-/\u2015") | set(QUOTE_CHARS)
+_CLOSE_CONTEXT = set(".,;:!?)]}>—–-/…\u2015") | set(QUOTE_CHARS)
+
+
+class Seg:
+    """One run of quoted text between two marks (or to a paragraph end)."""
+
+    __slots__ = ("start", "end", "open_start", "close_end", "chain", "double",
+                 "t0", "t1", "speaker", "cue", "absorbed", "full")
+
+    def __init__(self, start, end, open_start, close_end, chain, double):
+        self.start, self.end = start, end
+        self.open_start, self.close_end = open_start, close_end
+        self.chain, self.double = chain, double
+        self.t0 = self.t1 = 0
+        self.speaker = None   # (head token, start, end, name)
+        self.cue = None       # (text, start, end)
+        self.absorbed = False   # not a statement of its own: scare quote, title, part of mixed
+        self.full = True        # begins a sentence or follows a colon, comma, dash or cue
+
+
+def scan_quote_marks(text: str) -> list[tuple[int, int, int, int | None, int, bool]]:
+    """Quoted runs in ``text`` as (start, end, open_start, close_end, chain, double).
+
+    ``start``/``end`` delimit the content without marks; ``close_end`` is None for a run cut
+    by a paragraph end (a multi-paragraph quote continues, or a mark is missing). Runs of one
+    multi-paragraph quote share ``chain``. Double marks of any glyph pair with each other
+    (a curly opening closes with a straight mark); single marks count only outside double
+    quotes. One linear pass; never raises.
+    """
+    out = []
+    n = len(text)
+    d_open = None   # (content_start, open_start)
+    s_open = None
+    chain = 0
+    cont_chain = None  # chain id the next opening continues, after a cut at a paragraph end
+    cur_chain = None
+
+    def emit(cs, ce, os_, close_end, ch, double):
+        # strip whitespace so that text never starts or ends with a space
+        while cs < ce and text[cs].isspace():
+            cs += 1
+        while ce > cs and text[ce - 1].isspace():
+            ce -= 1
+        if ce > cs:
+            out.append((cs, ce, os_, close_end, ch, double))
+
+    for m in _MARK_RE.finditer(text):
+        i, j = m.start(), m.end()
+        g = m.group()
+        if g[0] == "\n":
+            if d_open is not None:
+                nxt = _next_open_double(text, j)
+                if nxt:
+                    emit(d_open[0], i, d_open[1], None, cur_chain, True)
+                    cont_chain = cur_chain
+                elif d_open[2]:
+                    # an unclosed quote that began its paragraph: the closing mark is missing
+                    emit(d_open[0], i, d_open[1], None, cur_chain, True)
+                    cont_chain = None
+                else:
+                    cont_chain = None
+                d_open = None
+            else:
+                cont_chain = None
+            s_open = None
+            continue
+        prev = text[i - 1] if i > 0 else "\n"
+        nxt = text[j] if j < n else "\n"
+        k = i - 1
+        while k >= 0 and text[k] in " \t\xa0":
+            k -= 1
+        at_block_start = k < 0 or text[k] == "\n"
+        role, double = mark_role(g, prev, nxt)
+        if role is None:
+            continue
+        if double:
+            if d_open is None:
+                if role != "close":
+                    if cont_chain is not None and at_block_start:
+                        cur_chain = cont_chain
+                    else:
+                        chain += 1
+                        cur_chain = chain
+                    cont_chain = None
+                    d_open = (j, i, at_block_start)
+                    s_open = None
+            elif role != "open":
+                emit(d_open[0], i, d_open[1], j, cur_chain, True)
+                d_open = None
+            else:
+                # two openings in a row: the first lost its closing mark
+                chain += 1
+                cur_chain = chain
+                d_open = (j, i, at_block_start)
+        elif d_open is None:
+            if s_open is None:
+                if role == "open":
+                    s_open = (j, i)
+            elif role == "close":
+                chain += 1
+                emit(s_open[0], i, s_open[1], j, chain, False)
+                s_open = None
+            elif role == "open":
+                s_open = (j, i)
+    if d_open is not None and d_open[2]:
+        emit(d_open[0], n, d_open[1], None, cur_chain, True)
+    return out
+
+
+def _next_open_double(text: str, j: int) -> bool:
+    """Does the paragraph starting at j open with a double quotation mark?"""
+    k = j
+    n = len(text)
+    while k < n and text[k] in " \t\xa0":
+        k += 1
+    if k >= n:
+        return False
+    c = text[k]
+    return c in "“„‟«\"" or text.startswith("''", k) or text.startswith("``", k) or (
+        c == "”" and k + 1 < n and text[k + 1].isalnum())
+
+
+def mark_role(g: str, prev: str, nxt: str) -> tuple[str | None, bool]:
+    """(role, double) of quote mark ``g`` between the characters ``prev`` and ``nxt``: role
+    "open", "close", "either" (a straight mark with space or punctuation on both sides), or None
+    for a mark that is no quotation mark (an apostrophe in "don’t", inches in 5"3)."""
+    can_open = prev.isspace() or prev in _OPEN_CONTEXT
+    can_close = nxt.isspace() or nxt in _CLOSE_CONTEXT
+    if g in ("“", "„", "‟", "«", "``"):
+        return ("close" if (not can_open and can_close and g != "``") else "open"), True
+    if g in ("”", "»"):
+        return ("open" if (can_open and not can_close and nxt.isalnum()) else "close"), True
+    if g in ('"', "''"):
+        if can_open and not can_close:
+            return "open", True
+        if can_close and not can_open:
+            return "close", True
+        return ("either" if can_open and can_close else None), True
+    if g in ("‘", "‚", "‹"):
+        return (None if nxt.isspace() else "open"), False
+    if g in ("’", "›"):
+        return (None if prev.isspace() or nxt.isalpha() else "close"), False  # don’t: an apostrophe
+    # a straight single quote, mostly apostrophes
+    if can_open and nxt.isalpha():
+        return "open", False
+    if prev.isalnum() or prev in ".,!?":
+        return (None if nxt.isalnum() else "close"), False
+    return None, False

@@ -1,0 +1,187 @@
+"""Speakers: who speaks through a cue verb (its subject, the agent of a passive, the name right
+after an inverted "…,” said the minister"), the noun phrase of that speaker without relative
+clauses, and the name it stands for: the mention it covers, a surname of a person named in the
+article, or, for a pronoun or a definite description ("she", "the ministry"), the nearest
+compatible mention before it outside quotes.
+"""
+from __future__ import annotations
+
+import bisect
+
+from .lexicon import ACT_LEMMAS, FINAL, ORG_NOUNS, PERSON_NOUNS, PRONOUN_KINDS, RELATIVE
+from .index import clean_name
+
+MAX_BACK_MENTIONS = 60  # mentions looked at when resolving a pronoun
+
+
+# ------------------------------------------------------------------ speakers
+def subject(ix, v, depth=0):
+    """The token naming who speaks through verb v, or None."""
+    for c in v.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and ix.qid[c.i] < 0 and not ix.is_mark[c.i]:
+            if c.dep_ == "nsubjpass":
+                continue
+            return c
+    for c in v.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj" and ix.qid[g.i] < 0:
+                    return g
+    p = v.i - 1
+    while p >= 0 and ix.doc[p].is_space:
+        p -= 1
+    if p >= 1 and ix.doc[p].text == "," and ix.is_mark[p - 1]:
+        p -= 1  # British style: ”, said X
+    if p >= 0 and ix.is_mark[p] and v.lemma_.lower() not in ACT_LEMMAS:
+        # inverted attribution after a quote: "…,” said Ade" (the parser may not call
+        # Ade a subject)
+        for c in v.rights:
+            if (c.dep_ in ("dobj", "attr", "npadvmod", "dative", "appos", "oprd", "nsubj")
+                    and c.pos_ in ("PROPN", "NOUN", "PRON", "NUM") and ix.qid[c.i] < 0):
+                return c
+        if ix.is_mark[p] and v.i + 1 < ix.ntok:
+            # the parser lost the inverted subject: take the noun right after the verb
+            c = ix.doc[v.i + 1]
+            if c.pos_ == "DET" and v.i + 2 < ix.ntok:
+                c = ix.doc[v.i + 2]
+            if c.pos_ in ("PROPN", "NOUN") and ix.qid[c.i] < 0:
+                while c.dep_ in ("compound", "flat", "amod") and c.head.i > c.i and \
+                        c.head.i - v.i < 6:
+                    c = c.head
+                return c
+    if depth >= 3 or v.head.i == v.i or ix.qid[v.head.i] >= 0:
+        return None
+    h = v.head
+    if v.dep_ in ("conj", "xcomp") and h.pos_ in ("VERB", "AUX"):
+        return subject(ix, h, depth + 1)
+    if v.tag_ == "VBG" and v.dep_ in ("advcl", "pcomp", "acl", "conj"):
+        # "…, saying that", "responded by saying", "a statement explaining": the subject
+        # of the nearest verb above
+        x = h
+        for _ in range(3):
+            if x.pos_ in ("VERB", "AUX") and ix.qid[x.i] < 0:
+                return subject(ix, x, depth + 1)
+            if x.head.i == x.i:
+                break
+            x = x.head
+    return None
+
+
+def np_span(ix, h):
+    """Char span of the noun phrase headed by h, without relative clauses or appositions."""
+    left, right = h.i, h.i
+    for c in h.lefts:
+        if c.dep_ in ("compound", "det", "amod", "poss", "nmod", "nummod", "quantmod",
+                      "flat", "case", "punct") or (c.dep_ == "nn"):
+            if c.dep_ == "punct" and c.i < left - 1:
+                continue
+            left = min(left, c.left_edge.i)
+    for c in h.rights:
+        if c.dep_ in ("compound", "flat", "case") and c.i == right + 1:
+            right = c.right_edge.i
+        elif c.dep_ == "prep" and c.lower_ == "of" and c.i == right + 1 and h.pos_ == "PROPN" \
+                and any(g.pos_ == "PROPN" for g in c.children):
+            right = c.right_edge.i  # a name with "of" in it: "Office of Fisheries"
+    doc = ix.doc
+    for i in range(h.i - 1, left - 1, -1):
+        if ix.boundary(doc[i]):  # a heading the parser glued to the sentence
+            left = i + 1
+            break
+    while left < h.i and (doc[left].is_punct or ix.is_mark[left] or doc[left].is_space):
+        left += 1
+    while right > h.i and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    # never let the speaker reach into a quotation
+    while left < h.i and ix.qid[left] >= 0:
+        left += 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def speaker_of(ix, h):
+    """(head, start, end, name) for speaker head token h."""
+    if h is None:
+        return None
+    if h.lower_ in RELATIVE and h.dep_ in ("nsubj", "nsubjpass"):
+        # "Ade, who chairs the board, said": the relative pronoun as written, named by
+        # the noun the relative clause hangs on
+        v = h.head
+        while v.dep_ in ("conj", "xcomp") and v.head.i != v.i:
+            v = v.head
+        ante = v.head if v.dep_ in ("relcl", "acl") and v.head.i != v.i else None
+        name = None
+        if ante is not None and ante.i != h.i:
+            a0, a1 = np_span(ix, ante)
+            name = resolve(ix, ante, a0, a1)
+        return (h, h.idx, h.idx + len(h.text), name)
+    start, end = np_span(ix, h)
+    return (h, start, end, resolve(ix, h, start, end))
+
+
+def mention_at(ix, start, end, head_idx):
+    k = bisect.bisect_right(ix.m_starts, end - 1)
+    best = None
+    for j in range(k - 1, max(-1, k - 1 - 8), -1):
+        m = ix.mentions[j]
+        if m["end"] > start and m["start"] < end:
+            if m["start"] <= head_idx < m["end"]:
+                return m
+            best = best or m
+    return best
+
+
+def resolve(ix, h, start, end):
+    m = mention_at(ix, start, end, h.idx)
+    if m is not None and m.get("kind") not in ("other", None) or (
+            m is not None and h.pos_ == "PROPN"):
+        return m.get("name")
+    low = h.lower_
+    kinds = None
+    if low in PRONOUN_KINDS:
+        kinds = PRONOUN_KINDS[low]
+    elif h.pos_ == "NOUN":
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some", "any")
+                       for c in h.lefts)
+        lemma = h.lemma_.lower()
+        if definite and lemma in PERSON_NOUNS and h.tag_ != "NNS":
+            kinds = ("person",)
+        elif definite and lemma in ORG_NOUNS:
+            kinds = ("organization", "place", "group")
+    elif h.pos_ == "PROPN":
+        # a surname the mentions missed here but name elsewhere in the article
+        name = ix.surnames.get(h.text.lower())
+        return name if name is not None else clean_name(ix.text[start:end])
+    if kinds is None:
+        return None
+    k = bisect.bisect_left(ix.m_starts, start)
+    seen = 0
+    for j in range(k - 1, -1, -1):
+        m = ix.mentions[j]
+        if m["end"] > start:
+            continue
+        seen += 1
+        if seen > MAX_BACK_MENTIONS:
+            break
+        if m.get("kind") in kinds and not ix.in_quote_char(m["start"]):
+            return m.get("name")
+    return None
+
+
+def nearby_noun(ix, v):
+    """The speaker next to a cue the parser did not link: the closest name or noun
+    before it (after a quote), else right after it."""
+    doc = ix.doc
+    for i in range(v.i - 1, max(-1, v.i - 7), -1):
+        t = doc[i]
+        if ix.is_mark[i] or ix.qid[i] >= 0 or ix.boundary(t) or t.text in FINAL:
+            break
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and t.dep_ != "compound":
+            return t
+    for i in range(v.i + 1, min(ix.ntok, v.i + 4)):
+        t = doc[i]
+        if ix.is_mark[i] or ix.qid[i] >= 0 or t.is_punct:
+            break
+        if t.pos_ in ("PROPN", "NOUN", "PRON"):
+            while t.dep_ in ("compound", "flat") and t.head.i > t.i and t.head.i - i < 4:
+                t = t.head
+            return t
+    return None

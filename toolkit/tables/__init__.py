@@ -1,0 +1,22 @@
+"""Table helpers: the frames behind every chart, explorer and notebook, in pandas only.
+
+A user who wants the numbers imports these (``tk.top_actors(corpus)``) without Altair; the charts
+(:mod:`toolkit.charts`) draw exactly these frames, and the explorers (:mod:`toolkit.widgets`) call
+them and the charts, never private helpers. Every helper takes a ``Corpus`` (or a mapping of its
+tables), aggregates so that a chart's data stays under Altair's 5,000-row limit, and sorts totally
+(ties by name, then id) so results are the same on every run.
+"""
+from __future__ import annotations
+
+from .actors import BY_ACTORS, actor_timeline, co_mentioned, top_actors
+from .base import MAX_ROWS, OTHER_SOURCES, TOP_SOURCES, check_choice, check_count, unique_labels
+from .cooccurrence import EDGE_COLUMNS, OF, PERIODS, cooccurrence, to_networkx
+from .network import SCORES, heatmap_cells, is_symmetric, network_layout, passages
+from .quotes import CUE_FORMS, QUOTE_VIEW, article_texts, cues, quote_frame, voices
+from .topics import BY_TOPICS, actor_topics, has_topics, main_topics, topic_shares, topic_tables
+
+__all__ = ["top_actors", "actor_timeline", "co_mentioned", "voices", "cues", "quote_frame", "article_texts",
+           "topic_shares", "actor_topics", "main_topics", "has_topics", "topic_tables", "cooccurrence", "to_networkx",
+           "heatmap_cells", "network_layout", "passages", "is_symmetric", "unique_labels", "check_choice",
+           "check_count", "MAX_ROWS", "TOP_SOURCES", "OTHER_SOURCES", "BY_ACTORS", "BY_TOPICS", "CUE_FORMS",
+           "QUOTE_VIEW", "SCORES", "EDGE_COLUMNS", "OF", "PERIODS"]

@@ -1,0 +1,25 @@
+"""Explorers: thin ipywidgets layers over :mod:`toolkit.charts` and :mod:`toolkit.tables`, with
+linked views.
+
+- :class:`ActorExplorer`: pick an actor; see their timeline, co-mentioned actors (click one to
+  move there), topics and quotes.
+- :class:`QuoteExplorer`: filter quotes by speaker, kind, source, topic, dates and text; export CSV.
+- :class:`CooccurrenceExplorer`: a co-occurrence heatmap; click a cell to read the passages.
+
+Each explorer is an ``ipywidgets.VBox`` and exposes its current frames as attributes. Views are
+``widgets.HTML`` and ``alt.JupyterChart`` updated from ``.observe`` callbacks (no ``Output``
+widgets: their captured output breaks strict nbval). Corpus text is data: every string shown as
+HTML goes through :func:`html.escape`, and only http(s) URLs become links. Call
+``tk.charts.use_offline()`` first where there is no network.
+"""
+from __future__ import annotations
+
+from ..exports import neutralize_csv
+from ..tables import passages
+from .actors import ActorExplorer
+from .cooccurrence import CooccurrenceExplorer
+from .html import TABLE_ROWS, esc, passages_html, quote_context_html, quotes_table_html
+from .quotes import EXPORT_COLUMNS, QuoteExplorer
+
+__all__ = ["ActorExplorer", "QuoteExplorer", "CooccurrenceExplorer", "quotes_table_html", "quote_context_html",
+           "passages", "passages_html", "neutralize_csv", "esc", "TABLE_ROWS", "EXPORT_COLUMNS"]

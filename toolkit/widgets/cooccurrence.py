@@ -1,0 +1,97 @@
+"""The co-occurrence explorer."""
+from __future__ import annotations
+
+import altair as alt
+import ipywidgets as widgets
+import numpy as np
+import pandas as pd
+
+from .. import charts
+from ..schema import KINDS, WINDOWS
+from ..tables import SCORES, has_topics, passages
+from ..tables import cooccurrence as default_cooccurrence
+from .html import esc, passages_html
+
+ANY = ""  # the "no filter" value of the filter dropdowns
+
+
+class CooccurrenceExplorer(widgets.VBox):
+    """A co-occurrence heatmap; click a cell to read where the two occur together.
+
+    Controls: ``of`` ("actor", "topic", ("actor", "topic"); topics only when the corpus has them),
+    ``window``, ``kind`` (keep actors of one kind), ``score`` (the heatmap colour).
+    Frames: ``edges`` (the edge list shown, as ``tk.cooccurrence`` returns it, kind-filtered),
+    ``pair`` ((a, b) clicked, or None), ``passages`` (see :func:`passages`).
+    ``cooccurrence`` replaces ``toolkit.cooccurrence`` (same signature) if given.
+    """
+
+    def __init__(self, corpus, *, n: int = 25, cooccurrence=None):
+        super().__init__()
+        self.corpus, self.n = corpus, n
+        self._fn = cooccurrence
+        self._cache: dict = {}
+        self._kinds = dict(zip(corpus.actors["actor_id"], corpus.actors["kind"]))
+        ofs = [("actors", "actor")]
+        if has_topics(corpus):
+            ofs += [("topics", "topic"), ("actors × topics", ("actor", "topic"))]
+        self.of = widgets.Dropdown(options=ofs, value="actor", description="Of")
+        self.window = widgets.Dropdown(options=list(WINDOWS), value="sentence", description="Window")
+        self.kind = widgets.Dropdown(options=[("any kind", ANY), *[(k, k) for k in KINDS]], value=ANY,
+                                     description="Actors")
+        self.score = widgets.Dropdown(options=list(SCORES), value="count", description="Colour")
+        self.heatmap = charts.jupyter_chart(alt.Chart(pd.DataFrame()).mark_rect())
+        self.passages_view = widgets.HTML()
+        self.pair = None
+        self.passages = pd.DataFrame()
+        for w in (self.of, self.window, self.kind, self.score):
+            w.observe(lambda _: self.refresh(), names="value")
+        self.children = [widgets.HBox([self.of, self.window]), widgets.HBox([self.kind, self.score]), self.heatmap,
+                         self.passages_view]
+        self.refresh()
+
+    def _cooccurrence(self, of, window) -> pd.DataFrame:
+        key = (of if isinstance(of, str) else tuple(of), window)
+        if key not in self._cache:
+            fn = self._fn or default_cooccurrence
+            self._cache[key] = fn(self.corpus, of=of, window=window)
+        return self._cache[key]
+
+    def _sides(self):
+        of = self.of.value
+        return ("actor", "actor") if of == "actor" else ("topic", "topic") if of == "topic" else tuple(of)
+
+    def refresh(self):
+        """Recompute the edges for the current controls and redraw the heatmap; clears the passages."""
+        e = self._cooccurrence(self.of.value, self.window.value)
+        sides = self._sides()
+        self.kind.disabled = "actor" not in sides
+        if self.kind.value != ANY and "actor" in sides:
+            keep = np.ones(len(e), dtype=bool)
+            for col, side in zip(("a", "b"), sides):
+                if side == "actor":
+                    keep &= e[col].map(self._kinds).eq(self.kind.value).fillna(False).to_numpy(dtype=bool)
+            e = e[keep]
+        self.edges = e.reset_index(drop=True)
+        chart = charts.chart_cooccurrence_heatmap(self.edges, n=self.n, score=self.score.value,
+                                                  symmetric=sides[0] == sides[1])
+        self.heatmap.chart = chart.properties(width=420, height=420)
+        self.heatmap.selections.observe(self._on_cell, names="cell")  # a new chart: a new selections object
+        self.pair = None
+        self.passages = pd.DataFrame()
+        self.passages_view.value = "<p><i>Click a cell to read the passages where both occur.</i></p>"
+
+    def _on_cell(self, change):
+        cells = [p for p in (change["new"].value or []) if isinstance(p, dict) and "a" in p and "b" in p]
+        if cells:
+            self.show(cells[0]["a"], cells[0]["b"])
+
+    def show(self, a: str, b: str):
+        """Show the passages where ``a`` and ``b`` occur together in the current window."""
+        sides = self._sides()
+        self.pair = (a, b)
+        self.passages = passages(self.corpus, a, b, of=self.of.value, window=self.window.value)
+        names = dict(zip(self.edges["a"].astype(str), self.edges.get("a_name", self.edges["a"]).astype(str)))
+        names.update(zip(self.edges["b"].astype(str), self.edges.get("b_name", self.edges["b"]).astype(str)))
+        title = f"<h4>{esc(names.get(str(a), a))} + {esc(names.get(str(b), b))} ({esc(self.window.value)})</h4>"
+        actors = [x for x, sd in zip((a, b), sides) if sd == "actor"]
+        self.passages_view.value = title + passages_html(self.corpus, self.passages, actors)
