@@ -108,8 +108,8 @@ def _header_fields(fields: dict) -> dict:
     out = {}
     if "byline" in fields or "author" in fields:
         out["author"] = re.sub(r"^\s*By\s+", "", fields.get("byline") or fields.get("author"), flags=re.I)
-    if "section" in fields:
-        out["section"] = fields["section"]
+    if "section" in fields:  # "FOREIGN DESK; Pg. 4": the page is not part of the section
+        out["section"] = re.sub(r"\s*;?\s*\bPg\.?\s*\S+\s*$", "", fields["section"]).strip(" ;") or None
     if "length" in fields:
         m = re.match(r"\s*(\d[\d,]*)", fields["length"])
         out["length"] = int(m.group(1).replace(",", "")) if m else None

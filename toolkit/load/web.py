@@ -53,7 +53,7 @@ def _html_lines(raw: str) -> str | None:
         root = lxml.html.document_fromstring(raw)
     except Exception:  # lxml's ParserError on documents it cannot read: trafilatura then tries
         return None
-    for bad in root.xpath("//script|//style|//noscript"):
+    for bad in root.xpath("//script|//style|//noscript|//head"):
         bad.drop_tree()
     for el in root.iter(*_BLOCK_TAGS):
         el.tail = "\n\n" + (el.tail or "")
