@@ -9,6 +9,7 @@ duplicates.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 
@@ -106,6 +107,8 @@ def add_record(run: Run, obj, path, line, source, where="line", *, file_path=Tru
 def add(run: Run, rec: dict, body: list[str], *, path, line=None, extras=None, what: str | None = None):
     """Clean the body, fill dates, ids and language, and accept or report the article.
     ``what`` names the input in the "no body" reason (default: a record, or the file)."""
+    if isinstance(rec.get("published"), int) and len(str(rec["published"])) in (8, 14):
+        rec["published"] = str(rec["published"])  # GDELT's DATE: 20190104120000 is YYYYMMDDhhmmss, not an epoch
     published = clean.parse_date(rec.get("published")) if not empty(rec.get("published")) else pd.NaT
     if not empty(rec.get("published")) and published is pd.NaT:
         run.note(path, f"field 'published' value {str(rec.get('published'))[:40]!r} is not a date; left empty", line=line)
@@ -151,8 +154,6 @@ def set_language(run: Run, rec: dict, path, line) -> None:
 
 def new_id(run: Run, rec: dict) -> str:
     """A stable id from source, title and text; exact copies are numbered -2, -3, ... in load order."""
-    import hashlib
-
     key = "\n".join([rec.get("source") or "", rec.get("title") or "", rec["text"]])
     aid = hashlib.sha1(key.encode("utf-8", errors="surrogatepass")).hexdigest()[:16]
     n = 1
