@@ -19,7 +19,6 @@ from .run import Run
 
 BLOCK = 1 << 20
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-_UNDEFINED_CP1252 = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
 
 
 def _legacy_byte(exc: UnicodeDecodeError):
@@ -90,9 +89,15 @@ def decode_bytes(data: bytes, name: str, run: Run) -> str | None:
         return None
     # Valid UTF-8 sequences stay UTF-8 (files pasted together from several sources); the other bytes
     # are cp1252, or latin-1 for the five bytes cp1252 leaves undefined.
-    text = data.decode("utf-8-sig", errors="toolkit-legacy")
-    mixed = any(ord(c) > 127 for c in data.decode("utf-8-sig", errors="ignore"))
-    run.note(name, _legacy_note(bad_at, mixed, not any(b in data for b in _UNDEFINED_CP1252)))
+    tracker = _Tracker()
+    _TRACK.current = tracker
+    try:
+        text = data.decode("utf-8-sig", errors="toolkit-legacy")
+    finally:
+        _TRACK.current = None
+    # Each bad byte became one character: more non-ASCII characters than that is valid UTF-8 too.
+    mixed = len(text) - len(text.encode("ascii", "ignore")) > tracker.n_bad
+    run.note(name, _legacy_note(bad_at, mixed, not tracker.latin1))
     return text
 
 
