@@ -3,7 +3,8 @@
 py3langid ships its model inside the wheel (no download at run time). It needs some text to be
 right: texts with fewer than ``MIN_LETTERS`` letters, and texts where no language reaches
 ``MIN_PROBABILITY``, get no language (NA) rather than a guess, and are analysed as English.
-Only the first ``SAMPLE_CHARS`` characters are read in the first pass (about 0.4 ms an article).
+Only the first ``SAMPLE_CHARS`` characters are read in the first pass, and most English texts
+are known as such from their commonest words before the model is asked (see ``detect_language``).
 Measured on the shared data: BBC, Wikinews and PolNeAR are all English (3,446 articles); of 407
 Global Voices posts, the one in Spanish (its covenant) is found and the English ones quoting
 Arabic or Russian bloggers at length stay English; the pages of the HTML set in Czech, Spanish,
@@ -17,7 +18,7 @@ import re
 
 MIN_LETTERS = 40
 MIN_PROBABILITY = 0.5
-SAMPLE_CHARS = 1500
+SAMPLE_CHARS = 800
 SHARE_CHARS = 6000
 MIN_SENTENCE_LETTERS = 20
 # An English report that quotes bloggers at length in their own language is still English.
@@ -36,6 +37,15 @@ _NAMES = {
     "chinese": "zh", "mandarin": "zh", "japanese": "ja", "korean": "ko", "indonesian": "id", "malay": "ms",
     "swahili": "sw", "kiswahili": "sw", "vietnamese": "vi", "thai": "th", "romanian": "ro", "hungarian": "hu",
 }
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# The commonest English words. A text that is mostly made of them is English without asking the
+# model (the model walks every byte in Python: 1-2 ms an article). Measured on the shared data,
+# English articles have 25-45% of their words in this list, pages in other languages at most 7%.
+_ENGLISH_WORDS = frozenset(
+    "the of and to a in is that for on with as was it by at he his from be have has are said an this not but "
+    "they were had which their or who will its been we would more after one also there about over into than "
+    "up out when can all she her new two".split())
+FAST_SHARE = 0.2
 _CODE = re.compile(r"^([a-z]{2,3})(?:[-_][a-z0-9]+)*$")
 
 
@@ -50,7 +60,8 @@ def _identifier():
 def detect_language(text: str) -> str | None:
     """The ISO 639 code of ``text``'s language, or None when the text is too short to tell.
 
-    One pass over the first ``SAMPLE_CHARS`` characters; only when that pass says "not English" are
+    A text of which ``FAST_SHARE`` of the words are common English words is English; otherwise
+    one pass of the model over the first ``SAMPLE_CHARS`` characters; only when it says "not English" are
     the paragraphs weighed one by one, so that an English report quoting Russian or Arabic bloggers
     stays English: English wins when its paragraphs hold ``ENGLISH_SHARE`` of the letters or more.
 
@@ -62,8 +73,12 @@ def detect_language(text: str) -> str | None:
     True
     """
     sample = text[:SAMPLE_CHARS]
-    if len(_LETTER.findall(sample)) < MIN_LETTERS:
+    # (Letters are counted in short texts only: a text of 400 characters has 40 letters.)
+    if len(sample) < 10 * MIN_LETTERS and len(_LETTER.findall(sample)) < MIN_LETTERS:
         return None
+    words = _WORD.findall(sample.lower())
+    if len(words) >= MIN_LETTERS // 2 and sum(w in _ENGLISH_WORDS for w in words) >= FAST_SHARE * len(words):
+        return ENGLISH
     lang, prob = _identifier().classify(sample)
     if lang == ENGLISH:
         return lang
