@@ -4,6 +4,8 @@
     toolkit analyze --sample --out DIR
     toolkit info DIR
 
+Each input that could not be loaded is printed with its reason, then one summary line; nothing is
+written before an article loaded, and the --out folder is never read back as input.
 Exit codes: 0 done; 1 some inputs were skipped (see DIR/load_report.csv); 2 bad usage or no
 article could be loaded; 3 a toolkit error (model missing, damaged store, ...).
 """

@@ -70,7 +70,7 @@ class Input:
         """A binary stream of the (decompressed) content; the caller closes it."""
         if self.member is not None:
             archive = zipfile.ZipFile(self.file)
-            raw = _ClosingMember(archive.open(self.member), archive)
+            raw = io.BufferedReader(_ClosingMember(archive.open(self.member), archive))
         else:
             raw = open(self.file, "rb")
         if self.compression:
