@@ -15,7 +15,6 @@ import socket
 import sqlite3
 import subprocess
 import tempfile
-import warnings
 from pathlib import Path
 
 import pandas as pd

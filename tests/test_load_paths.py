@@ -11,7 +11,6 @@ import lzma
 import os
 import socket
 import zipfile
-from pathlib import Path
 
 import pandas as pd
 import pytest

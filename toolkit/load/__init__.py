@@ -21,8 +21,11 @@ import pandas as pd
 from ..errors import InvalidOptionError
 from . import jsonl, office, sql, tables, text, web
 from .paths import Input, expand, is_doc_file
-from .records import FIELDS, TEXT_CANDIDATES_HINT  # noqa: F401  (FIELDS is public: the field names read)
-from .run import COLUMNS, REPORT_COLUMNS, STRING_COLUMNS, Run, none_for_missing  # noqa: F401
+from .records import FIELDS
+from .run import COLUMNS, REPORT_COLUMNS, STRING_COLUMNS, Run, none_for_missing
+
+__all__ = ["load_articles", "load_report", "load_sample", "sample_path", "examples_path", "FIELDS", "FORMATS",
+           "COLUMNS", "STRING_COLUMNS", "EXTENSIONS"]
 
 FORMATS = ("auto", "text", "jsonl", "json", "csv", "html", "parquet", "excel", "docx", "rtf", "pdf", "sqlite")
 ERRORS = ("report", "raise")

@@ -12,10 +12,10 @@ import pandas as pd
 
 from .. import clean
 from .decode import open_lines
+from .optional import require
 from .paths import Input
 from .records import TEXT_CANDIDATES_HINT, accept, add_record, empty, has_text_field, new_id, set_language
 from .run import COLUMNS, Run, missing
-from .optional import require
 
 try:
     csv.field_size_limit(sys.maxsize)

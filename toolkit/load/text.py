@@ -6,7 +6,7 @@ from .. import clean
 from . import exports
 from .decode import read_text
 from .paths import Input
-from .records import add, set_language  # noqa: F401  (set_language: used through add)
+from .records import add
 from .run import Run
 
 
