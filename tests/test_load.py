@@ -17,8 +17,9 @@ from toolkit.errors import InvalidOptionError, LoadError, ToolkitError
 from conftest import need, seed_file
 
 COLUMNS = ["article_id", "source", "title", "section", "author", "published", "url", "path", "text", "n_words",
-           "duplicate_of"]
-STRING_COLUMNS = ["article_id", "source", "title", "section", "author", "url", "path", "text", "duplicate_of"]
+           "language", "flags", "duplicate_of"]
+STRING_COLUMNS = ["article_id", "source", "title", "section", "author", "url", "path", "text", "language",
+                  "duplicate_of"]
 READ_MORE = [
     "Notes from Osaka: What Japan teaches Kenya",
     "Global experts convene in Nairobi for Clean-Air Forum 2025",
@@ -205,7 +206,12 @@ def test_globalvoices_jsonl_all_fields(data_root):
     g = tk.load_articles(path)
     report = accounted(g)
     assert len(raw) == len(g) == g.attrs["n_inputs"] == 407
-    assert report.empty
+    # the one post in Spanish (the covenant's translation) is loaded, flagged and noted; posts quoting
+    # Arabic or Russian bloggers at length stay English
+    assert list(report["status"]) == ["note"] and "language 'es'" in report.loc[0, "reason"]
+    spanish = g.loc[report.loc[0, "line"] - 1]
+    assert spanish["title"] == "GV Covenant: Spanish version" and spanish["flags"] == ["not_english"]
+    assert (g.drop(index=spanish.name)["language"] == "en").all()
     assert list(g["article_id"]) == [r["id"] for r in raw]
     assert list(g["author"]) == [r["author"] for r in raw]
     assert (g["source"] == "Global Voices").all()
@@ -442,7 +448,8 @@ def test_mixed_format_folder(tmp_path, data_root):
     assert len(f) == 7
     sk = skipped(report)
     assert sorted(Path(p).name for p in sk["path"]) == ["README.md", "notes.docx"]
-    assert sk["reason"].str.contains("documentation|unsupported file type").all()
+    # .docx is read now: a damaged one is reported as such
+    assert sk["reason"].str.contains("documentation|not a readable .docx").all()
     by_title = f.set_index("title")
     assert by_title.loc["A plain title", "text"] == "A plain paragraph about the budget.\n\nA second paragraph."
     assert by_title.loc["A plain title", "source"] == "corpus"
@@ -543,7 +550,9 @@ def test_parquet_round_trip(data_root, tmp_path):
     report = accounted(back)
     pd.testing.assert_frame_equal(back, original, check_dtype=True, check_exact=True)
     assert isinstance(back.loc[1, "categories"], list)
-    assert list(report["status"].unique()) in ([], ["duplicate"])  # copies are flagged again, nothing skipped
+    # copies are flagged again, nothing skipped; language and flags come back as saved
+    assert list(report["status"].unique()) == ["duplicate"]
+    assert back["flags"].map(len).sum() == 1
     assert back.attrs["n_inputs"] == len(original)
 
 

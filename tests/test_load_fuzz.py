@@ -5,7 +5,8 @@ unique article ids. With errors="raise" the only exception is LoadError.
 Deterministic: ``derandomize=True`` and a fixed number of examples per property. Run with
 ``--hypothesis-show-statistics`` to see the cases each property ran.
 
-Cases per run (derandomized, so every run draws the same ones): arbitrary bytes 300, text in any
+Cases per run (derandomized, so every run draws the same ones): arbitrary bytes 300 (as every
+supported extension, compressed ones and archives included), file names of random bytes 200, text in any
 encoding 300, mixed encodings 200, JSON Lines 300, JSON documents 200, CSV 300, truncated/damaged
 real files 300, HTML 150, Parquet 150, ids across copies 200 (2,400 in all, about 50 s).
 
@@ -28,6 +29,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import tempfile
 from pathlib import Path
 
@@ -48,7 +50,8 @@ FAST = settings(max_examples=300, derandomize=True, deadline=None, database=None
 MEDIUM = settings(FAST, max_examples=200)
 SLOW = settings(FAST, max_examples=150)  # HTML (trafilatura) and Parquet are slower per example
 
-EXTENSIONS = [".txt", ".jsonl", ".json", ".csv", ".tsv", ".html", ".parquet"]
+EXTENSIONS = [".txt", ".jsonl", ".json", ".csv", ".tsv", ".html", ".parquet", ".docx", ".rtf", ".pdf", ".xlsx",
+              ".sqlite", ".zip", ".jsonl.gz", ".csv.bz2", ".txt.xz"]
 
 
 @pytest.fixture(scope="module")
@@ -115,6 +118,26 @@ def encode(text: str, encoding: str) -> bytes:
 
 
 # --- properties ---------------------------------------------------------------------------------
+
+@MEDIUM
+@given(names=st.lists(st.binary(min_size=1, max_size=12).filter(lambda b: b"/" not in b and b"\x00" not in b
+                                                                 and b not in (b".", b"..")), min_size=1, max_size=5,
+                      unique=True),
+       compress=st.booleans())
+def test_file_names_from_random_bytes(work, names, compress):
+    """Any file name (bytes that are not UTF-8 included) is loaded or reported, and stored safely."""
+    import gzip
+
+    folder = work / f"names{next(_counter)}"
+    folder.mkdir()
+    for i, name in enumerate(names):
+        data = json.dumps({"text": f"Article number {i} about the harbour."}).encode() + b"\n"
+        suffix = b".jsonl.gz" if compress else b".jsonl"
+        with open(os.fsencode(folder) + b"/" + name + suffix, "wb") as fh:
+            fh.write(gzip.compress(data) if compress else data)
+    frame = load_both_ways(folder)
+    assert len(frame) == len(names)
+    frame["path"].str.encode("utf-8")  # every shown name is valid UTF-8
 
 @FAST
 @given(data=st.binary(max_size=3000), ext=st.sampled_from(EXTENSIONS))

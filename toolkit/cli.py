@@ -4,6 +4,8 @@
     toolkit analyze --sample --out DIR
     toolkit info DIR
 
+Each input that could not be loaded is printed with its reason, then one summary line; nothing is
+written before an article loaded, and the --out folder is never read back as input.
 Exit codes: 0 done; 1 some inputs were skipped (see DIR/load_report.csv); 2 bad usage or no
 article could be loaded; 3 a toolkit error (model missing, damaged store, ...).
 """
@@ -54,23 +56,24 @@ def _analyze(args) -> int:
     if not args.inputs and not args.sample:
         print("toolkit: error: give INPUT paths or --sample", file=sys.stderr)
         return 2
+    out = Path(args.out)
     frames = []
     if args.sample:
         frames.append(tk.load_sample())
     if args.inputs:
-        frames.append(tk.load_articles(args.inputs, source=args.source))
+        # The output folder is never read back as input (an --out inside an input folder).
+        frames.append(tk.load_articles(args.inputs, source=args.source, exclude=[out]))
     import pandas as pd
 
     articles = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
     report = pd.concat([tk.load_report(f) for f in frames], ignore_index=True)
-    out = Path(args.out)
+    skipped = _print_report(report, n_inputs=sum(f.attrs["n_inputs"] for f in frames), n_loaded=len(articles))
+    if articles.empty:
+        # Nothing is created before something loaded: a mistyped path leaves no empty store behind.
+        print("toolkit: error: no article could be loaded; nothing written", file=sys.stderr)
+        return 2
     out.mkdir(parents=True, exist_ok=True)
     report.to_csv(out / "load_report.csv", index=False)
-    skipped = int((report["status"] == "skipped").sum())
-    if articles.empty:
-        print(f"toolkit: error: no article could be loaded ({skipped} inputs skipped; see {out / 'load_report.csv'})",
-              file=sys.stderr)
-        return 2
     client = None
     if args.engine == "dask":
         from dask.distributed import Client
@@ -88,6 +91,26 @@ def _analyze(args) -> int:
         print(f"{skipped} inputs were skipped: see {out / 'load_report.csv'}", file=sys.stderr)
         return 1
     return 0
+
+
+def _print_report(report, *, n_inputs: int, n_loaded: int) -> int:
+    """Each skipped input with its reason, then one summary line (stderr); returns the number skipped."""
+    status = report["status"]
+    for row in report[status == "skipped"].itertuples(index=False):
+        where = row.path if _missing(row.line) else f"{row.path}, line {row.line}"
+        print(f"skipped: {where}: {row.reason}", file=sys.stderr)
+    skipped = int((status == "skipped").sum())
+    foreign = int(report["reason"].str.contains("not English", regex=False).sum())
+    print(f"loaded {n_loaded} articles from {n_inputs} inputs: {skipped} skipped, "
+          f"{int((status == 'duplicate').sum())} duplicates (kept, flagged), {int((status == 'note').sum())} notes"
+          + (f" ({foreign} articles not in English, left out of the analysis)" if foreign else ""), file=sys.stderr)
+    return skipped
+
+
+def _missing(v) -> bool:
+    import pandas as pd
+
+    return v is None or bool(pd.isna(v))
 
 
 def _summary(out: Path, corpus, *, skipped: int = 0) -> dict:

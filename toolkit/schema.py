@@ -31,7 +31,8 @@ FREQS = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
 TABLES: dict[str, dict[str, str]] = {
     "articles": {
         "article_id": STRING, "source": STRING, "title": STRING, "section": STRING, "author": STRING,
-        "published": UTC, "url": STRING, "path": STRING, "text": STRING, "n_words": INT, "duplicate_of": STRING,
+        "published": UTC, "url": STRING, "path": STRING, "text": STRING, "n_words": INT, "language": STRING,
+        "flags": LIST, "duplicate_of": STRING,
     },
     "sentences": {"article_id": STRING, "sentence": INT, "paragraph": INT, "start": INT, "end": INT},
     # the per-article step's mentions: names within the article, before the corpus-wide merge

@@ -1,0 +1,60 @@
+"""HTML pages: the article and its metadata through trafilatura. A Factiva HTML export (articles
+ending with "Document <id>") is read as its articles instead (see :mod:`toolkit.load.exports`)."""
+from __future__ import annotations
+
+import re
+
+from .. import clean
+from .decode import read_text
+from .paths import Input
+from .records import add
+from .run import Run
+from .text import add_text
+
+_FACTIVA_MARK = re.compile(r">\s*(?:AN\s+)?Document\s+[A-Za-z0-9]{16,}\s*<")
+_BLOCK_TAGS = ("p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "td", "th", "table",
+               "section", "article", "header", "footer", "blockquote", "pre")
+
+
+def read_html(inp: Input, run: Run, source):
+    raw = read_text(inp, run)
+    if raw is None:
+        run.n_inputs += 1
+        return
+    if _FACTIVA_MARK.search(raw):
+        text = _html_lines(raw)
+        if text is not None:
+            add_text(text, inp, run, source, kind="HTML export")
+            return
+    run.n_inputs += 1
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False)
+    except Exception as exc:  # trafilatura raises a variety of parser errors on broken pages
+        run.skip(inp.name, f"HTML could not be parsed: {type(exc).__name__}: {exc}")
+        return
+    if doc is None or not (doc.text or "").strip():
+        run.skip(inp.name, "no article text found in the HTML page (trafilatura extracted nothing)")
+        return
+    body = clean.split_paragraphs(doc.text)
+    if body and doc.title and body[0].strip() == doc.title.strip():
+        body = body[1:]
+    rec = {"path": inp.name, "source": doc.sitename or source, "title": doc.title, "author": doc.author,
+           "published": doc.date, "url": doc.url}
+    add(run, rec, body, path=inp.name)
+
+
+def _html_lines(raw: str) -> str | None:
+    """The text of an HTML export, one line per block element, blocks apart by blank lines (lxml)."""
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(raw)
+    except Exception:  # lxml's ParserError on documents it cannot read: trafilatura then tries
+        return None
+    for bad in root.xpath("//script|//style|//noscript|//head"):
+        bad.drop_tree()
+    for el in root.iter(*_BLOCK_TAGS):
+        el.tail = "\n\n" + (el.tail or "")
+    return root.text_content()
