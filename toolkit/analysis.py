@@ -14,6 +14,7 @@ import warnings
 import pandas as pd
 
 from . import store as store_mod
+from .dedupe import fold_copies
 from .actors import AliasTable, find_more_mentions, merge_actors, read_aliases
 from .corpus import Corpus, open_corpus
 from .engines import ENGINES, run_dask, run_local
@@ -27,14 +28,18 @@ from .version import code_version
 def analyze(articles: pd.DataFrame, *, model: str | None = None, n_process: int = 1, batch_size: int = 32,
             aliases=None, quotes: bool = True, topics: bool = True, k: int | None = None, lexicon=None,
             seed: int = 0, cache=None, engine: str = "local", client=None,
-            progress: bool | None = None) -> Corpus:
+            progress: bool | None = None, near_duplicates: str = "fold") -> Corpus:
     """Analyse articles: actor mentions merged into actors, quotes with speakers, topics.
 
     ``articles`` is any DataFrame with ``article_id`` and ``text`` (offsets in the result index
     ``text`` as given; it is never rewritten). Rows flagged ``duplicate_of`` by the loader are left
     out so that nothing is counted twice, and rows whose ``language`` is not English, with a
-    warning. ``aliases`` is a user alias table (dict, DataFrame, or a CSV/YAML path: alias ->
-    canonical name, optional kind) that overrides the automatic merge.
+    warning. Near-duplicates (one story reprinted with small edits: see :func:`toolkit.near_duplicates`,
+    whose ``near_duplicate_of`` column is used when the frame has one) are counted once too: only
+    the first article of each cluster is analysed, with a warning saying how many copies were left
+    out; ``near_duplicates="keep"`` analyses every copy. ``aliases`` is a user alias table (dict,
+    DataFrame, or a CSV/YAML path: alias -> canonical name, optional kind) that overrides the
+    automatic merge.
     ``quotes=False`` skips the parser (about 1.4 times as fast; NER dominates); ``topics=False`` skips the topic model.
     ``k``, ``lexicon`` and ``seed`` go to :func:`toolkit.topics`. ``cache`` is a store folder:
     per-article results found there are reused, new ones are added as each batch finishes (a killed
@@ -51,6 +56,8 @@ def analyze(articles: pd.DataFrame, *, model: str | None = None, n_process: int 
     """
     if engine not in ENGINES:
         raise InvalidOptionError("engine", engine, ENGINES)
+    if near_duplicates not in NEAR_DUPLICATES:
+        raise InvalidOptionError("near_duplicates", near_duplicates, NEAR_DUPLICATES)
     if hasattr(articles, "dask") and hasattr(articles, "compute"):
         articles = articles.compute()  # the corpus-wide steps need the articles in one frame
     for col in ("article_id", "text"):
@@ -78,24 +85,29 @@ def analyze(articles: pd.DataFrame, *, model: str | None = None, n_process: int 
         raise InvalidOptionError("articles.article_id", dup, ("unique ids: each article once",))
     arts = as_strings(arts.reset_index(drop=True))
     alias_table = read_aliases(aliases)
-    # as analysed: a text that is not a str (None, NaN, bytes, a number) is empty
-    records = [(str(a), t if isinstance(t, str) else "") for a, t in zip(arts["article_id"], arts["text"])]
-
     run = dict(model=model, n_process=n_process, batch_size=batch_size, quotes=quotes, aliases=alias_table,
                progress=progress, engine=engine, client=client)
     wide = dict(quotes=quotes, topics=topics, k=k, lexicon=lexicon, seed=seed, aliases=alias_table)
+    if cache is not None:
+        whole = corpus_fingerprint(arts, fingerprint(model=model, quotes=quotes, aliases=alias_table),
+                                   topics=topics, k=k, lexicon=lexicon, seed=seed, near_duplicates=near_duplicates)
+        if store_mod.saved_fingerprint(cache) == whole:
+            try:
+                return open_corpus(cache)  # nothing changed: no work at all
+            except StoreError as exc:
+                warnings.warn(f"{exc}; recomputing", stacklevel=2)
+    if near_duplicates == "fold":  # after the cache check: an unchanged corpus is not searched again
+        arts = fold_copies(arts, stacklevel=3).reset_index(drop=True)
+    # as analysed: a text that is not a str (None, NaN, bytes, a number) is empty
+    records = [(str(a), t if isinstance(t, str) else "") for a, t in zip(arts["article_id"], arts["text"])]
     if cache is None:
         return finish(arts, records, run_engine(records, **run), **wide)
-    whole = corpus_fingerprint(arts, fingerprint(model=model, quotes=quotes, aliases=alias_table),
-                               topics=topics, k=k, lexicon=lexicon, seed=seed)
-    if store_mod.saved_fingerprint(cache) == whole:
-        try:
-            return open_corpus(cache)  # nothing changed: no work at all
-        except StoreError as exc:
-            warnings.warn(f"{exc}; recomputing", stacklevel=2)
     corpus = finish(arts, records, run_cached(records, cache, **run), **wide)
     corpus.save(cache, meta={"fingerprint": whole})
     return corpus
+
+
+NEAR_DUPLICATES = ("fold", "keep")
 
 
 def corpus_fingerprint(arts: pd.DataFrame, per_article: str, **options) -> str:

@@ -28,7 +28,8 @@ class ActorProfile:
 
 @dataclass
 class Corpus:
-    """The analysed corpus: tidy tables (see DATA_MODEL.md) and lookups over them."""
+    """The analysed corpus: tidy tables (see DATA_MODEL.md) and lookups over them. ``store`` is the
+    folder it was opened from or saved to (None otherwise): ``tk.search`` keeps its index there."""
 
     articles: pd.DataFrame
     mentions: pd.DataFrame
@@ -38,6 +39,7 @@ class Corpus:
     topics: pd.DataFrame = field(default_factory=pd.DataFrame)
     article_topics: pd.DataFrame = field(default_factory=pd.DataFrame)
     paragraph_topics: pd.DataFrame = field(default_factory=pd.DataFrame)
+    store: str | None = field(default=None, repr=False, compare=False)
 
     def __repr__(self):
         return (f"<Corpus: {len(self.articles)} articles, {len(self.mentions)} mentions of "
@@ -50,6 +52,7 @@ class Corpus:
     def save(self, path, *, meta: dict | None = None) -> None:
         """Write every table as Parquet under ``path`` (see :func:`toolkit.open_corpus`)."""
         store_mod.save_tables(self.tables(), path, meta=meta)
+        self.store = str(path)
 
     def actor(self, name: str) -> ActorProfile:
         """Look an actor up by actor_id, name, any alias, or a word of one actor's name only
@@ -80,4 +83,4 @@ class Corpus:
 def open_corpus(path) -> Corpus:
     """Open a store written by ``tk.analyze(..., cache=path)`` or ``corpus.save(path)`` without
     re-analysis. Raises StoreError when the folder holds no finished corpus or a file is damaged."""
-    return Corpus(**store_mod.read_tables(path))
+    return Corpus(**store_mod.read_tables(path), store=str(path))

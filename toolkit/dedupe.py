@@ -32,6 +32,8 @@ now and then (fewer than 1 in 100 at 0.1 above it); pairs found are never below 
 """
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 
@@ -188,11 +190,20 @@ def _listed(v) -> list:
     return list(v) if isinstance(v, (list, tuple, np.ndarray)) else []
 
 
-def folded(articles: pd.DataFrame) -> pd.DataFrame:
-    """``articles`` without the copies that :func:`near_duplicates` marked (each cluster once)."""
-    if "near_duplicate_of" not in articles.columns:
-        return articles
-    return articles[articles["near_duplicate_of"].isna().to_numpy(dtype=bool)]
+def fold_copies(articles: pd.DataFrame, *, stacklevel: int = 2) -> pd.DataFrame:
+    """``articles`` with each cluster of near-duplicates once (its first article), warning how
+    many copies were left out. The frame's own ``near_duplicate_of`` column is used when it has
+    one; otherwise :func:`near_duplicates` finds them (and its columns are not added)."""
+    given = "near_duplicate_of" in articles.columns
+    marked = articles if given else near_duplicates(articles)
+    copy = marked["near_duplicate_of"].notna().to_numpy(dtype=bool)
+    if copy.any():
+        n_stories = marked.loc[copy, "near_duplicate_of"].nunique()
+        warnings.warn(f"{int(copy.sum())} near-duplicate articles (reprints of {n_stories} "
+                      f"{'story' if n_stories == 1 else 'stories'} with small edits) counted once: only the first "
+                      "copy of each is analysed; tk.near_duplicates(articles) lists them, and "
+                      "near_duplicates='keep' analyses every copy", stacklevel=stacklevel)
+    return articles[~copy]
 
 
-__all__ = ["near_duplicates", "folded", "COLUMNS", "FLAG"]
+__all__ = ["near_duplicates", "fold_copies", "COLUMNS", "FLAG"]

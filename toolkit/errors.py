@@ -80,3 +80,8 @@ class TooManyRowsError(InvalidOptionError):
         self.n_rows = n_rows
         self.args = (f"{name}={value!r} gives {n_rows:,} rows, over the {limit:,}-row chart limit; use one of: "
                      + ", ".join(repr(a) for a in allowed),)
+
+
+class QueryError(ToolkitError, ValueError):
+    """A search query that cannot be read: an unclosed quote or parenthesis, an operator with
+    nothing on one side, or NOT with nothing to take away from."""
