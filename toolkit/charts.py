@@ -20,8 +20,8 @@ import pandas as pd
 
 from .errors import TooManyRowsError
 from .schema import KINDS, QUOTE_KINDS
-from .tables import (MAX_ROWS, actor_timeline, actor_topics, check_count, co_mentioned, cues, heatmap_cells,
-                     network_layout, topic_shares, top_actors, unique_labels, voices)
+from .tables import (MAX_ROWS, actor_timeline, actor_topics, attention, check_count, co_mentioned, cues,
+                     distinctive_terms, heatmap_cells, network_layout, topic_shares, top_actors, unique_labels, voices)
 from .tables.base import actor_info, ranked
 from .tables.topics import topic_tables
 
@@ -29,7 +29,8 @@ __all__ = [
     "use_offline", "jupyter_chart", "chart_data",
     "chart_top_actors", "chart_actor_timeline", "chart_voices", "chart_cues", "chart_topic_shares",
     "chart_co_mentioned", "chart_cooccurrence_heatmap", "chart_network", "chart_actor_topics",
-    "chart_topic_bars", "line_timeline", "bar_co_mentioned",
+    "chart_topic_bars", "line_timeline", "bar_co_mentioned", "chart_attention", "line_attention",
+    "chart_distinctive_terms", "bar_distinctive_terms",
 ]
 
 KIND_COLORS = alt.Scale(domain=list(KINDS), range=["#4c78a8", "#f58518", "#54a24b", "#b279a2", "#9d9d9d"])
@@ -341,3 +342,63 @@ def chart_topic_bars(frame: pd.DataFrame, *, n: int = 15) -> alt.Chart:
         y=alt.Y("label:N", title=None, sort=df["label"].tolist()),
         tooltip=["topic:N", alt.Tooltip("share:Q", format=".0%")],
     ).properties(width=250, title="Topics")
+
+
+def chart_attention(articles_or_corpus, query_or_actor, *, by: str | None = "source", freq: str = "week",
+                    near_duplicates: str = "fold") -> alt.Chart:
+    """Lines of the share of each outlet's articles that match a query, per period (see
+    :func:`attention`): one line per outlet, normalised by the outlet's output.
+
+    Encodings: x period (temporal), y share (0-1, as %), colour source; points carry a tooltip with
+    source, period, share, n_matching, n_articles. A line breaks where its outlet published nothing
+    (share NaN) rather than dropping to zero. Click selection ``point`` (fields period, source).
+    """
+    frame = attention(articles_or_corpus, query_or_actor, by=by, freq=freq, near_duplicates=near_duplicates)
+    return line_attention(frame, freq=freq)
+
+
+def line_attention(frame: pd.DataFrame, *, freq: str = "week", selection: str = "point") -> alt.Chart:
+    """The chart of :func:`chart_attention` from an :func:`attention` frame (periods where an
+    outlet published nothing are left out of its line: the line breaks there)."""
+    from .tables import normalize_freq
+
+    freq = normalize_freq(freq)
+    df = chart_data(frame)  # share stays NaN where nothing was published: null in the spec, a break in the line
+    sources = sorted(df["source"].unique().tolist()) if len(df) else []
+    query = str(df["query"].iloc[0]) if len(df) else ""
+    pick = alt.selection_point(name=selection, fields=["period", "source"], on="click", clear="dblclick")
+    return alt.Chart(df).mark_line(point=True, invalid="break-paths-show-domains").encode(
+        x=alt.X("period:T", title=None),
+        y=alt.Y("share:Q", title=f"Share of articles per {freq}", axis=alt.Axis(format="%")),
+        color=alt.Color("source:N", title="Source", sort=sources),
+        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.4)),
+        tooltip=["source:N", alt.Tooltip("period:T", title=freq), alt.Tooltip("share:Q", format=".1%"),
+                 "n_matching:Q", "n_articles:Q"],
+    ).add_params(pick).properties(width=500, height=220, title=f"Attention: {query}")
+
+
+def chart_distinctive_terms(articles_or_corpus, *, by: str = "source", freq: str = "year", n: int = 15,
+                            ngrams: int = 2, min_count: int = 5, groups: int = 10) -> alt.FacetChart:
+    """Bars of the terms that set each group apart (see :func:`distinctive_terms`), one panel per
+    group.
+
+    Encodings: x z (the log-odds z-score), y term in rank order, panels by group (three a row, in
+    order of size); tooltip group, term, n_group, n_rest, log_odds, z.
+    """
+    frame = distinctive_terms(articles_or_corpus, by=by, freq=freq, n=n, ngrams=ngrams, min_count=min_count,
+                              groups=groups)
+    return bar_distinctive_terms(frame)
+
+
+def bar_distinctive_terms(frame: pd.DataFrame) -> alt.FacetChart:
+    """The chart of :func:`chart_distinctive_terms` from a :func:`distinctive_terms` frame."""
+    df = chart_data(frame)
+    order = list(dict.fromkeys(df["group"]))
+    base = alt.Chart(df).mark_bar(color="#4c78a8").encode(
+        x=alt.X("z:Q", title="z (log-odds, informative prior)"),
+        y=alt.Y("term:N", title=None, sort=alt.EncodingSortField(field="rank", order="ascending")),
+        tooltip=["group:N", "term:N", "n_group:Q", "n_rest:Q", alt.Tooltip("log_odds:Q", format=".2f"),
+                 alt.Tooltip("z:Q", format=".1f")],
+    ).properties(width=180, height=alt.Step(14))
+    return base.facet(facet=alt.Facet("group:N", title=None, sort=order), columns=3).resolve_scale(
+        y="independent").properties(title="Distinctive terms")

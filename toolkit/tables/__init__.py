@@ -8,10 +8,13 @@ tables), aggregates so that a chart's data stays under Altair's 5,000-row limit,
 """
 from __future__ import annotations
 
+from .attention import ATTENTION_COLUMNS, BY_ATTENTION, attention, counted_articles, normalize_freq
 from .actors import BY_ACTORS, actor_timeline, co_mentioned, top_actors
 from .base import MAX_ROWS, OTHER_SOURCES, TOP_SOURCES, check_choice, check_count, unique_labels
+from .distinctive import BY_DISTINCTIVE, DISTINCTIVE_COLUMNS, distinctive_terms
 from .cooccurrence import EDGE_COLUMNS, OF, PERIODS, cooccurrence, to_networkx
 from .network import SCORES, heatmap_cells, is_symmetric, network_layout, passages
+from .search import BY_SEARCH, SEARCH_COLUMNS, SENTENCE_COLUMNS, index_for, matching_ids, parse_query, search
 from .quotes import CUE_FORMS, QUOTE_VIEW, article_texts, cues, quote_frame, voices
 from .topics import BY_TOPICS, actor_topics, has_topics, main_topics, topic_shares, topic_tables
 
@@ -19,4 +22,6 @@ __all__ = ["top_actors", "actor_timeline", "co_mentioned", "voices", "cues", "qu
            "topic_shares", "actor_topics", "main_topics", "has_topics", "topic_tables", "cooccurrence", "to_networkx",
            "heatmap_cells", "network_layout", "passages", "is_symmetric", "unique_labels", "check_choice",
            "check_count", "MAX_ROWS", "TOP_SOURCES", "OTHER_SOURCES", "BY_ACTORS", "BY_TOPICS", "CUE_FORMS",
-           "QUOTE_VIEW", "SCORES", "EDGE_COLUMNS", "OF", "PERIODS"]
+           "QUOTE_VIEW", "SCORES", "EDGE_COLUMNS", "OF", "PERIODS", "search", "matching_ids", "parse_query", "index_for",
+           "attention", "counted_articles", "normalize_freq", "distinctive_terms", "BY_SEARCH", "SEARCH_COLUMNS",
+           "SENTENCE_COLUMNS", "BY_ATTENTION", "ATTENTION_COLUMNS", "BY_DISTINCTIVE", "DISTINCTIVE_COLUMNS"]

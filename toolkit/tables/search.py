@@ -470,7 +470,7 @@ def compile_query(obj, query: str) -> str | None:
 
 
 def search(articles_or_corpus, query: str, *, by: str = "article", limit: int | None = None, index=None,
-           rebuild: bool = False) -> pd.DataFrame:
+           rebuild: bool = False, marks: tuple[str, str] = MARKS) -> pd.DataFrame:
     """The articles (or sentences) matching a query, best first.
 
     ``query``: words, "quoted phrases", AND / OR / NOT, parentheses, ``word*`` prefixes and
@@ -481,7 +481,8 @@ def search(articles_or_corpus, query: str, *, by: str = "article", limit: int | 
     sentence (index in the article: the corpus's sentences when given a Corpus, else a split at
     sentence punctuation), start, end (offsets in the article's text), score, snippet (the sentence,
     hits between ``**``), source, published, title -- one row per matching sentence.
-    Ties are broken by position in the articles frame. ``limit`` keeps the best rows only.
+    Ties are broken by position in the articles frame. ``limit`` keeps the best rows only;
+    ``marks`` are the two strings put around each hit in a snippet.
 
     The index is built on the first search of a frame (about 15 s for 100,000 articles) and
     reused; ``index`` says where to keep it (a folder or a .sqlite path: default the corpus's
@@ -500,10 +501,12 @@ def search(articles_or_corpus, query: str, *, by: str = "article", limit: int | 
     check_choice("by", by, BY_SEARCH)
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, (int, np.integer)) or limit < 1):
         raise InvalidOptionError("limit", limit, ("None", "a positive int"))
+    if not (isinstance(marks, tuple) and len(marks) == 2 and all(isinstance(m, str) for m in marks)):
+        raise InvalidOptionError("marks", marks, ("a pair of str, e.g. ('**', '**')",))
     fts = compile_query(articles_or_corpus, query)
     idx = index_for(articles_or_corpus, index=index, rebuild=rebuild)
-    hits = (idx.articles_matching(fts, limit=limit) if by == "article"
-            else idx.sentences_matching(fts, limit=limit))
+    hits = (idx.articles_matching(fts, limit=limit, marks=marks) if by == "article"
+            else idx.sentences_matching(fts, limit=limit, marks=marks))
     return _with_articles(idx, hits, SEARCH_COLUMNS if by == "article" else SENTENCE_COLUMNS)
 
 

@@ -5,6 +5,8 @@ linked views.
   move there), topics and quotes.
 - :class:`QuoteExplorer`: filter quotes by speaker, kind, source, topic, dates and text; export CSV.
 - :class:`CooccurrenceExplorer`: a co-occurrence heatmap; click a cell to read the passages.
+- :class:`AttentionExplorer`: type a query; see each outlet's share of matching articles per
+  period, and the matching sentences.
 
 Each explorer is an ``ipywidgets.VBox`` and exposes its current frames as attributes. Views are
 ``widgets.HTML`` and ``alt.JupyterChart`` updated from ``.observe`` callbacks (no ``Output``
@@ -17,9 +19,10 @@ from __future__ import annotations
 from ..exports import neutralize_csv
 from ..tables import passages
 from .actors import ActorExplorer
+from .attention import AttentionExplorer
 from .cooccurrence import CooccurrenceExplorer
 from .html import TABLE_ROWS, esc, passages_html, quote_context_html, quotes_table_html
 from .quotes import EXPORT_COLUMNS, QuoteExplorer
 
-__all__ = ["ActorExplorer", "QuoteExplorer", "CooccurrenceExplorer", "quotes_table_html", "quote_context_html",
+__all__ = ["ActorExplorer", "QuoteExplorer", "CooccurrenceExplorer", "AttentionExplorer", "quotes_table_html", "quote_context_html",
            "passages", "passages_html", "neutralize_csv", "esc", "TABLE_ROWS", "EXPORT_COLUMNS"]
