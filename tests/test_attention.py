@@ -199,6 +199,11 @@ def test_search_rows_scores_and_snippets():
     assert "**interest rate**" in res.set_index("article_id").loc["w1", "snippet"]
     assert res["published"].dtype == made_up()["published"].dtype
     assert len(tk.search(made_up(), "rates", limit=2)) == 2
+    few = tk.search(made_up(), "rates", snippets=1)  # every match, the best one with a snippet
+    assert len(few) == 4 and few["snippet"].notna().tolist() == [True, False, False, False]
+    assert few["article_id"].tolist() == tk.search(made_up(), "rates")["article_id"].tolist()
+    with pytest.raises(InvalidOptionError):
+        tk.search(made_up(), "rates", snippets=-1)
     assert tk.search(made_up(), "unicorn").empty
     html_marks = tk.search(made_up(), "housing", marks=("<b>", "</b>"))
     assert "<b>housing</b>" in html_marks["snippet"].iloc[0]

@@ -95,7 +95,7 @@ class AttentionExplorer(widgets.VBox):
         if q:
             try:
                 self._all = self._attention(q)
-                hits = search(self.data, q, by="sentence", marks=(_OPEN, _CLOSE))
+                hits = search(self.data, q, by="sentence", marks=(_OPEN, _CLOSE), snippets=None)
                 hits["source"] = hits["source"].astype(object).fillna("(no source)").map(self._pooled).astype("string")
                 hits["url"] = hits["article_id"].map(self._urls)
                 self._hits = hits
