@@ -58,6 +58,7 @@ bench: sample-store
 	$(BIN)/python benchmarks/bench_topics.py
 	$(BIN)/python benchmarks/bench_widgets.py
 	$(BIN)/python benchmarks/bench_scale.py
+	$(BIN)/python benchmarks/bench_attention.py
 	$(BIN)/python benchmarks/bench_open.py
 
 clean:

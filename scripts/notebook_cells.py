@@ -323,3 +323,99 @@ together = tk.widgets.CooccurrenceExplorer(corpus)
 tabs = widgets.Tab(children=[quotes, actors, together], titles=["Quotes", "Actors", "Together"])
 tabs"""),
 ]
+
+NOTEBOOKS["08_attention"] = [
+    ("md", """
+# 08 · Who paid attention to what, and when?
+
+**What share of each outlet's coverage is about a subject, period by period — and which words set
+one outlet apart from the others?** Counting the articles that mention a subject favours whoever
+publishes most, so attention here is a *share*: the matching articles over all the outlet's
+articles that period, as Media Cloud draws it. A wire story reprinted by twenty outlets would
+inflate every count, so reprints are found and counted once.
+
+What the sample can and cannot show: its outlets cover **separate years** — Global Voices May 2012,
+Wikinews 2019–2020, *The Standard* one article of February 2025. So no chart here compares two
+outlets in the same week, and any difference between outlets mixes subject, year and house style.
+Point the same cells at your own collection to compare outlets over the same months."""),
+    ("code", f"""
+import pandas as pd
+import toolkit as tk
+
+tk.charts.use_offline()  # charts render without a network
+articles = tk.load_sample()
+corpus = tk.analyze(articles, cache={STORE})
+articles.groupby("source")["published"].agg(["min", "max", "size"])"""),
+    ("md", """
+## Reprints counted once
+
+`tk.near_duplicates` compares the articles' word sequences (MinHash over three-word shingles, checked
+exactly) and points every copy at the first article of its cluster. The sample holds no reprints:"""),
+    ("code", """
+marked = tk.near_duplicates(articles)
+int(marked["near_duplicate_of"].notna().sum())"""),
+    ("md", """
+A made-up reprint shows what a hit looks like: one Wikinews story run again by another outlet with
+a credit line added. `tk.analyze` analyses only the first copy of each cluster (and says so);
+`near_duplicates="keep"` analyses every copy."""),
+    ("code", """
+story = articles[articles["source"] == "Wikinews"].head(1)
+reprint = story.assign(article_id="reprint-1", source="Another outlet",
+                       text=story["text"] + "\\n\\n(Reprinted with permission.)")
+found = tk.near_duplicates(pd.concat([articles, reprint], ignore_index=True))
+found.loc[found["near_duplicate_of"].notna(),
+          ["article_id", "source", "near_duplicate_of", "near_duplicate_similarity"]]"""),
+    ("md", """
+## Search
+
+Words, `"quoted phrases"`, `AND` / `OR` / `NOT`, parentheses, `prefix*` and `actor:NAME` (any way
+the corpus wrote that actor); case and accents are folded. One row per article, best first, with
+the best passage (hits between `**`). The index is built once and kept beside the store."""),
+    ("code", """
+hits = tk.search(corpus, 'climate OR "global warming" NOT football')
+len(hits), hits[["source", "title", "snippet"]].head(5)"""),
+    ("code", """
+tk.search(corpus, "actor:Trump AND (tariff* OR trade)", by="sentence")[["source", "title", "snippet"]].head(5)"""),
+    ("md", """
+## Attention over time
+
+The share of each outlet's articles per month that match. Months in which an outlet published
+nothing are gaps, not zeros; a month with a handful of articles gives a jumpy share, so read the
+counts beside it (hover a point, or the table below)."""),
+    ("code", """
+tk.charts.chart_attention(corpus, 'climate OR "global warming"', freq="month")"""),
+    ("code", """
+climate = tk.attention(corpus, 'climate OR "global warming"', freq="quarter")
+climate.dropna(subset=["share"])[["period", "source", "n_matching", "n_articles", "share"]]"""),
+    ("md", """
+An actor works the same way: the articles whose mentions were resolved to that actor."""),
+    ("code", """
+trump = tk.attention(corpus, corpus.actor("Donald Trump"), freq="year")
+trump.dropna(subset=["share"])[["period", "source", "n_matching", "n_articles", "share"]]"""),
+    ("md", """
+## Distinctive language
+
+Which words and two-word phrases does each outlet use more than the others? The log-odds ratio with
+an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008) weighs each difference by its
+evidence (z above 2 is unlikely by chance). Read the terms before concluding: beside subjects
+(*Trump*, *Biden* in Wikinews' 2019–2020 news), it surfaces **house style** — `wn` is Wikinews'
+`((WN))` marking its interview questions, `es` and `ru` are Global Voices' `[es]` tags on links to
+Spanish and Russian sources — and *The Standard*'s single article gives its terms little evidence.
+Here `by="period"` would find the same split, since each outlet is its own years."""),
+    ("code", """
+tk.charts.chart_distinctive_terms(corpus, n=10)"""),
+    ("md", """
+The same for quotes: what sets the most quoted speakers' words apart from everyone else's."""),
+    ("code", """
+tk.distinctive_terms(corpus, by="speaker", groups=4, n=5, min_count=3)[["group", "rank", "term", "n_group", "z"]]"""),
+    ("md", """
+## Explore
+
+Type a query; pick outlets and the period. Below the chart, the matching sentences; click a point
+to read that month's sentences of that outlet (double-click to show all again)."""),
+    ("code", """
+explorer = tk.widgets.AttentionExplorer(corpus, 'climate OR "global warming"')
+explorer"""),
+    ("code", """
+explorer.n_sentences, explorer.sentences[["source", "title", "snippet"]].head(3)"""),
+]

@@ -26,8 +26,8 @@ So every copy is similar to the article it points at, not merely to a chain of c
 2          c              <NA>                   <NA>
 
 Limits: similarity is lexical, so a rewrite of the same story in other words is not a
-near-duplicate, and two short items of the same template (scores, weather) can be. Texts shorter
-than ``shingle`` words are never flagged. MinHash with LSH misses a pair just above the threshold
+near-duplicate, and two short items of the same template (scores, weather) can be. Texts under
+20 words (``min_words``) are never flagged. MinHash with LSH misses a pair just above the threshold
 now and then (fewer than 1 in 100 at 0.1 above it); pairs found are never below it.
 """
 from __future__ import annotations
@@ -43,6 +43,7 @@ NUM_PERM = 64
 SEED = 1  # fixed: the same articles give the same clusters on every run and machine
 FLAG = "near_duplicate"
 COLUMNS = ("near_duplicate_of", "near_duplicate_cluster", "near_duplicate_similarity")
+MIN_WORDS = 20
 CHUNK = 5000  # articles tokenised at once (Arrow's string kernels run on the whole chunk)
 _NOT_WORD = r"[^\p{L}\p{N}_]+"
 
@@ -104,7 +105,8 @@ def _fold32(s: np.ndarray) -> np.ndarray:
     return np.unique(((s >> np.uint64(32)) ^ (s & np.uint64(0xFFFFFFFF))).astype(np.uint32))
 
 
-def near_duplicates(articles: pd.DataFrame, *, threshold: float = 0.5, shingle: int = 3) -> pd.DataFrame:
+def near_duplicates(articles: pd.DataFrame, *, threshold: float = 0.5, shingle: int = 3,
+                    min_words: int = MIN_WORDS) -> pd.DataFrame:
     """The articles with their near-duplicates marked: reprints of one story with small edits.
 
     Returns a copy of ``articles`` with ``near_duplicate_of`` (the article_id of the first article
@@ -118,7 +120,9 @@ def near_duplicates(articles: pd.DataFrame, *, threshold: float = 0.5, shingle: 
     ``threshold``: the least Jaccard similarity of word ``shingle``-grams (0 < threshold <= 1;
     default 0.5). A dropped sentence, a few changed words and a credit line leave a 400-word
     article at about 0.85 and a 150-word one at about 0.7; two different stories on the same
-    subject share under 0.1. ``shingle``: words per shingle (1 to 10; default 3).
+    subject share under 0.1. ``shingle``: words per shingle (1 to 10; default 3). Texts of fewer
+    than ``min_words`` words (default 20) are never flagged: one-line briefs, captions and
+    scores of one template are alike without being reprints.
     The first article is the earliest published (undated ones last, ties in frame order).
     Exact copies (the loader's ``duplicate_of``) are near-duplicates too, of similarity 1.
     On 100,000 articles it takes about a minute and a few hundred MB (benchmarks/bench_attention.py).
@@ -129,6 +133,8 @@ def near_duplicates(articles: pd.DataFrame, *, threshold: float = 0.5, shingle: 
         raise InvalidOptionError("threshold", threshold, ("a number in (0, 1]",))
     if isinstance(shingle, bool) or not isinstance(shingle, (int, np.integer)) or not 1 <= shingle <= 10:
         raise InvalidOptionError("shingle", shingle, ("an int from 1 to 10",))
+    if isinstance(min_words, bool) or not isinstance(min_words, (int, np.integer)) or min_words < 1:
+        raise InvalidOptionError("min_words", min_words, ("a positive int",))
     for col in ("article_id", "text"):
         if col not in articles.columns:
             raise MissingColumnError(col, "articles")
@@ -152,7 +158,7 @@ def near_duplicates(articles: pd.DataFrame, *, threshold: float = 0.5, shingle: 
     for lo in range(0, n, CHUNK):
         chunk = order[lo: lo + CHUNK]
         for pos, s in zip(chunk, shingles.sets([texts[i] for i in chunk])):
-            if not len(s):
+            if not len(s) or len(s) + shingle - 1 < min_words:  # a shingle starts at every word but the last k - 1
                 continue
             m = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int, permutations=permutations, scheme="affine32")
             s = _fold32(s)

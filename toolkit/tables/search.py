@@ -94,8 +94,9 @@ def _tokens(query: str) -> list[tuple[str, str]]:
 def parse_query(query: str):
     """The syntax tree of a query (:class:`Leaf` and :class:`Node`); raises QueryError.
 
-    >>> parse_query('"interest rates" NOT housing')
-    Node(op='AND', children=(Leaf(kind='phrase', text='interest rates', prefix=False), Node(op='NOT', children=(Leaf(kind='term', text='housing', prefix=False),))))
+    >>> tree = parse_query('"interest rates" NOT housing')
+    >>> tree.op, tree.children[0], tree.children[1].op
+    ('AND', Leaf(kind='phrase', text='interest rates', prefix=False), 'NOT')
     """
     if not isinstance(query, str) or not query.strip():
         raise QueryError("an empty query: give words, \"phrases\", AND / OR / NOT or actor:NAME")

@@ -150,8 +150,8 @@ class AttentionExplorer(widgets.VBox):
                     "double-click the chart to show all.</i></p>")
         self.sentences = h[m].reset_index(drop=True)
         if not self.query.value.strip():
-            self.sentences_view.value = "<p><i>Type a query: the share of each outlet's articles matching it is drawn " \
-                                        "per period, and the matching sentences are listed here.</i></p>"
+            self.sentences_view.value = ("<p><i>Type a query: the share of each outlet's articles matching it is "
+                                         "drawn per period, and the matching sentences are listed here.</i></p>")
             return
         self.sentences_view.value = note + sentences_html(self.sentences, limit=self.rows)
 
