@@ -375,7 +375,7 @@ the best passage (hits between `**`). The index is built once and kept beside th
 hits = tk.search(corpus, 'climate OR "global warming" NOT football')
 len(hits), hits[["source", "title", "snippet"]].head(5)"""),
     ("code", """
-tk.search(corpus, "actor:Trump AND (tariff* OR trade)", by="sentence")[["source", "title", "snippet"]].head(5)"""),
+tk.search(corpus, "actor:Trump AND (election OR vote*)", by="sentence")[["source", "title", "snippet"]].head(5)"""),
     ("md", """
 ## Attention over time
 

@@ -158,6 +158,13 @@ def test_analyze_counts_a_cluster_once_unless_told_to_keep():
     assert len(kept.articles) == 5
     with pytest.raises(InvalidOptionError):
         tk.analyze(frame, near_duplicates="drop")
+    # a copy whose first article is left out (here: an exact duplicate) stands for its story
+    lost = tk.near_duplicates(frame).assign(duplicate_of=pd.array([pd.NA, pd.NA, pd.NA, pd.NA, pd.NA], dtype="string"))
+    lost.loc[lost["article_id"] == "w1", "duplicate_of"] = "f1"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert sorted(tk.analyze(lost, topics=False, quotes=False).articles["article_id"]) == ["f1", "w2", "w3", "z1"]
+    assert tk.attention(lost, '"interest rate"', by=None, freq="year")["n_matching"].item() == 1
     # a frame already marked: its own columns decide
     marked = tk.near_duplicates(frame).assign(near_duplicate_of=pd.NA)
     with warnings.catch_warnings():
@@ -428,6 +435,8 @@ def test_attention_explorer_follows_its_controls():
     # sentences of the texts only (two articles match "rates" by their titles alone)
     assert ex.n_sentences == len(tk.search(frame, "rates", by="sentence")) == 2
     assert ex.sentences_view.value.count("<li>") == 2 and "<mark" in ex.sentences_view.value
+    assert list(ex.sentences.columns) == tk.tables.SENTENCE_COLUMNS + ["url"]
+    assert all("**rates**" in s for s in ex.sentences["snippet"])  # as tk.search shows hits
     ex.outlets.value = ("Weekly",)
     assert set(ex.attention["source"]) == {"Weekly"} and ex.sentences.empty  # its one match is a title
     ex.query.value = "rate*"

@@ -202,9 +202,12 @@ def fold_copies(articles: pd.DataFrame, *, stacklevel: int = 2) -> pd.DataFrame:
     one; otherwise :func:`near_duplicates` finds them (and its columns are not added)."""
     given = "near_duplicate_of" in articles.columns
     marked = articles if given else near_duplicates(articles)
-    copy = marked["near_duplicate_of"].notna().to_numpy(dtype=bool)
+    # a copy whose first article is not in the frame (left out as an exact duplicate or in another
+    # language) stands for its story
+    of = marked["near_duplicate_of"]
+    copy = (of.notna() & of.isin(set(marked["article_id"].astype(str)))).to_numpy(dtype=bool)
     if copy.any():
-        n_stories = marked.loc[copy, "near_duplicate_of"].nunique()
+        n_stories = of[copy].nunique()
         warnings.warn(f"{int(copy.sum())} near-duplicate articles (reprints of {n_stories} "
                       f"{'story' if n_stories == 1 else 'stories'} with small edits) counted once: only the first "
                       "copy of each is analysed; tk.near_duplicates(articles) lists them, and "

@@ -32,7 +32,10 @@ def counted_articles(obj, *, near_duplicates: str = "fold") -> pd.DataFrame:
     if "duplicate_of" in arts.columns:
         keep &= arts["duplicate_of"].isna().to_numpy(dtype=bool)
     if near_duplicates == "fold" and "near_duplicate_of" in arts.columns:
-        keep &= arts["near_duplicate_of"].isna().to_numpy(dtype=bool)
+        # a copy whose first article is not counted (an exact duplicate) stands for its story
+        of = arts["near_duplicate_of"]
+        first = set(arts.loc[keep, "article_id"].astype(str))
+        keep &= ~(of.notna() & of.isin(first)).to_numpy(dtype=bool)
     return arts[keep]
 
 

@@ -25,7 +25,8 @@ def hits_html(snippet) -> str:
 
 
 def sentences_html(rows: pd.DataFrame, *, total: int | None = None, limit: int = TABLE_ROWS) -> str:
-    """An escaped HTML list of the first ``limit`` matching sentences, headed by the count of all."""
+    """An escaped HTML list of the first ``limit`` matching sentences (rows with a ``marked``
+    snippet: hits between the private marks), headed by the count of all."""
     total = len(rows) if total is None else total
     shown = rows.head(limit)
     head = (f"<p><b>{total:,}</b> matching sentence{'s' if total != 1 else ''}"
@@ -33,7 +34,7 @@ def sentences_html(rows: pd.DataFrame, *, total: int | None = None, limit: int =
     if shown.empty:
         return head
     items = [f"<li><small>{date_text(r.get('published'))} · {esc(r.get('source'))} · "
-             f"{title_html(r.get('title'), r.get('url'))}</small><br>{hits_html(r['snippet'])}</li>"
+             f"{title_html(r.get('title'), r.get('url'))}</small><br>{hits_html(r['marked'])}</li>"
              for r in shown.to_dict("records")]
     return head + "<ol class='tk-sentences'>" + "".join(items) + "</ol>"
 
@@ -98,6 +99,10 @@ class AttentionExplorer(widgets.VBox):
                 hits = search(self.data, q, by="sentence", marks=(_OPEN, _CLOSE), snippets=None)
                 hits["source"] = hits["source"].astype(object).fillna("(no source)").map(self._pooled).astype("string")
                 hits["url"] = hits["article_id"].map(self._urls)
+                # the frame shows hits between "**", as tk.search does; the HTML marks them from the private marks
+                hits["marked"] = hits["snippet"]
+                hits["snippet"] = hits["snippet"].str.replace(_OPEN, "**", regex=False).str.replace(
+                    _CLOSE, "**", regex=False)
                 self._hits = hits
             except (QueryError, UnknownActorError) as exc:
                 self.message.value = f"<p style='color:#b00'>{esc(exc)}</p>"
@@ -148,12 +153,13 @@ class AttentionExplorer(widgets.VBox):
                 m &= (h["source"] == source).fillna(False).to_numpy(dtype=bool)
             note = (f"<p><i>{esc(source or 'All outlets')}, {esc(freq)} of {lo:%Y-%m-%d}; "
                     "double-click the chart to show all.</i></p>")
-        self.sentences = h[m].reset_index(drop=True)
+        shown = h[m].reset_index(drop=True)
+        self.sentences = shown.drop(columns=["marked"], errors="ignore")
         if not self.query.value.strip():
             self.sentences_view.value = ("<p><i>Type a query: the share of each outlet's articles matching it is "
                                          "drawn per period, and the matching sentences are listed here.</i></p>")
             return
-        self.sentences_view.value = note + sentences_html(self.sentences, limit=self.rows)
+        self.sentences_view.value = note + sentences_html(shown, limit=self.rows)
 
 
 __all__ = ["AttentionExplorer", "sentences_html", "hits_html"]
