@@ -243,7 +243,9 @@ def describe(texts, c) -> None:
 
 def analyze_checked(texts, ids=None, **kw):
     df = frame(texts, ids)
-    c = tk.analyze(df, topics=False, **kw)
+    # every text analysed, repeats too: these properties are about offsets (folding reprints is
+    # tested in test_attention.py)
+    c = tk.analyze(df, topics=False, near_duplicates="keep", **kw)
     check_corpus(df, c, quotes=kw.get("quotes", True))
     return c
 
