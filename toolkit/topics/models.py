@@ -36,15 +36,18 @@ from .vectorize import normalize_rows, tfidf
 N_LSA = 50          # LSA dimensions: 100 and 200 scored lower on short texts, 20-30 no better
 VECTOR_SHARE = 0.5  # share of the squared length given to the word-vector part
 N_REFINE = 3        # reweighting rounds: more change nothing measurable
-FIT_SAMPLE = 5000   # larger corpora: fit on a sample, then every article joins its nearest topic
+FIT_SAMPLE = 3000   # larger corpora: fit on a sample, then every article joins its nearest topic
+VOCABULARY = 10_000  # clustering uses the terms in most articles; labels and weights use all
+SVD_ITERATIONS = 2  # power iterations of the randomized SVD: 5 (scikit-learn's) changed no score
 _MIX_ROUNDS = 200
+N_INIT = 10          # k-means starts in the first round (later rounds start from the last partition)
 
 
 @contextlib.contextmanager
 def quiet():
     """Single-threaded BLAS and no convergence chatter, for every fit below."""
-    # OpenBLAS with 2 threads is 10-30x slower than with 1 on these small dense products.
-    with threadpool_limits(limits=1, user_api="blas"), warnings.catch_warnings():
+    # OpenBLAS and OpenMP (k-means) with 2 threads are 10-30x slower than with 1 on these small products.
+    with threadpool_limits(limits=1), warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
         # scikit-learn's error of an exact fit (e.g. one article) can round below 0 before sqrt
         warnings.filterwarnings("ignore", "invalid value encountered in sqrt", RuntimeWarning)
@@ -64,7 +67,7 @@ def represent(Xw: sp.csr_matrix, E: np.ndarray | None, mode: str, *, seed: int, 
     if mode in ("lsa", "both") or E is None:
         if svd is None:
             n_comp = max(1, min(N_LSA, Xw.shape[1] - 1, Xw.shape[0] - 1))
-            svd = TruncatedSVD(n_components=n_comp, random_state=seed).fit(Xw)
+            svd = TruncatedSVD(n_components=n_comp, n_iter=SVD_ITERATIONS, random_state=seed).fit(Xw)
         share = 1.0 - VECTOR_SHARE if (mode == "both" and E is not None) else 1.0
         parts.append(normalize_rows(svd.transform(Xw)) * np.sqrt(share))
     return normalize_rows(np.hstack(parts)), svd
@@ -107,7 +110,7 @@ def centroids(D: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
     return normalize_rows(C)
 
 
-def refine(counts, idf, E, k: int, *, seed: int, start: str, rounds: int = N_REFINE) -> dict:
+def refine(counts, idf, E, k: int, *, seed: int, start: str, rounds: int = N_REFINE, n_init: int = N_INIT) -> dict:
     """Steps 1-3 of the module doc on ``counts`` (articles with words): labels, term weights,
     the last article vectors and their svd."""
     present = (counts > 0).astype(np.float64).tocsr()
@@ -117,7 +120,7 @@ def refine(counts, idf, E, k: int, *, seed: int, start: str, rounds: int = N_REF
         Xw = tfidf(counts, idf, w)
         D, svd = represent(Xw, E, start if rnd == 0 else "both", seed=seed)
         if labels is None:
-            labels = KMeans(k, random_state=seed, n_init=10).fit_predict(D)
+            labels = KMeans(k, random_state=seed, n_init=n_init).fit_predict(D)
         else:  # from the last partition: the refined space moves clusters, it does not reshuffle them
             labels = KMeans(k, init=centroids(D, labels, k), n_init=1).fit_predict(D)
         if rnd < rounds:
@@ -139,17 +142,28 @@ def fit_cluster(counts, idf, E, rows, k: int, *, seed: int) -> dict:
     fit_rows = rows
     if len(rows) > FIT_SAMPLE:
         fit_rows = np.sort(np.random.default_rng(seed).choice(rows, FIT_SAMPLE, replace=False))
+    cols = top_columns(counts[fit_rows], VOCABULARY)
+    X, idf_c, E_c = counts[:, cols], idf[cols], (E[cols] if E is not None else None)
     with quiet():
-        fits = [refine(counts[fit_rows], idf, E, k, seed=seed, start=s) for s in starts_for(E)]
+        fits = [refine(X[fit_rows], idf_c, E_c, k, seed=seed, start=s) for s in starts_for(E)]
         best = max(fits, key=lambda f: round(f["mi"], 9))  # ties: the first start
-        w, svd = best["weights"], best["svd"]
         if len(fit_rows) == len(rows):
             labels[rows] = best["labels"]
         else:  # everyone joins the nearest topic, then a few k-means rounds on all of them
-            D, _ = represent(tfidf(counts[rows], idf, w), E, "both", seed=seed, svd=svd)
+            D, _ = represent(tfidf(X[rows], idf_c, best["weights"]), E_c, "both", seed=seed, svd=best["svd"])
             init = centroids(best["D"], best["labels"], k)
             labels[rows] = KMeans(k, init=init, n_init=1, max_iter=20).fit_predict(D)
+    # every term, clustered or not, weighed by the final partition
+    w = term_weights((counts > 0).astype(np.float64).tocsr(), labels, k)
     return dict(labels=labels, weights=w, space=best)
+
+
+def top_columns(counts, n: int) -> np.ndarray:
+    """The ``n`` terms in most articles (all when there are fewer), in column order."""
+    if counts.shape[1] <= n:
+        return np.arange(counts.shape[1])
+    df = np.diff(counts.tocsc().indptr)
+    return np.sort(np.argsort(-df, kind="stable")[:n])
 
 
 def topic_profiles(counts, idf, weights, labels, k: int) -> np.ndarray:
