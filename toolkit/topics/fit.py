@@ -7,6 +7,9 @@ from ..errors import EmptyCorpusError
 from . import choose_k, models
 from .vectorize import count_terms, term_vectors, tfidf
 
+# Below this, clusters of a handful of articles say little, and an article that mixes two subjects
+# can make a cluster of its own where NMF splits it into its two parts.
+MIN_TO_CLUSTER = 50
 NO_VECTORS = ("cluster on LSA only: the md model (en_core_web_md vectors) is not installed; "
               "install it for topics that hold on short texts")
 
@@ -23,8 +26,11 @@ def fit_model(units: dict, n_articles: int, *, method: str, k, seed: int, exclud
         if k is not None and k > n_have:
             raise EmptyCorpusError(f"k={k} is more than the {n_have} article(s) {what}: "
                                    f"pass k <= {n_have} or k=None")
-    if method == "nmf":
-        return _fit_nmf(v, n_articles, k=k, seed=seed, min_k=min_k, max_k=max_k)
+    if method == "nmf" or len(v["rows"]) < MIN_TO_CLUSTER:
+        fitted = _fit_nmf(v, n_articles, k=k, seed=seed, min_k=min_k, max_k=max_k)
+        if method != "nmf":
+            fitted["description"] += f" (fewer than {MIN_TO_CLUSTER} articles with words: too few to cluster)"
+        return fitted
     return _fit_cluster(v, n_articles, k=k, seed=seed, min_k=min_k, max_k=max_k)
 
 
