@@ -17,8 +17,8 @@ Targets: BBC full k=5 >= 0.86 and k=None >= 0.80; on every short corpus the tool
 not below the LDA and NMF baselines, and k=None >= 0.48.
 Speed: toolkit.topics(k=None) on 10,000 articles (BBC repeated with distinct ids), target < 30 s;
 with --big also on 100,000 (no target; linear would be about 10x the 10,000 figure: the model is
-fitted on a sample of 3,000 and the rest joins its nearest topic); cooccurrence() of actors by sentence on 100,000
-synthetic mentions, target < 2 s.
+fitted on a sample of 2,000 and the rest joins its nearest topic); cooccurrence() of actors by
+sentence on 100,000 synthetic mentions, target < 2 s.
 
 Data: $NEWS_TOOLKIT_DATA/bbc/<category>/*.txt (default data root: ../shared/data from the
 repository root); first line = title, then paragraphs separated by blank lines. The BBC text is

@@ -36,7 +36,7 @@ from .vectorize import normalize_rows, tfidf
 N_LSA = 50          # LSA dimensions: 100 and 200 scored lower on short texts, 20-30 no better
 VECTOR_SHARE = 0.5  # share of the squared length given to the word-vector part
 N_REFINE = 3        # reweighting rounds: more change nothing measurable
-FIT_SAMPLE = 3000   # larger corpora: fit on a sample, then every article joins its nearest topic
+FIT_SAMPLE = 2000   # larger corpora: fit on a sample, then every article joins its nearest topic
 VOCABULARY = 10_000  # clustering uses the terms in most articles; labels and weights use all
 SVD_ITERATIONS = 2  # power iterations of the randomized SVD: 5 (scikit-learn's) changed no score
 _MIX_ROUNDS = 200
