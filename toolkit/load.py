@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import clean
+from . import boilerplate, clean
 from .errors import InvalidOptionError, LoadError
 
 FORMATS = ("auto", "text", "jsonl", "json", "csv", "html", "parquet")
@@ -35,7 +35,7 @@ EXTENSIONS = {
     ".parquet": "parquet", ".pq": "parquet",
 }
 COLUMNS = ["article_id", "source", "title", "section", "author", "published", "url", "path", "text", "n_words",
-           "duplicate_of"]
+           "duplicate_of", "flags"]
 STRING_COLUMNS = ["article_id", "source", "title", "section", "author", "url", "path", "text", "duplicate_of"]
 # Files kept beside data sets that are not articles; reported, never loaded by accident.
 _DOC_FILE = re.compile(r"^(readme|license|licence|copying|changelog|notice|attribution)(\.|$)", re.I)
@@ -314,12 +314,19 @@ def _read_html(path: Path, run: _Run, source):
     if doc is None or not (doc.text or "").strip():
         run.skip(path, "no article text found in the HTML page (trafilatura extracted nothing)")
         return
-    body = clean.split_paragraphs(doc.text)
+    body = clean.split_paragraphs(re.sub(r"\n\s*\n", "\n", doc.text))  # trafilatura: one paragraph a line
     if body and doc.title and body[0].strip() == doc.title.strip():
         body = body[1:]
-    rec = {"path": str(path), "source": doc.sitename or source, "title": doc.title, "author": doc.author,
-           "published": doc.date, "url": doc.url}
-    _add(run, rec, body, path=path)
+    # trafilatura lets pitches, captions, link lists and the like through: a pass by their shape
+    kept, removed = boilerplate.remove_boilerplate(body, html=raw, title=doc.title, author=doc.author)
+    teaser = boilerplate.find_teaser(kept or body, html=raw, removed=removed)
+    if teaser:
+        run.note(path, f"teaser: {teaser}; loaded with flags=['teaser']")
+    section = boilerplate.page_section(raw, title=doc.title, site=doc.sitename)
+    rec = {"path": str(path), "source": doc.sitename or source, "author": boilerplate.clean_byline(doc.author, site=doc.sitename, url=doc.url),
+           "title": boilerplate.clean_title(doc.title, site=doc.sitename, url=doc.url, section=section),
+           "section": section, "published": doc.date, "url": doc.url, "flags": ["teaser"] if teaser else []}
+    _add(run, rec, kept or body, path=path)  # a page that is all boilerplate keeps its text, flagged
 
 
 def _read_jsonl(path: Path, run: _Run, source):
@@ -595,6 +602,7 @@ def _frame(run: _Run) -> pd.DataFrame:
     df = df.astype({c: "string" for c in STRING_COLUMNS})
     df["published"] = pd.to_datetime(df["published"], utc=True).astype("datetime64[ns, UTC]")
     df["n_words"] = df["n_words"].fillna(0).astype("int64")
+    df["flags"] = [list(v) if isinstance(v, (list, tuple, np.ndarray)) else [] for v in df["flags"]]  # e.g. ["teaser"]
     _none_for_missing(df)
     for c in extras:  # records without the field: None (not NaN) in object columns, as Parquet gives back
         if df[c].dtype == object:
