@@ -114,14 +114,15 @@ _PROMPT = re.compile(
     r"linkedin|tiktok|youtube|telegram|whatsapp|mastodon|google\s+news|apple\s+news)\b.*|like\s+us\s+on\b.*|"
     r"(?:\d[\d,.]*k?\s+)?comments?(?:\s+\(\d+\))?|(?:view|show|read|load|loading|post|leave|add|hide|see|open|"
     r"write|submit)(?:\s+(?:all|the|a|your|\d+))?\s+comments?\b.*|join\s+the\s+(?:conversation|discussion|debate)\b.*|"
-    r"have\s+your\s+say\b.*|what\s+do\s+you\s+think\b.*|let\s+us\s+know\b.*|tell\s+us\s+(?:what|in|your|about)\b.*|"
+    r"have\s+your\s+say\b.*|what\s+do\s+you\s+think\s*\?|let\s+us\s+know\s+(?:in\s+the\s+comments|what\s+you\s+think|"
+    r"your\s+thoughts)\b.*|tell\s+us\s+(?:what\s+you\s+think|in\s+the\s+comments)\b.*|"
     r"comments?\s+(?:are|is)\s+(?:closed|open|now\s+closed)\b.*|(?:sign|log)\s+in\s+to\s+(?:comment|reply|join)\b.*|"
-    r"be\s+the\s+first\s+to\s+comment\b.*|(?:got|have)\s+a\s+(?:news\s+)?tip\b.*|send\s+us\s+(?:a\s+)?(?:news\s+)?"
+    r"be\s+the\s+first\s+to\s+comment\b.*|(?:got|have)\s+a\s+(?:news\s+)?(?:tip|story)\b.*|send\s+us\s+(?:a\s+)?(?:news\s+)?"
     r"tips?\b.*|(?:spotted|found|see|notice)\s+(?:an?\s+)?(?:error|typo|mistake)\b.*|report\s+(?:an?\s+)?"
     r"(?:error|typo|correction|mistake)\b.*|(?:tags?|topics?|filed\s+(?:under|in)|categories|keywords|"
     r"more\s+on|related\s+topics)\s*:.*|(?:copyright|©|\(c\))\s.*|.*\ball\s+rights\s+reserved\b.*|"
     r"this\s+(?:article|story|piece|post)\s+(?:was\s+|is\s+|has\s+been\s+|first\s+|originally\s+)+"
-    r"(?:published|appeared|posted|reprinted|republished|updated)\b.*)\W*$", re.I)
+    r"(?:appeared|reprinted|republished|(?:first|originally)\s+published)\b.*)\W*$", re.I)
 _CHROME = re.compile(
     r"\b(?:(?:is\s+)?not\s+available\s+in\s+your\s+(?:region|country|location)|your\s+browser\s+(?:does\s+not|"
     r"doesn['’]t)\s+support|(?:please\s+)?(?:enable|turn\s+on)\s+javascript|video\s+(?:is\s+)?unavailable|"
@@ -189,10 +190,16 @@ def _reported(text: str) -> bool:
 
 
 def _imperative(text: str) -> bool:
-    """Opens with a call-to-action verb ("Sign up", "Get the ...", "Don't miss ...")."""
+    """A call to action opens the text ("Sign up ...", "Get the ...", "Don't miss ..."), or an
+    unambiguous one ("subscribe", "download", "sign up") opens one of its sentences or clauses
+    ("For more, download ..."). "Start", "support" or "like" inside a text are too often prose."""
     start = re.sub(r"^[\W\d_]+", "", text)
-    m = _cue_re("pitch_words", "verb").match(start)
-    return bool(m and m.start() == 0)
+    for role in ("verb", "action"):
+        m = _cue_re("pitch_words", role).match(start)
+        if m:
+            return True
+    action = _cue_re("pitch_words", "action")
+    return any(action.match(text, m.end()) for m in re.finditer(r"[.!?:;,(\[—–]\s*[\W\d_]*", text))
 
 
 def _check_kinds(kinds) -> frozenset[str]:
@@ -287,39 +294,51 @@ def page_evidence(html: str | bytes | None) -> PageEvidence:
 # --- paragraph shapes ------------------------------------------------------------------------------
 
 def _pitch(p: str, n: int) -> bool:
-    if n > 70 or _reported(p):
+    if n > 60 or _reported(p):
         return False
+    if (_cue_re("pitch_words", "paywall").search(p) or _cue_re("pitch_words", "phrase").search(p)) and n <= 40:
+        return True
     imperative = _imperative(p)
-    you, we = bool(_SECOND_PERSON.search(p)), bool(_OUTLET_VOICE.search(p))
     noun = _cue_re("pitch_words", "noun").search(p)
-    weak = _cue_re("pitch_words", "weak").search(p)
-    if _cue_re("pitch_words", "paywall").search(p) and n <= 40:
-        return True
-    if noun and (imperative or you or we):
-        return True
-    if weak and (imperative or you) and (imperative or n <= 40):
-        return True
+    if noun and (imperative or (_cue_re("pitch_words", "action").search(p) and
+                                (_SECOND_PERSON.search(p) or _OUTLET_VOICE.search(p)))):
+        return True  # "Sign up for our newsletter", "We'd love you to subscribe to our alerts"
+    if imperative and _cue_re("pitch_words", "weak").search(p) and n <= 30:
+        return True  # "Enter your email", "Download our app"
     if n <= 8 and not _ends_sentence(p):
         # "Newsletter", "SIGN UP", "Subscribe now": a line made only of pitch words and small words
-        rest = _cue_re("pitch_words", "noun").sub(" ", _cue_re("pitch_words", "verb").sub(" ", p))
+        rest = p
+        for role in ("noun", "action", "verb"):
+            rest = _cue_re("pitch_words", role).sub(" ", rest)
         rest_words = [w for w in _words(rest) if w.lower() not in {"now", "today", "here", "free", "for", "to", "the",
                                                                    "our", "your", "a", "and", "up", "in", "more"}]
-        return not rest_words and rest.strip() != p.strip()
+        return not rest_words and rest.strip() != p.strip() and bool(noun or _cue_re("pitch_words", "action").search(p))
     return False
 
 
+_HELP_IMPERATIVE = re.compile(r"(?:^|[.!?:;,(—–]\s*)(?:please\s+)?(?:call|text|dial|contact|visit|reach out|ring|phone|"
+                              r"chat|go to|help is available|support is available|for (?:confidential )?(?:help|support)|"
+                              r"need (?:help|support|to talk))\b|\banyone\b[^.]{0,60}\bcan\s+(?:call|text|contact|ring|"
+                              r"reach)\b", re.I)
+
+
+_HELP_PASSIVE = re.compile(r"\b(?:can|may)\s+be\s+(?:contacted|reached|called|texted)\b|\b(?:is|are)\s+available\b|"
+                           r"\b24/7\b|\b24\s+hours\b|\bfree(?:phone)?\b", re.I)
+
+
 def _helpline(p: str, n: int) -> bool:
-    if n > 90 or _QUOTE.search(p):
+    """Addressed to the reader (if you / call / anyone ... can contact) and giving a number or a service."""
+    if n > 90 or _reported(p):
         return False
     phone = bool(_PHONE.search(p))
     help_words = bool(_HELP_WORDS.search(p))
-    if_you = bool(_IF_YOU.search(p))
-    you = bool(_SECOND_PERSON.search(p))
-    if if_you and (phone or help_words or _HELP_VERBS.search(p)):
+    if _IF_YOU.search(p) and (phone or help_words or _HELP_VERBS.search(p)):
         return True
-    if phone and (help_words or you) and not _REPORTING.search(p):
+    addressed = bool(_SECOND_PERSON.search(p) or _HELP_IMPERATIVE.search(p))
+    if addressed and (phone or help_words) and (help_words or _HELP_VERBS.search(p)):
         return True
-    return help_words and you and bool(_HELP_VERBS.search(p)) and not _REPORTING.search(p)
+    # the service's own notice: "Samaritans can be contacted on freephone 116 123"
+    return help_words and (phone or "@" in p) and bool(_HELP_PASSIVE.search(p))
 
 
 def _caption(p: str, n: int, ev: dict | None) -> bool:
@@ -589,14 +608,14 @@ def find_teaser(paragraphs: list[str], *, html=None, removed: list[str] | tuple 
     a genuine news brief under 80 words is flagged too.
     """
     words = sum(_n_words(p) for p in paragraphs)
-    if words < MIN_ARTICLE_WORDS:
-        return f"only {words} words of text: a teaser, caption or stub, not a full article"
     if words < PAYWALL_TEASER_WORDS:
         why = _paywall_markup(html)
         if why is None and any(_cue_re("pitch_words", "paywall").search(p) for p in removed):
             why = "a paywall line was removed from it"
         if why:
             return f"only {words} words and the page is paywalled ({why}): the teaser of an article"
+    if words < MIN_ARTICLE_WORDS:
+        return f"only {words} words of text: a teaser, caption or stub, not a full article"
     return None
 
 

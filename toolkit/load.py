@@ -318,14 +318,15 @@ def _read_html(path: Path, run: _Run, source):
     if body and doc.title and body[0].strip() == doc.title.strip():
         body = body[1:]
     # trafilatura lets pitches, captions, link lists and the like through: a pass by their shape
-    kept, removed = boilerplate.remove_boilerplate(body, html=raw, title=doc.title, author=doc.author)
+    section = boilerplate.page_section(raw, title=doc.title, site=doc.sitename)
+    title = boilerplate.clean_title(doc.title, site=doc.sitename, url=doc.url, section=section)
+    kept, removed = boilerplate.remove_boilerplate(body, html=raw, title=title, author=doc.author)
     teaser = boilerplate.find_teaser(kept or body, html=raw, removed=removed)
     if teaser:
         run.note(path, f"teaser: {teaser}; loaded with flags=['teaser']")
-    section = boilerplate.page_section(raw, title=doc.title, site=doc.sitename)
-    rec = {"path": str(path), "source": doc.sitename or source, "author": boilerplate.clean_byline(doc.author, site=doc.sitename, url=doc.url),
-           "title": boilerplate.clean_title(doc.title, site=doc.sitename, url=doc.url, section=section),
-           "section": section, "published": doc.date, "url": doc.url, "flags": ["teaser"] if teaser else []}
+    rec = {"path": str(path), "source": doc.sitename or source, "title": title, "section": section,
+           "author": boilerplate.clean_byline(doc.author, site=doc.sitename, url=doc.url),
+           "published": doc.date, "url": doc.url, "flags": ["teaser"] if teaser else []}
     _add(run, rec, kept or body, path=path)  # a page that is all boilerplate keeps its text, flagged
 
 
