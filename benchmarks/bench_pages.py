@@ -26,9 +26,10 @@ Metrics (pooled over the pages of a split)
   prose kept       - the same over the expected sentences of prose only (8 words or more, ending on
                      . ! or ?): the reference extractor keeps newsletter lines, credits and link
                      headlines that "text kept" counts as article text; this one mostly does not.
-  title            - share of pages whose title equals the expected title (a trailing " - Site" /
-                     " | Site" that repeats the expected siteName is cut from the expected title
-                     first: the reference extractor keeps it on a few pages, the issue asks to cut it).
+  title            - share of pages whose title equals the expected title, or the expected title
+                     cut at one of its " | ", " - ", " – ", " — " separators (the reference extractor
+                     keeps "Headline | Section" or "Headline - Site" on a few pages; the issue asks
+                     for the headline alone).
   byline           - share of pages whose byline matches: both empty, or the words of ours are all
                      among the expected byline's words and are at least half of them (the expected
                      bylines carry "By", dates and outlet names on some pages).
@@ -139,13 +140,12 @@ def _words(text) -> list[str]:
 
 
 def title_ok(ours, meta: dict) -> bool:
+    """Ours equals the expected title, or the expected title cut at one of its " | " / " - " / " – "
+    / " — " separators (the reference extractor keeps "Headline | Section" or "Headline - Site" on
+    some pages; the issue asks for the headline alone)."""
     want = meta.get("title") or ""
-    site = meta.get("siteName")
-    if site:
-        m = re.match(r"^(.*\S)\s+[-|–—:]\s+(.+)$", want)
-        if m and key(m.group(2)) == key(site):
-            want = m.group(1)
-    return key(ours) == key(want)
+    cuts = [want] + [want[: m.start()] for m in re.finditer(r"\s+[-|–—]\s+", want)]
+    return any(key(ours) == key(c) for c in cuts if key(c))
 
 
 def byline_ok(ours, meta: dict) -> bool:

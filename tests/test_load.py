@@ -17,7 +17,7 @@ from toolkit.errors import InvalidOptionError, LoadError, ToolkitError
 from conftest import need, seed_file
 
 COLUMNS = ["article_id", "source", "title", "section", "author", "published", "url", "path", "text", "n_words",
-           "duplicate_of"]
+           "duplicate_of", "flags"]
 STRING_COLUMNS = ["article_id", "source", "title", "section", "author", "url", "path", "text", "duplicate_of"]
 READ_MORE = [
     "Notes from Osaka: What Japan teaches Kenya",
@@ -635,6 +635,7 @@ def test_dtypes_of_empty_and_full_frames(tmp_path, data_root):
     accounted(f)
     assert str(f["published"].dt.tz) == "UTC"
     assert (f["n_words"] > 0).all()
+    assert all(flags == [] for flags in f["flags"])  # a list a row; "teaser" only on web teasers
 
 
 @pytest.mark.parametrize("kwargs, name", [

@@ -100,7 +100,8 @@ _AD_LINE = re.compile(
     r"^\W*(?:(?:story|article|content|text|post)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:ad|advert\w*))?|"
     r"continue\s+reading\s+(?:the\s+main\s+story|below)|skip\s+(?:ad|advert\w*)|scroll\s+(?:down\s+)?to\s+"
     r"(?:continue|read)\b.*|ad\s+feedback|report\s+(?:this\s+)?ad|remove\s+ads|(?:sponsored|promoted|presented|"
-    r"brought\s+to\s+you)\s+by\s+.{1,40}|paid\s+(?:post|content|partner\s+content|for\s+by\s+.{1,40})|"
+    r"brought\s+to\s+you)\s+by\s+.{1,40}|paid\s+(?:post|content|partner\s+content)(?:\s+(?:by|from)\s+.{1,40})?|"
+    r"paid\s+for\s+by\s+.{1,40}|"
     r"partner\s+content|(?:this\s+is\s+)?(?:an?\s+)?(?:sponsored|promoted)\s+(?:content|post|article|story))\W*$",
     re.I)
 _AFFILIATE = re.compile(
@@ -134,6 +135,9 @@ _CHROME = re.compile(
 _CREDIT_END = re.compile(
     r"[(\[|]\s*(?:(?:ap|afp|file|staff|reuters|getty)\s+)?(?:photos?|photograph|image|picture|pic|credit|illustration|"
     r"video|courtesy|via|source|getty|reuters|afp|ap|epa|shutterstock)\b[^()\[\]|]{0,80}[)\]]?\s*\.?$", re.I)
+# "... on Tuesday. Photo: Jane Roe/Agency" -- a credit label and a name closing the caption
+_CREDIT_TAIL = re.compile(r"(?:[.!?]\s+|\s[|–—-]\s*)(?:photos?|photograph|picture|image|credit|illustration|video)\s*:"
+                          r"\s*[^.:]{2,60}$", re.I)
 _SLASH_CREDIT = re.compile(r"^\W*[\w.'’&-]+(?:\s+[\w.'’&-]+){0,4}\s*/\s*[\w.'’&-]+(?:\s+[\w.'’&-]+){0,3}"
                            r"(?:\s*/\s*[\w.'’&-]+(?:\s+[\w.'’&-]+){0,3})*\W*$")
 _CAPTION_MARK = re.compile(r"caption|credit|figcaption|photo-?text|image-?text|media-?text|wp-caption", re.I)
@@ -293,6 +297,16 @@ def page_evidence(html: str | bytes | None) -> PageEvidence:
 
 # --- paragraph shapes ------------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=None)
+def _action_call() -> re.Pattern:
+    """An unambiguous call to action opening a sentence or clause, followed by what such calls take
+    ("Sign up for", "Subscribe now", "Unlock this", "Don't miss out"): "Download speeds" is prose."""
+    alts = _cue_re("pitch_words", "action").pattern
+    return re.compile(rf"(?:^|[.!?:;,(\[—–]\s*)[\W\d_]*{alts}\s+(?:for|to|now|today|here|up|out|our|the|this|these|your|"
+                      rf"free|and|a|an|unlimited|all|every|more|at|with|on|in|via|by)\b|(?:^|[.!?:;,(\[—–]\s*)[\W\d_]*"
+                      rf"{alts}\W*$", re.I)
+
+
 def _pitch(p: str, n: int) -> bool:
     if n > 60 or _reported(p):
         return False
@@ -305,6 +319,8 @@ def _pitch(p: str, n: int) -> bool:
         return True  # "Sign up for our newsletter", "We'd love you to subscribe to our alerts"
     if imperative and _cue_re("pitch_words", "weak").search(p) and n <= 30:
         return True  # "Enter your email", "Download our app"
+    if n <= 25 and _action_call().search(p):
+        return True  # "Want more? Sign up for the Weekend Read", "Unlock this article today"
     if n <= 8 and not _ends_sentence(p):
         # "Newsletter", "SIGN UP", "Subscribe now": a line made only of pitch words and small words
         rest = p
@@ -348,7 +364,7 @@ def _caption(p: str, n: int, ev: dict | None) -> bool:
     m = label.match(re.sub(r"^\W+", "", p))
     if m and n <= 25 and re.match(r"\s*(?:[:|,]|by\b|credits?\b|courtesy\b|source\b|\w+\s*:)", p[p.lower().find(m.group(0).lower()) + len(m.group(0)):], re.I):
         return True
-    if n <= 90 and _CREDIT_END.search(p):
+    if n <= 90 and (_CREDIT_END.search(p) or _CREDIT_TAIL.search(p)):
         return True
     agency = _cue_re("photo_credits", "agency")
     if n <= 12 and not _ends_sentence(p.rstrip(")")):
@@ -493,7 +509,7 @@ def _mark_link_blocks(paras, sizes, evs, out):
             i += 1
             continue
         j = i + 1
-        prev_linked = linked
+        prev_linked, summaries = linked, 0
         while j < len(paras):
             q, m = paras[j], sizes[j]
             q_linked = _is_linked(evs[j], m, q)
@@ -501,8 +517,12 @@ def _mark_link_blocks(paras, sizes, evs, out):
                 prev_linked = q_linked
                 j += 1
                 continue
-            if prev_linked and m <= 45 and (is_marker or j - i >= 2):
-                prev_linked = False  # the summary under a linked headline
+            # the summary under a linked headline: only where the list goes on with another linked
+            # headline after it (or ends the text after earlier summaries), so that the article's
+            # next paragraph is never taken for one
+            nxt = j + 1 < len(paras) and _is_linked(evs[j + 1], sizes[j + 1], paras[j + 1])
+            if prev_linked and m <= 45 and (is_marker or j - i >= 2) and (nxt or (j + 1 == len(paras) and summaries)):
+                prev_linked, summaries = False, summaries + 1
                 j += 1
                 continue
             break

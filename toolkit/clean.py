@@ -48,7 +48,7 @@ MAX_LINK_BLOCK = 15
 # capitalised words (and "&", "and", "of") right after the final stop, with no space. The sentence
 # must end on a lowercase word or a number, so that "the U.S.Army" or "St.Louis" are not cut.
 _GLUED_TAG = re.compile(
-    r"^(?P<body>.*[a-z\d%)\]][.!?…][\"'”’)\]]*)"
+    r"^(?P<body>(?:.*\s)?[\"'“‘(\[]?(?:[a-z][\w'’-]*|\d[\d,.%]*)[.!?…][\"'”’)\]]*)"
     r"(?P<tag>[A-Z][\w'’-]*(?:\s+(?:&|and|of|[A-Z][\w'’-]*)){0,4})$")
 # Boilerplate found in plain text by its shape alone (no page to ask): see toolkit.boilerplate.
 TEXT_BOILERPLATE = ("pitch", "helpline", "disclosure", "prompt")
