@@ -106,6 +106,34 @@ def test_news_page_loads_clean_and_complete(tmp_path):
     assert a["flags"] == [] and report.empty
 
 
+WIDGET_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Hospital waiting lists grow again | The Example Times</title></head><body><main><article>
+<h1>Hospital waiting lists grow again</h1><div class="story">
+<p>Waiting lists for planned hospital treatment grew again in March, official figures published on Thursday
+show, with more than 300,000 patients now waiting longer than a year.</p>
+<p>Health officials said the rise reflected a record number of referrals and a series of strikes by junior
+doctors earlier in the year.</p>
+<div class="inline-box"><h4>The Daily Dose</h4><p>Get the stories that matter in health, every weekday morning.</p>
+<form><input type="email" placeholder="Email address"><button>Go</button></form></div>
+<p>Patient groups said many people were living in pain while they waited, and called for more money for
+community services.</p>
+<p><em>Photo credit: Jane Roe</em></p>
+<div class="card"><a href="/z"><h4>Dentists stop taking new patients</h4></a><p>Nine in ten practices are full, a
+survey finds.</p></div>
+<div class="card"><a href="/w"><h4>Hospital parking charges scrapped</h4></a><p>Free parking will be introduced
+for all patients from April.</p></div>
+</div></article></main></body></html>"""
+
+
+def test_sign_up_widget_and_trailing_cards(tmp_path):
+    a, _ = load_one(write(tmp_path / "waits.html", WIDGET_PAGE))
+    paras = a["text"].split("\n\n")
+    assert len(paras) == 3 and paras[0].startswith("Waiting lists") and paras[-1].startswith("Patient groups")
+    for s in ("Daily Dose", "stories that matter", "Photo credit", "Dentists", "Nine in ten", "parking"):
+        assert s not in a["text"], s
+    assert a["title"] == "Hospital waiting lists grow again"
+
+
 def test_each_kind_of_boilerplate_is_named():
     paras = ARTICLE[:2] + [
         "Sign up for our Morning Current newsletter to get the day's top stories delivered to your inbox.",

@@ -140,7 +140,8 @@ _CREDIT_TAIL = re.compile(r"(?:[.!?]\s+|\s[|–—-]\s*)(?:photos?|photograph|pi
                           r"\s*[^.:]{2,60}$", re.I)
 _SLASH_CREDIT = re.compile(r"^\W*[\w.'’&-]+(?:\s+[\w.'’&-]+){0,4}\s*/\s*[\w.'’&-]+(?:\s+[\w.'’&-]+){0,3}"
                            r"(?:\s*/\s*[\w.'’&-]+(?:\s+[\w.'’&-]+){0,3})*\W*$")
-_CAPTION_MARK = re.compile(r"caption|credit|figcaption|photo-?text|image-?text|media-?text|wp-caption", re.I)
+# caption markup; not <figure> itself, which also wraps tables, pull quotes and embeds
+_CAPTION_MARK = re.compile(r"caption|credit", re.I)
 # what stands between a headline and the site name in <title>; a colon or slash is headline grammar
 _SEPARATOR = re.compile(r"\s+(?:[|–—·•»]|-{1,2}|::)\s+|\s*\|\s*")
 _BYLINE_SPLIT = re.compile(r"\s*(?:;|\||/|\band\b|&|,|\bund\b|\bet\b|\by\b|\be\b)\s*")
@@ -227,11 +228,13 @@ _EVIDENCE_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "
                   "caption", "span", "a", "div", "section", "aside", "small", "em", "strong", "b", "i", "cite",
                   "header", "footer", "label", "button", "time")
 _MAX_BLOCK = 2000  # characters; a longer element is a container, not a paragraph
+_MAX_WIDGET = 600  # characters of text in a box that holds a form: a widget, not the article's body
 
 
 class PageEvidence:
     """What the page's HTML says about a paragraph of its extracted text: the share of it that is
-    link text, whether it sits in a caption, a heading or a list, and how often it occurs.
+    link text, whether it sits in a caption, in a small box with a form (a sign-up widget), a
+    heading or a list, and how often it occurs.
 
     Paragraphs are found in the page by their letters and digits (an element whose text, so
     reduced, equals the paragraph's); a paragraph not found has no evidence (``None``).
@@ -271,7 +274,7 @@ class PageEvidence:
         return self._count.get(_key(paragraph), 0)
 
     def of(self, paragraph: str) -> dict | None:
-        """{"link_share", "caption", "heading", "list_item", "count"} for the paragraph, or None."""
+        """{"link_share", "caption", "widget", "heading", "list_item", "count"} for the paragraph, or None."""
         k = _key(paragraph)
         els = self._index.get(k)
         if not els:
@@ -281,10 +284,13 @@ class PageEvidence:
         linked = "".join(_key(a.text_content()) for a in el.iter("a"))
         in_link = any(a.tag == "a" for a in el.iterancestors())
         chain = [el] + list(el.iterancestors())[:5]
-        caption = any(e.tag in ("figcaption", "figure") or _CAPTION_MARK.search(
+        caption = any(e.tag == "figcaption" or _CAPTION_MARK.search(
             f"{e.get('class') or ''} {e.get('id') or ''} {e.get('itemprop') or ''}") for e in chain)
+        # a small box holding a form (an e-mail field, a button): a sign-up or donation widget
+        widget = any(len(e.text_content()) <= _MAX_WIDGET and e.xpath(".//form|.//input|.//button|.//select")
+                     for e in chain[1:4])
         return {"link_share": 1.0 if in_link else min(1.0, len(linked) / len(k)),
-                "caption": caption,
+                "caption": caption, "widget": widget,
                 "heading": any(e.tag in ("h1", "h2", "h3", "h4", "h5", "h6") for e in chain[:3]),
                 "list_item": any(e.tag == "li" for e in chain[:3]),
                 "count": self._count.get(k, 1)}
@@ -481,7 +487,8 @@ def find_boilerplate(paragraphs: list[str], *, html=None, title: str | None = No
         n, ev = sizes[i], evs[i]
         if not p.strip():
             continue
-        for kind, hit in (("helpline", lambda: _helpline(p, n)), ("pitch", lambda: _pitch(p, n)),
+        for kind, hit in (("helpline", lambda: _helpline(p, n)),
+                          ("pitch", lambda: _pitch(p, n) or bool(ev and ev["widget"] and n <= 40 and not _reported(p))),
                           ("caption", lambda: _caption(p, n, ev)), ("disclosure", lambda: _disclosure(p, n)),
                           ("prompt", lambda: _prompt(p, n)), ("links", lambda: _link_line(p, n, ev)),
                           ("chrome", lambda: _chrome(p, n, ev, title_key, author_key))):
@@ -508,24 +515,11 @@ def _mark_link_blocks(paras, sizes, evs, out):
         if not is_marker and not linked:
             i += 1
             continue
-        j = i + 1
-        prev_linked, summaries = linked, 0
-        while j < len(paras):
-            q, m = paras[j], sizes[j]
-            q_linked = _is_linked(evs[j], m, q)
-            if q_linked or (out[j] is not None) or (is_marker and _headline_like(q) and not _ends_sentence(q)):
-                prev_linked = q_linked
-                j += 1
-                continue
-            # the summary under a linked headline: only where the list goes on with another linked
-            # headline after it (or ends the text after earlier summaries), so that the article's
-            # next paragraph is never taken for one
-            nxt = j + 1 < len(paras) and _is_linked(evs[j + 1], sizes[j + 1], paras[j + 1])
-            if prev_linked and m <= 45 and (is_marker or j - i >= 2) and (nxt or (j + 1 == len(paras) and summaries)):
-                prev_linked, summaries = False, summaries + 1
-                j += 1
-                continue
-            break
+        j, summaries = _link_run(paras, sizes, evs, out, i, is_marker, linked, allow_summaries=True)
+        if summaries and not is_marker and not all(out[k] is not None for k in range(j, len(paras))):
+            # summaries under linked headlines count only in a trailing block of cards: inside the
+            # article the same shape is a list of linked items with their descriptions
+            j, summaries = _link_run(paras, sizes, evs, out, i, is_marker, linked, allow_summaries=False)
         run = j - i
         if is_marker and (run >= 2 or j == len(paras)):
             for k in range(i, j):
@@ -534,6 +528,29 @@ def _mark_link_blocks(paras, sizes, evs, out):
             for k in range(i, j):
                 out[k] = out[k] or "links"
         i = max(j, i + 1)
+
+
+def _link_run(paras, sizes, evs, out, i, is_marker, linked, *, allow_summaries):
+    """(end, number of summaries) of the run of links that starts at paragraph i."""
+    j = i + 1
+    prev_linked, summaries = linked, 0
+    while j < len(paras):
+        q, m = paras[j], sizes[j]
+        q_linked = _is_linked(evs[j], m, q)
+        if q_linked or (out[j] is not None) or (is_marker and _headline_like(q) and not _ends_sentence(q)):
+            prev_linked = q_linked
+            j += 1
+            continue
+        # the summary under a linked headline: only where the list goes on with another linked
+        # headline after it (or ends the text after earlier summaries), so that the article's
+        # next paragraph is never taken for one
+        nxt = j + 1 < len(paras) and _is_linked(evs[j + 1], sizes[j + 1], paras[j + 1])
+        if allow_summaries and prev_linked and m <= 45 and (nxt or (j + 1 == len(paras) and summaries)):
+            prev_linked, summaries = False, summaries + 1
+            j += 1
+            continue
+        break
+    return j, summaries
 
 
 def _is_linked(ev, n, p) -> bool:
