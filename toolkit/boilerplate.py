@@ -94,7 +94,8 @@ _LINK_MARKER = re.compile(
 _INLINE_LINK = re.compile(
     r"^\W{0,2}(?:read\s+(?:more|also|next|the\s+full\s+\w+|our\s+\w+)?|also\s+read|related(?:\s+\w+)?|see\s+also|"
     r"watch(?:\s+now)?|listen|more|recommended|further\s+reading|don['’]t\s+miss|must\s+read|"
-    r"(?:click|tap)\s+here)\s*[:|–—>»-]\s*\S", re.I)
+    r"(?:click|tap)\s+here)\s*[:|–—>»-]\s*\S|^\W{0,2}related\s+(?:article|story|content|video|link)s?\s+[A-Z\d\"'“‘]"
+    r"|^\W{0,2}(?:click|tap)\s+here\b", re.I)
 _BRACKET_LINK = re.compile(r"^\s*[\[(]\s*(?:read|related|see|watch|listen|more|also)\b[^\])]{3,}[\])]\s*$", re.I)
 _AD_LINE = re.compile(
     r"^\W*(?:(?:story|article|content|text|post)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:ad|advert\w*))?|"
@@ -102,16 +103,21 @@ _AD_LINE = re.compile(
     r"(?:continue|read)\b.*|ad\s+feedback|report\s+(?:this\s+)?ad|remove\s+ads|(?:sponsored|promoted|presented|"
     r"brought\s+to\s+you)\s+by\s+.{1,40}|paid\s+(?:post|content|partner\s+content)(?:\s+(?:by|from)\s+.{1,40})?|"
     r"paid\s+for\s+by\s+.{1,40}|"
-    r"partner\s+content|(?:this\s+is\s+)?(?:an?\s+)?(?:sponsored|promoted)\s+(?:content|post|article|story))\W*$",
+    r"partner\s+content|(?:this\s+is\s+)?(?:an?\s+)?(?:sponsored|promoted)\s+(?:content|posts?|articles?|stor(?:y|ies)|"
+    r"links?)|supported\s+by|recommended\s+by(?:\s+\w+)?|(?:skip|close)\s+(?:this\s+)?ad)\W*$",
     re.I)
 _AFFILIATE = re.compile(
     r"\baffiliate\s+(?:links?|commissions?|partners?(?:hips?)?|programs?)\b|\b(?:earn|receive|get|make|collect)s?\s+"
     r"(?:an?\s+)?(?:small\s+)?(?:commissions?|share\s+of\s+(?:the\s+)?(?:sales?|revenue))|\bindependently\s+"
-    r"(?:selected|chosen|reviewed)\b|\bwe\s+may\s+be\s+compensated\b|\b(?:buy|purchase|shop|click)\w*\s+.{0,40}"
+    r"(?:select|selected|selects|choose|chosen|chooses|review|reviewed|reviews)\b|\bwe\s+may\s+be\s+compensated\b|"
+    r"\bis\s+solely\s+responsible\s+for\s+all\s+content\b|\breceives?\s+(?:financial\s+)?support\s+from\b.{0,80}"
+    r"\bresponsible\b|\b(?:buy|purchase|shop|click)\w*\s+.{0,40}"
     r"\b(?:through|via|using)\s+(?:our|the|these|links)\b.{0,60}\b(?:commission|compensat\w*|revenue|earn)", re.I)
 _PROMPT = re.compile(
     r"^\W*(?:(?:click|tap)\s+to\s+(?:share|tweet|email|print|comment|copy|save|follow)\b.*|share\s+(?:this|on|via|with|the|your|article|story|page|post|link|"
-    r"full)\b.*|follow\s+(?:us|me|@\w+)\b.*|follow\s+.{0,40}\bon\s+(?:twitter|x|facebook|instagram|threads|bluesky|"
+    r"full)\b.*|follow\s+(?:us|me|@\w+)\b.*|follow\s+(?:[\w'’.-]+\s+){0,3}?(?:coverage|live\s+updates|updates|the\s+latest)\b.*|"
+    r"(?:contact|email|e-mail|reach)\s+(?:the\s+(?:reporter|writer|author)|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+"
+    r"(?:at|on|via)\s+\S+@\S+.*|follow\s+.{0,40}\bon\s+(?:twitter|x|facebook|instagram|threads|bluesky|"
     r"linkedin|tiktok|youtube|telegram|whatsapp|mastodon|google\s+news|apple\s+news)\b.*|like\s+us\s+on\b.*|"
     r"(?:\d[\d,.]*k?\s+)?comments?(?:\s+\(\d+\))?|(?:view|show|read|load|loading|post|leave|add|hide|see|open|"
     r"write|submit)(?:\s+(?:all|the|a|your|\d+))?\s+comments?\b.*|join\s+the\s+(?:conversation|discussion|debate)\b.*|"
@@ -122,6 +128,7 @@ _PROMPT = re.compile(
     r"tips?\b.*|(?:spotted|found|see|notice)\s+(?:an?\s+)?(?:error|typo|mistake)\b.*|report\s+(?:an?\s+)?"
     r"(?:error|typo|correction|mistake)\b.*|(?:tags?|topics?|filed\s+(?:under|in)|categories|keywords|"
     r"more\s+on|related\s+topics)\s*:.*|(?:copyright|©|\(c\))\s.*|.*\ball\s+rights\s+reserved\b.*|"
+    r".*\b(?:copyright\s+(?:©\s*)?(?:\d{4}|by)|©\s*\d{4})\b.*|"
     r"this\s+(?:article|story|piece|post)\s+(?:was\s+|is\s+|has\s+been\s+|first\s+|originally\s+)+"
     r"(?:appeared|reprinted|republished|(?:first|originally)\s+published)\b.*)\W*$", re.I)
 _CHROME = re.compile(
@@ -131,15 +138,18 @@ _CHROME = re.compile(
     r"playing)|up\s+next|loading\s+(?:comments|video|player)|(?:\d+|one|two|three|four|five)\s*(?:-|\s)?"
     r"(?:min(?:ute)?s?)\s+read|reading\s+time\b|(?:image|photo|slide|picture)\s+\d+\s+of\s+\d+|^\d+\s+of\s+\d+$|"
     r"(?:view|see|open)\s+(?:photo|image|gallery|slideshow|video)s?\b|enlarge\s+this\s+image|"
-    r"(?:hide|show|toggle)\s+caption|from\s+the\s+section\b|this\s+(?:image|video|photo)\s+(?:may|is)\b)", re.I)
+    r"(?:hide|show|toggle)\s+caption|from\s+the\s+section\b|this\s+(?:image|video|photo)\s+(?:may|is)\b|"
+    r"listen\s+to\s+this\s+(?:article|story)|voiced\s+by\s+artificial\s+intelligence|press\s+play\s+to\s+listen)", re.I)
 _CREDIT_END = re.compile(
     r"[(\[|]\s*(?:(?:ap|afp|file|staff|reuters|getty)\s+)?(?:photos?|photograph|image|picture|pic|credit|illustration|"
     r"video|courtesy|via|source|getty|reuters|afp|ap|epa|shutterstock)\b[^()\[\]|]{0,80}[)\]]?\s*\.?$", re.I)
 # "... on Tuesday. Photo: Jane Roe/Agency" -- a credit label and a name closing the caption
 _CREDIT_TAIL = re.compile(r"(?:[.!?]\s+|\s[|–—-]\s*)(?:photos?|photograph|picture|image|credit|illustration|video)\s*:"
                           r"\s*[^.:]{2,60}$", re.I)
-_SLASH_CREDIT = re.compile(r"^\W*[\w.'’&-]+(?:\s+[\w.'’&-]+){0,4}\s*/\s*[\w.'’&-]+(?:\s+[\w.'’&-]+){0,3}"
-                           r"(?:\s*/\s*[\w.'’&-]+(?:\s+[\w.'’&-]+){0,3})*\W*$")
+_SLASH_CREDIT = re.compile(r"^\W*[\w.'’&-]+(?:\s+[\w.'’&-]+){0,4}\s*/\s*[\w.'’&-]+(?:\s+[\w.'’&-]+){0,5}"
+                           r"(?:\s*/\s*[\w.'’&-]+(?:\s+[\w.'’&-]+){0,5})*\W*$")
+# "... on Monday. (Jane Roe/The Example Times via AP)": a name, a slash, an outlet, in closing brackets
+_PAREN_SLASH_CREDIT = re.compile(r"[(\[][A-Z][^()\[\]/]{1,40}/[A-Z][^()\[\]]{1,60}[)\]]\s*\.?$")
 # caption markup; not <figure> itself, which also wraps tables, pull quotes and embeds
 _CAPTION_MARK = re.compile(r"caption|credit", re.I)
 # what stands between a headline and the site name in <title>; a colon or slash is headline grammar
@@ -349,18 +359,23 @@ _HELP_PASSIVE = re.compile(r"\b(?:can|may)\s+be\s+(?:contacted|reached|called|te
 
 
 def _helpline(p: str, n: int) -> bool:
-    """Addressed to the reader (if you / call / anyone ... can contact) and giving a number or a service."""
-    if n > 90 or _reported(p):
+    """Addressed to the reader (if you / call / anyone ... can contact) and giving a number or a
+    service; a service's own notice ("... can be contacted on freephone 116 123"); a short line
+    naming a helpline and its number."""
+    phones = len(_PHONE.findall(p))
+    if n > (160 if phones >= 2 else 90) or _reported(p):
         return False
-    phone = bool(_PHONE.search(p))
+    phone = phones > 0
     help_words = bool(_HELP_WORDS.search(p))
+    if n <= 15 and phone and help_words:
+        return True  # "Domestic abuse helpline: 0800 123 4567"
     if _IF_YOU.search(p) and (phone or help_words or _HELP_VERBS.search(p)):
         return True
     addressed = bool(_SECOND_PERSON.search(p) or _HELP_IMPERATIVE.search(p))
     if addressed and (phone or help_words) and (help_words or _HELP_VERBS.search(p)):
         return True
     # the service's own notice: "Samaritans can be contacted on freephone 116 123"
-    return help_words and (phone or "@" in p) and bool(_HELP_PASSIVE.search(p))
+    return help_words and (phone or "@" in p or bool(re.search(r"\b\d{3,}\b", p))) and bool(_HELP_PASSIVE.search(p))
 
 
 def _caption(p: str, n: int, ev: dict | None) -> bool:
@@ -370,7 +385,7 @@ def _caption(p: str, n: int, ev: dict | None) -> bool:
     m = label.match(re.sub(r"^\W+", "", p))
     if m and n <= 25 and re.match(r"\s*(?:[:|,]|by\b|credits?\b|courtesy\b|source\b|\w+\s*:)", p[p.lower().find(m.group(0).lower()) + len(m.group(0)):], re.I):
         return True
-    if n <= 90 and (_CREDIT_END.search(p) or _CREDIT_TAIL.search(p)):
+    if n <= 90 and (_CREDIT_END.search(p) or _CREDIT_TAIL.search(p) or _PAREN_SLASH_CREDIT.search(p)):
         return True
     agency = _cue_re("photo_credits", "agency")
     if n <= 12 and not _ends_sentence(p.rstrip(")")):
