@@ -239,7 +239,8 @@ BOILER = {
                "Have your say in the comments below.", "Got a tip? Email us at tips@example.com.",
                "Copyright 2024 Example Media. All rights reserved.", "Tags: elections, courts, city hall",
                "This article originally appeared on Example Weekly.", "Facebook Twitter Email"],
-    "chrome": ["Listen to this article", "Sign in",
+    "chrome": ["Listen to this article", "Sign in", "| Home | World | Business | Sport | Contact us |",
+               "— Example City Council (@examplecity) March 3, 2024",
                "Updated 3:46 PM EST, March 11, 2024", "5 min read", "Image 1 of 12", "Previous Next",
                "Your browser does not support the video tag."],
 }

@@ -128,7 +128,7 @@ _PROMPT = re.compile(
     r"tips?\b.*|(?:spotted|found|see|notice)\s+(?:an?\s+)?(?:error|typo|mistake)\b.*|report\s+(?:an?\s+)?"
     r"(?:error|typo|correction|mistake)\b.*|(?:tags?|topics?|filed\s+(?:under|in)|categories|keywords|"
     r"more\s+on|related\s+topics)\s*:.*|(?:copyright|©|\(c\))\s.*|.*\ball\s+rights\s+reserved\b.*|"
-    r".*\b(?:copyright\s+(?:©\s*)?(?:\d{4}|by)|©\s*\d{4})\b.*|"
+    r".*\b(?:copyright\s+(?:©\s*)?(?:\d{4}|by)|©\s*\d{4})\b.*|.{0,60}\bis\s+a\s+(?:registered\s+)?trademark\s+of\b.{0,60}|"
     r"this\s+(?:article|story|piece|post)\s+(?:was\s+|is\s+|has\s+been\s+|first\s+|originally\s+)+"
     r"(?:appeared|reprinted|republished|(?:first|originally)\s+published)\b.*)\W*$", re.I)
 _CHROME = re.compile(
@@ -433,8 +433,20 @@ def _date_line(p: str, n: int) -> bool:
     return all(w in _DATE_WORDS for w in words)
 
 
+# "— Jane Roe (@janeroe) March 3, 2024": the signature line of an embedded post
+_EMBED_SIGNATURE = re.compile(r"^\W*[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}\W*$")
+
+
+def _nav_bar(p: str, n: int) -> bool:
+    """Three or more short items between pipes: "| Home | World | Sport | Contact us |"."""
+    items = [x.strip() for x in p.split("|") if x.strip()]
+    return n <= 40 and p.count("|") >= 3 and len(items) >= 3 and all(_n_words(x) <= 4 for x in items)
+
+
 def _chrome(p: str, n: int, ev: dict | None, title_key: str, author_key: str) -> bool:
     k = _key(p)
+    if _EMBED_SIGNATURE.match(p) or _nav_bar(p, n):
+        return True
     if title_key and k == title_key:
         return True
     if author_key and k in (author_key, "by" + author_key):
