@@ -17,7 +17,7 @@ from toolkit.errors import InvalidOptionError, LoadError, ToolkitError
 from conftest import need, seed_file
 
 COLUMNS = ["article_id", "source", "title", "section", "author", "published", "url", "path", "text", "n_words",
-           "duplicate_of", "flags"]
+           "flags", "duplicate_of"]
 STRING_COLUMNS = ["article_id", "source", "title", "section", "author", "url", "path", "text", "duplicate_of"]
 READ_MORE = [
     "Notes from Osaka: What Japan teaches Kenya",

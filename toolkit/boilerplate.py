@@ -657,6 +657,16 @@ def _paywall_markup(html) -> str | None:
     return None
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def _text_words(p: str) -> int:
+    """Words of a paragraph; in Chinese, Japanese and Korean, which do not space words, two
+    characters count as one word."""
+    cjk = len(_CJK.findall(p))
+    return _n_words(_CJK.sub(" ", p)) + cjk // 2 if cjk else _n_words(p)
+
+
 def find_teaser(paragraphs: list[str], *, html=None, removed: list[str] | tuple = ()) -> str | None:
     """Why the text is only a teaser, a caption or a stub and not a full article, or None.
 
@@ -668,10 +678,12 @@ def find_teaser(paragraphs: list[str], *, html=None, removed: list[str] | tuple 
     >>> find_teaser(["A short caption about a parade on Sunday."])
     'only 8 words of text: a teaser, caption or stub, not a full article'
 
+    Words are spaced words; in Chinese, Japanese and Korean two characters count as one.
+
     Limits: a full article hidden behind a script-drawn paywall, with a long teaser, is not found;
     a genuine news brief under 80 words is flagged too.
     """
-    words = sum(_n_words(p) for p in paragraphs)
+    words = sum(_text_words(p) for p in paragraphs)
     if words < PAYWALL_TEASER_WORDS:
         why = _paywall_markup(html)
         if why is None and any(_cue_re("pitch_words", "paywall").search(p) for p in removed):

@@ -35,7 +35,7 @@ EXTENSIONS = {
     ".parquet": "parquet", ".pq": "parquet",
 }
 COLUMNS = ["article_id", "source", "title", "section", "author", "published", "url", "path", "text", "n_words",
-           "duplicate_of", "flags"]
+           "flags", "duplicate_of"]
 STRING_COLUMNS = ["article_id", "source", "title", "section", "author", "url", "path", "text", "duplicate_of"]
 # Files kept beside data sets that are not articles; reported, never loaded by accident.
 _DOC_FILE = re.compile(r"^(readme|license|licence|copying|changelog|notice|attribution)(\.|$)", re.I)
