@@ -459,3 +459,14 @@ def test_real_page_boilerplate_gone_article_kept(html_pages, name):
     html = (page / "source.html").read_bytes().decode("utf-8", errors="replace")
     alone = score_text(trafilatura.extract(html) or "", expected)
     assert ours["left"] <= alone["left"]
+
+
+@pytest.mark.parametrize("text", ["(" * 30000, "a " * 50000, "word." * 5000 + "Tag", "| " * 20000, "@" * 50000,
+                                  "you " * 5000 + "call 988", "Photo: " * 2000, ""])
+def test_odd_inputs_give_answers(text):
+    # long runs of one character once sent a short-line pattern backtracking for minutes
+    assert len(boilerplate.find_boilerplate([text, text[:300]], html=f"<p>{text[:1000]}</p>")) == 2
+    assert isinstance(clean.clean_paragraphs([text]), list)
+    assert boilerplate.clean_title(text) in (None, "") or isinstance(boilerplate.clean_title(text), str)
+    boilerplate.clean_byline(text)
+    assert boilerplate.page_section(text) is None

@@ -81,7 +81,7 @@ _BYLINE_DATE_WORDS = frozenset("monday tuesday wednesday thursday friday saturda
 _MONTHS = frozenset("january february march april may june july august september october november december "
                     "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _LINK_MARKER = re.compile(
-    r"^\W*(?:read\s+(?:more|also|next|this\s+next)|also\s+read|related(?:\s+(?:stories|articles|news|content|"
+    r"^\W{0,4}(?:read\s+(?:more|also|next|this\s+next)|also\s+read|related(?:\s+(?:stories|articles|news|content|"
     r"coverage|links?|posts?|videos?|reading|topics))?|more\s+(?:stories|news|coverage|videos?|reading|from|on|in|"
     r"about|like\s+this|to\s+read)\b.*|recommended(?:\s+(?:for\s+you|stories|reading|articles|videos?))?|"
     r"see\s+also|further\s+reading|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)|"
@@ -98,7 +98,7 @@ _INLINE_LINK = re.compile(
     r"|^\W{0,2}(?:click|tap)\s+here\b", re.I)
 _BRACKET_LINK = re.compile(r"^\s*[\[(]\s*(?:read|related|see|watch|listen|more|also)\b[^\])]{3,}[\])]\s*$", re.I)
 _AD_LINE = re.compile(
-    r"^\W*(?:(?:story|article|content|text|post)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:ad|advert\w*))?|"
+    r"^\W{0,4}(?:(?:story|article|content|text|post)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:ad|advert\w*))?|"
     r"continue\s+reading\s+(?:the\s+main\s+story|below)|skip\s+(?:ad|advert\w*)|scroll\s+(?:down\s+)?to\s+"
     r"(?:continue|read)\b.*|ad\s+feedback|report\s+(?:this\s+)?ad|remove\s+ads|(?:sponsored|promoted|presented|"
     r"brought\s+to\s+you)\s+by\s+.{1,40}|paid\s+(?:post|content|partner\s+content)(?:\s+(?:by|from)\s+.{1,40})?|"
@@ -114,7 +114,7 @@ _AFFILIATE = re.compile(
     r"\bresponsible\b|\b(?:buy|purchase|shop|click)\w*\s+.{0,40}"
     r"\b(?:through|via|using)\s+(?:our|the|these|links)\b.{0,60}\b(?:commission|compensat\w*|revenue|earn)", re.I)
 _PROMPT = re.compile(
-    r"^\W*(?:(?:click|tap)\s+to\s+(?:share|tweet|email|print|comment|copy|save|follow)\b.*|share\s+(?:this|on|via|with|the|your|article|story|page|post|link|"
+    r"^\W{0,4}(?:(?:click|tap)\s+to\s+(?:share|tweet|email|print|comment|copy|save|follow)\b.*|share\s+(?:this|on|via|with|the|your|article|story|page|post|link|"
     r"full)\b.*|follow\s+(?:us|me|@\w+)\b.*|follow\s+(?:[\w'’.-]+\s+){0,3}?(?:coverage|live\s+updates|updates|the\s+latest)\b.*|"
     r"(?:contact|email|e-mail|reach)\s+(?:the\s+(?:reporter|writer|author)|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+"
     r"(?:at|on|via)\s+\S+@\S+.*|follow\s+.{0,40}\bon\s+(?:twitter|x|facebook|instagram|threads|bluesky|"
@@ -146,7 +146,7 @@ _CREDIT_END = re.compile(
 # "... on Tuesday. Photo: Jane Roe/Agency" -- a credit label and a name closing the caption
 _CREDIT_TAIL = re.compile(r"(?:[.!?]\s+|\s[|–—-]\s*)(?:photos?|photograph|picture|image|credit|illustration|video)\s*:"
                           r"\s*[^.:]{2,60}$", re.I)
-_SLASH_CREDIT = re.compile(r"^\W*[\w.'’&-]+(?:\s+[\w.'’&-]+){0,4}\s*/\s*[\w.'’&-]+(?:\s+[\w.'’&-]+){0,5}"
+_SLASH_CREDIT = re.compile(r"^\W{0,4}[\w.'’&-]+(?:\s+[\w.'’&-]+){0,4}\s*/\s*[\w.'’&-]+(?:\s+[\w.'’&-]+){0,5}"
                            r"(?:\s*/\s*[\w.'’&-]+(?:\s+[\w.'’&-]+){0,5})*\W*$")
 # "... on Monday. (Jane Roe/The Example Times via AP)": a name, a slash, an outlet, in closing brackets
 _PAREN_SLASH_CREDIT = re.compile(r"[(\[][A-Z][^()\[\]/]{1,40}/[A-Z][^()\[\]]{1,60}[)\]]\s*\.?$")
@@ -241,6 +241,22 @@ _MAX_BLOCK = 2000  # characters; a longer element is a container, not a paragrap
 _MAX_WIDGET = 600  # characters of text in a box that holds a form: a widget, not the article's body
 
 
+def _parse(html):
+    """The page as an lxml tree, or None when it does not parse (empty, binary, broken)."""
+    import lxml.etree
+    import lxml.html
+
+    for attempt in (html, html.encode("utf-8", errors="replace") if isinstance(html, str) else None):
+        if attempt is None:
+            break
+        try:
+            # a str with an XML encoding declaration is refused by lxml: the bytes are tried next
+            return lxml.html.document_fromstring(attempt)
+        except (ValueError, TypeError, lxml.etree.ParserError):
+            continue
+    return None
+
+
 class PageEvidence:
     """What the page's HTML says about a paragraph of its extracted text: the share of it that is
     link text, whether it sits in a caption, in a small box with a form (a sign-up widget), a
@@ -255,11 +271,8 @@ class PageEvidence:
         self._count: dict[str, int] = {}
         if not html:
             return
-        import lxml.html
-
-        try:
-            doc = lxml.html.document_fromstring(html)
-        except (ValueError, TypeError, lxml.etree.ParserError):  # empty or unparseable page
+        doc = _parse(html)
+        if doc is None:
             return
         for bad in doc.xpath("//script|//style|//noscript|//template"):
             bad.drop_tree()
@@ -391,7 +404,7 @@ def _caption(p: str, n: int, ev: dict | None) -> bool:
     if n <= 12 and not _ends_sentence(p.rstrip(")")):
         if _SLASH_CREDIT.match(p) and (agency.search(p) or p.count("/") >= 2):
             return True
-        if re.match(r"^\W*(?:©|\(c\)|copyright\b)", p, re.I):
+        if re.match(r"^\W{0,4}(?:©|\(c\)|copyright\b)", p, re.I):
             return True
         if agency.search(p) and re.search(r"(?:/|\bvia\b|\bfor\b|\bby\b)", p, re.I):
             return True
@@ -434,7 +447,7 @@ def _date_line(p: str, n: int) -> bool:
 
 
 # "— Jane Roe (@janeroe) March 3, 2024": the signature line of an embedded post
-_EMBED_SIGNATURE = re.compile(r"^\W*[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}\W*$")
+_EMBED_SIGNATURE = re.compile(r"^\W{0,4}[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}\W*$")
 
 
 def _nav_bar(p: str, n: int) -> bool:
@@ -501,7 +514,9 @@ def find_boilerplate(paragraphs: list[str], *, html=None, title: str | None = No
     wanted = _check_kinds(kinds)
     evidence = page_evidence(html)
     paras = [p if isinstance(p, str) else "" for p in paragraphs]
-    sizes = [_n_words(p) for p in paras]
+    # size in words, or in twelfths of its characters when longer: a 10,000-character "word" is no
+    # short line, and the short-line shapes must not be tried on it
+    sizes = [max(_n_words(p), len(p) // 12) for p in paras]
     evs = [evidence.of(p) for p in paras]
     title_key, author_key = _key(title), _key(author)
     out: list[str | None] = [None] * len(paras)
@@ -939,11 +954,8 @@ def page_section(html, *, title: str | None = None, site=None) -> str | None:
     """
     if not html:
         return None
-    import lxml.html
-
-    try:
-        doc = lxml.html.document_fromstring(html)
-    except (ValueError, TypeError, lxml.etree.ParserError):
+    doc = _parse(html)
+    if doc is None:
         return None
     for name in _META_SECTION:
         for m in doc.xpath("//meta[@property=$n or @name=$n]", n=name):
