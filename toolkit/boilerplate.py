@@ -297,26 +297,39 @@ class PageEvidence:
         return self._count.get(_key(paragraph), 0)
 
     def of(self, paragraph: str) -> dict | None:
-        """{"link_share", "caption", "widget", "heading", "list_item", "count"} for the paragraph, or None."""
+        """{"link_share", "caption", "widget", "heading", "list_item", "count"} for the paragraph, or None.
+
+        Where the text stands in several places of the page, the place that looks most like
+        article text speaks (least link text; a caption or widget only if every place is one).
+        """
         k = _key(paragraph)
         els = self._index.get(k)
         if not els:
             return None
-        # the outermost element with this text carries its context (an <a> inside a <p> is the whole <p>)
-        el = min(els, key=lambda e: sum(1 for _ in e.iterancestors()))
+        # the outermost element of each place carries its context (an <a> inside a <p> is the <p>)
+        places = [e for e in els if e.getparent() is None or _key(e.getparent().text_content()) != k]
+        found = [self._place(e, k) for e in places or els[:1]]
+        return {"link_share": min(f["link_share"] for f in found),
+                "caption": all(f["caption"] for f in found), "widget": all(f["widget"] for f in found),
+                "heading": any(f["heading"] for f in found), "list_item": all(f["list_item"] for f in found),
+                "count": self._count.get(k, 1)}
+
+    @staticmethod
+    def _place(el, k: str) -> dict:
         linked = "".join(_key(a.text_content()) for a in el.iter("a"))
         in_link = any(a.tag == "a" for a in el.iterancestors())
-        chain = [el] + list(el.iterancestors())[:5]
-        caption = any(e.tag == "figcaption" or _CAPTION_MARK.search(
-            f"{e.get('class') or ''} {e.get('id') or ''} {e.get('itemprop') or ''}") for e in chain)
+        chain = [el] + list(el.iterancestors())[:3]
+        # caption markup on the element or a small box around it (not on a whole article body
+        # whose class happens to say "has-captions")
+        caption = any(e.tag == "figcaption" or (_CAPTION_MARK.search(
+            f"{e.get('class') or ''} {e.get('id') or ''} {e.get('itemprop') or ''}") and
+            len(e.text_content()) <= _MAX_WIDGET) for e in chain)
         # a small box holding a form (an e-mail field, a button): a sign-up or donation widget
         widget = any(len(e.text_content()) <= _MAX_WIDGET and e.xpath(".//form|.//input|.//button|.//select")
-                     for e in chain[1:4])
-        return {"link_share": 1.0 if in_link else min(1.0, len(linked) / len(k)),
-                "caption": caption, "widget": widget,
-                "heading": any(e.tag in ("h1", "h2", "h3", "h4", "h5", "h6") for e in chain[:3]),
-                "list_item": any(e.tag == "li" for e in chain[:3]),
-                "count": self._count.get(k, 1)}
+                     for e in chain[1:])
+        return {"link_share": 1.0 if in_link else min(1.0, len(linked) / len(k)), "caption": caption,
+                "widget": widget, "heading": any(e.tag in ("h1", "h2", "h3", "h4", "h5", "h6") for e in chain[:3]),
+                "list_item": any(e.tag == "li" for e in chain[:3])}
 
 
 def page_evidence(html: str | bytes | None) -> PageEvidence:
