@@ -3,6 +3,9 @@
 Rows are turned into typed frames ``CHUNK_ROWS`` at a time (strings into Arrow-backed ``"string"``
 columns), so that a long JSON Lines or CSV file never holds all its rows as Python dicts at once:
 memory grows with the rows kept, not with the file read.
+
+Extra fields are made storable once, on the whole frame (:mod:`.fields`): a field's type can
+change from one chunk to the next, and only the whole column says what Parquet must hold.
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ import pandas as pd
 
 from ..errors import LoadError
 from ..schema import STRING, TABLES, columns
+from .fields import storable
 
 COLUMNS = columns("articles")
 STRING_COLUMNS = [c for c, t in TABLES["articles"].items() if t == STRING]
@@ -75,7 +79,20 @@ class Run:
             df = df[COLUMNS + extras]
             none_for_missing(df)
         self.frames = []
+        df = self.make_storable(df)
         df.attrs = {"load_report": self.report, "n_inputs": self.n_inputs}
+        return df
+
+
+    def make_storable(self, df: pd.DataFrame) -> pd.DataFrame:
+        """Extra fields Parquet cannot hold as they are in a form it can, each change noted."""
+        df, notes = storable(df, keep=COLUMNS)
+        for col, reason in notes:
+            has = df[col].notna()
+            paths = df.loc[has, "path"].dropna().unique() if has.any() else []
+            where = paths[0] if len(paths) else "(DataFrame)"
+            n = len(paths)
+            self.note(where, reason + (f"; the field comes from {n} inputs, this is the first" if n > 1 else ""))
         return df
 
 
