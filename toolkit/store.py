@@ -46,9 +46,9 @@ import uuid
 import warnings
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from .errors import InvalidOptionError, StoreError, StoreWriteError
 from .load.fields import as_json_text, storable
@@ -304,8 +304,10 @@ def _remove(p: Path) -> int:
 # --- the finished corpus ------------------------------------------------------------------------
 
 @contextlib.contextmanager
-def _lock(folder: Path, *, timeout: float = LOCK_TIMEOUT):
-    """Hold the store's lock file; yields False where the file system has no locks."""
+def _lock(folder: Path, *, timeout: float | None = None):
+    """Hold the store's lock file (waiting up to ``timeout``, default LOCK_TIMEOUT seconds);
+    yields False where the file system has no locks."""
+    timeout = LOCK_TIMEOUT if timeout is None else timeout
     path = folder / LOCK
     try:
         fh = open(path, "a+b")
@@ -586,20 +588,18 @@ def _read_version(meta: dict, folder: Path) -> dict[str, pd.DataFrame]:
             if col in df.columns:
                 df[col] = df[col].map(lambda v: [] if v is None else list(v))
         known = set(columns(name))
-        for col in df.columns:
-            if col not in known and df[col].dtype == object:
-                # Parquet gives lists back as arrays: extra fields come back as the loader gave them
-                df[col] = df[col].map(_python)
+        extras = [c for c in df.columns if c not in known and df[c].dtype == object]
+        if extras:
+            # pandas gives lists back as arrays and the integers of an object with a missing row
+            # as floats; Arrow's own Python values are the loader's exactly
+            try:
+                values = pq.read_table(f, columns=extras)
+            except _READ_ERRORS as exc:
+                raise StoreError(f"{f}: the {name} table cannot be read ({type(exc).__name__}: {exc})") from None
+            for col in extras:
+                df[col] = pd.Series(values.column(col).to_pylist(), index=df.index, dtype=object)
         tables[name] = df
     return tables
-
-
-def _python(v):
-    if isinstance(v, np.ndarray):
-        return [_python(x) for x in v]
-    if isinstance(v, dict):
-        return {k: _python(x) for k, x in v.items()}
-    return v
 
 
 def remove(path) -> None:
