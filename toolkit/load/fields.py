@@ -105,7 +105,44 @@ def why_not_storable(values, present=None) -> str | None:
         return f"holds values Parquet cannot store as they are ({type(exc).__name__}: {first})"
     if _has_empty_object(arr.type):
         return "holds empty objects ({}), which Parquet cannot store"
+    # Arrow converts what it can to the column's one type (False to 0.0 beside a float, a large
+    # integer to a rounded float): keep the column only if every value comes back as it was.
+    for orig, back in zip(values, arr.to_pylist()):
+        if not _faithful(orig, back):
+            return (f"holds values Parquet would change ({_short(orig)} would come back as {_short(back)}; "
+                    "Parquet keeps one type per column)")
     return None
+
+
+def _faithful(orig, back) -> bool:
+    """``back`` (from Arrow) is ``orig``: same types, same values; an object may come back with more
+    keys, None (the other keys of its column)."""
+    if _missing(orig) or (isinstance(orig, float) and orig != orig):
+        return back is None or (isinstance(back, float) and back != back)
+    if isinstance(orig, np.generic):
+        orig = orig.item()
+    if isinstance(orig, bool):
+        return isinstance(back, bool) and back == orig
+    if isinstance(orig, (int, float)):
+        return isinstance(back, (int, float)) and not isinstance(back, bool) and back == orig
+    if isinstance(orig, dict):
+        return (isinstance(back, dict) and all(k in back and _faithful(v, back[k]) for k, v in orig.items())
+                and all(v is None for k, v in back.items() if k not in orig))
+    if isinstance(orig, (list, tuple, np.ndarray)):
+        return isinstance(back, list) and len(back) == len(orig) and all(map(_faithful, orig, back))
+    if isinstance(orig, (set, frozenset)):
+        return isinstance(back, list) and len(back) == len(orig) and all(map(_faithful, list(orig), back))
+    if isinstance(orig, pd.Timestamp):
+        return back == orig.to_pydatetime() or back == orig
+    try:
+        return type(back) is type(orig) and bool(back == orig)
+    except (TypeError, ValueError):
+        return False
+
+
+def _short(v) -> str:
+    text = repr(v)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def as_json_text(values) -> tuple[list, int]:

@@ -127,5 +127,16 @@ def typed_frame(rows: list[dict]) -> pd.DataFrame:
     df["published"] = pd.to_datetime(df["published"], utc=True).astype("datetime64[ns, UTC]")
     df["n_words"] = df["n_words"].fillna(0).astype("int64")
     df["flags"] = [list(f) if isinstance(f, (list, tuple, np.ndarray)) else [] for f in df["flags"]]
+    for c in extras:
+        # pandas makes whole numbers with a missing value floats, which rounds ids past 2**53
+        # (a tweet id): nullable integers keep them exact
+        if df[c].dtype.kind == "f":
+            raw = [r.get(c) for r in rows]
+            if all(v is None or _whole(v) for v in raw) and any(_whole(v) for v in raw):
+                df[c] = pd.array(raw, dtype="Int64")
     none_for_missing(df)
     return df.reset_index(drop=True)
+
+
+def _whole(v) -> bool:
+    return isinstance(v, (int, np.integer)) and not isinstance(v, (bool, np.bool_))
