@@ -23,7 +23,7 @@ import pytest
 
 import toolkit as tk
 from toolkit import cli, schema, store
-from toolkit.errors import InvalidOptionError, ModelNotFoundError, StoreError, StoreWriteError
+from toolkit.errors import EngineError, InvalidOptionError, ModelNotFoundError, StoreError, StoreWriteError
 from toolkit.exports import neutralize_cell, to_csv, to_excel
 from toolkit.load.fields import MAX_DEPTH
 
@@ -389,6 +389,11 @@ def test_cli_outputs_of_a_run_are_switched_in_together(tmp_path, inputs, capsys,
     assert code == 0 and "skipped_inputs: 0" in stdout and str(store.current_folder(out)) in stdout
 
 
+def _caused(exc, cause):
+    exc.__cause__ = cause
+    return exc
+
+
 @pytest.mark.parametrize("exc, code, words", [
     (OSError(errno.ENOSPC, "No space left on device"), cli.CANNOT_WRITE, "no space left"),
     (OSError(errno.EROFS, "Read-only file system"), cli.CANNOT_WRITE, "read-only"),
@@ -399,6 +404,8 @@ def test_cli_outputs_of_a_run_are_switched_in_together(tmp_path, inputs, capsys,
     (InvalidOptionError("n_process", 0, ("a positive int",)), cli.USAGE, "n_process=0"),
     (ModelNotFoundError("no spaCy model; pip install en_core_web_sm"), cli.TOOLKIT, "pip install"),
     (RuntimeError("boom"), cli.BUG, "--debug"),
+    (_caused(EngineError("the Dask engine failed on partition 0: StoreWriteError: full"),
+             StoreWriteError("full", errno=errno.ENOSPC)), cli.CANNOT_WRITE, "Dask"),
     (KeyboardInterrupt(), cli.INTERRUPTED, "interrupted"),
 ])
 def test_cli_exit_codes_mean_one_thing_each(tmp_path, inputs, capsys, monkeypatch, exc, code, words):

@@ -110,7 +110,15 @@ def explain(exc: BaseException, *, out=None) -> tuple[int, str]:
     text = _one_line(exc)
     if isinstance(exc, InvalidOptionError):
         return USAGE, text
-    if isinstance(exc, StoreWriteError):
+    causes = []
+    while exc is not None and len(causes) < 10:  # a worker's full disk comes back inside an EngineError
+        causes.append(exc)
+        exc = exc.__cause__
+    exc = causes[0]
+    if any(isinstance(c, StoreWriteError) for c in causes):
+        return CANNOT_WRITE, text
+    if any(isinstance(c, OSError) and not isinstance(c, ToolkitError) and _is_write_failure(c, out)
+           for c in causes[1:]):
         return CANNOT_WRITE, text
     if isinstance(exc, ToolkitError):
         return TOOLKIT, text
