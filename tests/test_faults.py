@@ -107,6 +107,11 @@ def test_the_store_guards_frames_built_by_hand(tmp_path):
     assert back["meta"].tolist() == ["{}"] * 3 and [json.loads(v) for v in back["mixed"]] == [[1], "a", 2]
     assert back["bad"].tolist()[:2] == ["ok", "lone \ufffd surrogate"]
     assert "one type per column" in " ".join(json.loads((tmp_path / "s/corpus/corpus.json").read_text())["notes"])
+    # a schema column holding what Arrow refuses: found when the write fails, repaired, noted
+    arts = tiny_tables("A")["articles"].assign(title=pd.Series(["a", "b \udc80", "c"], dtype="string[python]"))
+    with pytest.warns(UserWarning, match="lone surrogates"):
+        tiny_corpus("A", articles=arts).save(tmp_path / "t")
+    assert tk.open_corpus(tmp_path / "t").articles["title"].tolist() == ["a", "b \ufffd", "c"]
 
 
 @pytest.mark.parametrize("damage", ["truncated manifest", "manifest a list", "unknown version", "garbage table",
@@ -198,6 +203,13 @@ def test_a_full_disk_during_a_save_leaves_the_previous_corpus(tmp_path, monkeypa
         tiny_corpus("B").save(path)
     assert err.value.errno == errno.ENOSPC
     assert tag_of(tk.open_corpus(path).tables()) == "A" and leftovers(path) == []
+    # a batch of per-article tables: no commit record, so it never counts
+    calls.clear()
+    st = store.Store(tmp_path / "b")
+    with pytest.raises(StoreWriteError, match="no space left"):
+        st.write_records([("a", "text")], {n: schema.empty(t) for n, t in schema.PER_ARTICLE.items()},
+                         fingerprint="fp")
+    assert st.index("fp") == {} and not list(st.batches.glob("*.json"))
 
 
 def test_concurrent_saves_take_turns_and_readers_see_whole_versions(tmp_path):
@@ -406,6 +418,7 @@ def _caused(exc, cause):
     (RuntimeError("boom"), cli.BUG, "--debug"),
     (_caused(EngineError("the Dask engine failed on partition 0: StoreWriteError: full"),
              StoreWriteError("full", errno=errno.ENOSPC)), cli.CANNOT_WRITE, "Dask"),
+    (_caused(StoreError("s: the articles table cannot be stored"), pa.ArrowInvalid("x")), cli.DATA, "report"),
     (KeyboardInterrupt(), cli.INTERRUPTED, "interrupted"),
 ])
 def test_cli_exit_codes_mean_one_thing_each(tmp_path, inputs, capsys, monkeypatch, exc, code, words):
@@ -452,6 +465,11 @@ def test_odd_fields_analyse_into_a_store_that_opens(tmp_path, capsys):
         again = tk.analyze(arts, topics=False, quotes=False, cache=cache)
     pd.testing.assert_frame_equal(again.articles, corpus.articles)
     pd.testing.assert_frame_equal(tk.open_corpus(cache).articles, corpus.articles)
+    # a frame built by hand, with fields the loader would have converted
+    own = pd.DataFrame({"article_id": ["h1", "h2"], "text": TEXTS[:2], "meta": [{}, {}], "mixed": [[1], "one"]})
+    with pytest.warns(UserWarning, match="stored in a form Parquet can hold"):
+        mine = tk.analyze(own, topics=False, quotes=False, cache=tmp_path / "own")
+    pd.testing.assert_frame_equal(tk.open_corpus(tmp_path / "own").articles, mine.articles)
     # and through the command line
     code, stdout, err = run_cli(["analyze", str(src), "--out", str(tmp_path / "out"), "--no-topics", "--no-quotes"],
                                 capsys)

@@ -110,16 +110,17 @@ def explain(exc: BaseException, *, out=None) -> tuple[int, str]:
     text = _one_line(exc)
     if isinstance(exc, InvalidOptionError):
         return USAGE, text
-    causes = []
-    while exc is not None and len(causes) < 10:  # a worker's full disk comes back inside an EngineError
-        causes.append(exc)
-        exc = exc.__cause__
-    exc = causes[0]
+    causes, cause = [], exc
+    while cause is not None and len(causes) < 10:  # a worker's full disk comes back inside an EngineError
+        causes.append(cause)
+        cause = cause.__cause__
     if any(isinstance(c, StoreWriteError) for c in causes):
         return CANNOT_WRITE, text
     if any(isinstance(c, OSError) and not isinstance(c, ToolkitError) and _is_write_failure(c, out)
            for c in causes[1:]):
         return CANNOT_WRITE, text
+    if isinstance(exc, ToolkitError) and any(isinstance(c, (pa.ArrowException, UnicodeError)) for c in causes[1:]):
+        return DATA, f"{text}; {REPORT_HINT}"  # a table the store could not write even as JSON text
     if isinstance(exc, ToolkitError):
         return TOOLKIT, text
     if isinstance(exc, OSError) and _is_write_failure(exc, out):
@@ -290,10 +291,11 @@ def _info(args) -> int:
 
     corpus = tk.open_corpus(args.store)
     summary = _summary(Path(args.store), corpus)
+    legacy = Path(args.store) / "load_report.csv"  # where versions before the run folders put it
     try:
         report = pd.read_csv(io.BytesIO(store.read_file(args.store, "load_report.csv")), dtype=str)
     except StoreError:  # saved by tk.analyze or corpus.save, not by the command line
-        report = None
+        report = pd.read_csv(legacy, dtype=str) if legacy.is_file() else None
     if report is not None:
         summary["skipped_inputs"] = int((report["status"] == "skipped").sum())
     print(_format(summary))

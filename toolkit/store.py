@@ -378,36 +378,39 @@ def storable_tables(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, pd.DataF
     return frames, notes
 
 
-def _write_table(f: Path, df: pd.DataFrame, name: str, notes: list[str]) -> None:
+_DATA_ERRORS = (pa.ArrowException, ValueError, TypeError, UnicodeError, OverflowError, RecursionError)
+
+
+def _data_failure(f: Path, df: pd.DataFrame) -> Exception | None:
+    """Write ``df`` to ``f``; the exception when the data failed (not the disk: that raises)."""
     try:
         _write_file(f, lambda fh: df.to_parquet(fh, index=False))
-        return
     except OSError as exc:
-        if not isinstance(exc, pa.ArrowException) or error_errno(exc):
-            raise
-        failure = exc
-    except (pa.ArrowException, ValueError, TypeError, UnicodeError, OverflowError, RecursionError) as exc:
-        failure = exc
-    # Not the disk: the data. Look at every column this time (text of the schema's columns too),
-    # and, failing that, store every extra column as JSON text.
+        if isinstance(exc, pa.ArrowException) and not error_errno(exc):
+            return exc  # Arrow's own complaint about the data, not the disk's
+        raise
+    except _DATA_ERRORS as exc:
+        return exc
+    return None
+
+
+def _write_table(f: Path, df: pd.DataFrame, name: str, notes: list[str]) -> None:
+    failure = _data_failure(f, df)
+    if failure is None:
+        return
+    # The data: look at every column this time (the text of the schema's columns too) and, if that
+    # finds nothing, store every extra column as JSON text.
     fixed, changes = storable(df, keep=columns(name), check="all")
     if not changes:
-        extra = [c for c in df.columns if c not in columns(name) and df[c].dtype == object]
         fixed = df.copy(deep=False)
-        for c in extra:
+        for c in [c for c in df.columns if c not in columns(name) and df[c].dtype == object]:
             fixed[c] = pd.Series(as_json_text(df[c].to_numpy(dtype=object))[0], index=df.index, dtype="string")
             changes.append((c, f"field {c!r} could not be stored ({type(failure).__name__}): stored as JSON text"))
     notes += [f"{name}: {reason}" for _, reason in changes]
-    try:
-        _write_file(f, lambda fh: fixed.to_parquet(fh, index=False))
-    except OSError as exc:
-        if not isinstance(exc, pa.ArrowException) or error_errno(exc):
-            raise
-        raise StoreError(f"{f}: the {name} table cannot be stored ({type(exc).__name__}: {exc}); this is a toolkit "
-                         "bug: please report it with this message") from exc
-    except (pa.ArrowException, ValueError, TypeError, UnicodeError, OverflowError, RecursionError) as exc:
-        raise StoreError(f"{f}: the {name} table cannot be stored ({type(exc).__name__}: {exc}); this is a toolkit "
-                         "bug: please report it with this message") from exc
+    again = _data_failure(f, fixed)
+    if again is not None:
+        raise StoreError(f"{f}: the {name} table cannot be stored ({type(again).__name__}: {again}); a toolkit "
+                         "bug: please report it with this message") from again
 
 
 def save_tables(tables: dict[str, pd.DataFrame], path, *, meta: dict | None = None,
