@@ -53,6 +53,7 @@ notebooks: sample-store
 ## Benchmarks: ratios against baselines measured in the same run (needs ../shared/data).
 bench: sample-store
 	$(BIN)/python benchmarks/bench_load.py
+	$(BIN)/python benchmarks/bench_pages.py
 	$(BIN)/python benchmarks/bench_actors.py
 	$(BIN)/python benchmarks/bench_quotes.py
 	$(BIN)/python benchmarks/bench_topics.py

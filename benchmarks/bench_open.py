@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 import toolkit as tk
+from toolkit import store
 from toolkit.schema import CORPUS_TABLES
 
 
@@ -53,7 +54,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as d:
         big.save(d)
         opened = best(lambda: tk.open_corpus(d))
-        plain = best(lambda: [pd.read_parquet(Path(d) / "corpus" / f"{n}.parquet") for n in CORPUS_TABLES])
+        folder = store.current_folder(d)  # the version the pointer names
+        plain = best(lambda: [pd.read_parquet(folder / f"{n}.parquet") for n in CORPUS_TABLES])
     ok = opened < 1.0
     print(f"store of {len(big.articles):,} articles, {len(big.mentions):,} mentions, {len(big.quotes):,} quotes")
     print(f"tk.open_corpus {opened:.3f} s; plain pd.read_parquet of the same files {plain:.3f} s "

@@ -18,7 +18,7 @@ PKG = Path(tk.__file__).parent
 # Lower layers first; a module may import from its own layer or any layer below it.
 LAYERS = [
     ("errors", "version", "schema", "units", "wordlists", "nlp"),
-    ("clean", "load", "dedupe"),
+    ("clean", "boilerplate", "load", "dedupe"),
     ("actors",),
     ("quotes",),
     ("topics",),

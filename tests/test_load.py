@@ -644,6 +644,7 @@ def test_dtypes_of_empty_and_full_frames(tmp_path, data_root):
     accounted(f)
     assert str(f["published"].dt.tz) == "UTC"
     assert (f["n_words"] > 0).all()
+    assert all(flags == [] for flags in f["flags"])  # a list a row; "teaser" only on web teasers
 
 
 @pytest.mark.parametrize("kwargs, name", [

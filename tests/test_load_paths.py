@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bz2
 import gzip
+import io
 import json
 import lzma
 import os
@@ -16,7 +17,7 @@ import pandas as pd
 import pytest
 
 import toolkit as tk
-from toolkit import cli
+from toolkit import cli, store
 from toolkit.errors import LoadError
 from toolkit.load import decode, run as run_mod
 
@@ -224,7 +225,7 @@ def test_cli_nothing_loaded_creates_nothing(tmp_path, capsys):
     out = tmp_path / "out"
     code = cli.main(["analyze", str(tmp_path / "missing.jsonl"), str(write(tmp_path / "e.txt", "")), "--out", str(out)])
     err = capsys.readouterr().err
-    assert code == 2 and not out.exists()
+    assert code == cli.NOTHING_LOADED == 4 and not out.exists()
     assert f"skipped: {tmp_path / 'missing.jsonl'}: path does not exist" in err
     assert f"skipped: {tmp_path / 'e.txt'}: empty file" in err
     assert "loaded 0 articles from 2 inputs: 2 skipped" in err and "nothing written" in err
@@ -239,6 +240,6 @@ def test_cli_never_reads_its_own_output(tmp_path, capsys):
     assert cli.main(args) == 0  # the second run finds results/ inside the input folder and leaves it alone
     err = capsys.readouterr().err
     assert err.count("loaded 1 articles from 1 inputs: 0 skipped") == 2
-    assert json.loads((out / "summary.json").read_text())["articles"] == 1
-    report = pd.read_csv(out / "load_report.csv")
+    assert json.loads(store.read_file(out, "summary.json"))["articles"] == 1
+    report = pd.read_csv(io.BytesIO(store.read_file(out, "load_report.csv")))
     assert report["reason"].str.contains("output folder of this run").any()

@@ -98,7 +98,7 @@ def test_damaged_files_are_detected_and_recomputed(small, reference, tmp_path):
         again = tk.analyze(small, topics=False, cache=cache)
     assert_same(again, reference)
     # a damaged finished table is refused with a message that says what to do
-    f = cache / "corpus" / "actors.parquet"
+    f = store_mod.current_folder(cache) / "actors.parquet"
     f.write_bytes(f.read_bytes()[:-10])
     with pytest.raises(StoreError, match="analyse again"):
         tk.open_corpus(cache)
@@ -146,15 +146,18 @@ def test_cli_analyze_and_info(tmp_path, seed_path):
     assert r.returncode == 1, r.stderr  # one input skipped
     assert "articles: 1" in r.stdout and "William Ruto" in r.stdout
     assert "1 inputs were skipped" in r.stderr
-    report = pd.read_csv(out / "load_report.csv")
+    # the run's outputs are saved with its tables, in the version the store's pointer names
+    folder = store_mod.current_folder(out)
+    assert f"outputs: {folder}" in r.stdout
+    report = pd.read_csv(folder / "load_report.csv")
     assert report["reason"].tolist() == ["empty file"]
-    summary = json.loads((out / "summary.json").read_text())
+    summary = json.loads(store_mod.read_file(out, "summary.json"))
     assert summary["articles"] == 1 and summary["quotes"] >= 4
     r = subprocess.run([sys.executable, "-m", "toolkit.cli", "info", str(out)], capture_output=True, text=True, env=env)
     assert r.returncode == 0 and "actors:" in r.stdout
     r = subprocess.run([sys.executable, "-m", "toolkit.cli", "info", str(tmp_path / "missing")],
                        capture_output=True, text=True, env=env)
-    assert r.returncode == 3 and "no finished corpus" in r.stderr
+    assert r.returncode == 3 and "no finished corpus" in r.stderr and "Traceback" not in r.stderr
     r = subprocess.run([sys.executable, "-m", "toolkit.cli", "analyze", "--out", str(out)], capture_output=True,
                        text=True, env=env)
     assert r.returncode == 2 and "INPUT" in r.stderr

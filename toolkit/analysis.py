@@ -19,6 +19,7 @@ from .actors import AliasTable, find_more_mentions, merge_actors, read_aliases
 from .corpus import Corpus, open_corpus
 from .engines import ENGINES, run_dask, run_local
 from .errors import InvalidOptionError, MissingColumnError, StoreError
+from .load.fields import storable
 from .nlp import model_fingerprint
 from .quotes import resolve_speakers
 from .schema import as_strings, columns, empty, typed
@@ -28,7 +29,7 @@ from .version import code_version
 def analyze(articles: pd.DataFrame, *, model: str | None = None, n_process: int = 1, batch_size: int = 32,
             aliases=None, quotes: bool = True, topics: bool = True, k: int | None = None, lexicon=None,
             seed: int = 0, cache=None, engine: str = "local", client=None,
-            progress: bool | None = None, near_duplicates: str = "fold") -> Corpus:
+            progress: bool | None = None, files=None, near_duplicates: str = "fold") -> Corpus:
     """Analyse articles: actor mentions merged into actors, quotes with speakers, topics.
 
     ``articles`` is any DataFrame with ``article_id`` and ``text`` (offsets in the result index
@@ -43,7 +44,13 @@ def analyze(articles: pd.DataFrame, *, model: str | None = None, n_process: int 
     ``quotes=False`` skips the parser (about 1.4 times as fast; NER dominates); ``topics=False`` skips the topic model.
     ``k``, ``lexicon`` and ``seed`` go to :func:`toolkit.topics`. ``cache`` is a store folder:
     per-article results found there are reused, new ones are added as each batch finishes (a killed
-    run resumes), and the finished corpus is saved there for :func:`toolkit.open_corpus`.
+    run resumes), and the finished corpus is saved there for :func:`toolkit.open_corpus`,
+    replacing the one saved before as a whole; a store file that cannot be read is recomputed.
+    ``files`` (with ``cache`` only): files saved with the finished corpus and switched in with it,
+    a dict name -> bytes or str, or a function of the corpus returning one (the CLI's load report
+    and summary). Extra fields of ``articles`` that Parquet cannot store as they are (an empty
+    object, a list in one row and a number in the next, nesting over 64 levels) become JSON text,
+    with a warning, as :func:`toolkit.load_articles` does (see :mod:`toolkit.load.fields`).
     ``engine="dask"`` analyses partitions on a Dask cluster: ``client`` (an existing
     ``dask.distributed.Client``, e.g. connected to a scheduler address) or, without one, a local
     cluster of ``n_process`` worker processes; ``articles`` may then be a Dask DataFrame. Results
@@ -68,6 +75,8 @@ def analyze(articles: pd.DataFrame, *, model: str | None = None, n_process: int 
         raise InvalidOptionError("n_process", n_process, ("a positive int",))
     if not isinstance(batch_size, int) or batch_size < 1:
         raise InvalidOptionError("batch_size", batch_size, ("a positive int",))
+    if files is not None and (cache is None or not (isinstance(files, dict) or callable(files))):
+        raise InvalidOptionError("files", files, ("None", "a dict or a function of the corpus, with cache="))
     arts = articles
     if "duplicate_of" in arts.columns:
         arts = arts[arts["duplicate_of"].isna()]
@@ -84,26 +93,36 @@ def analyze(articles: pd.DataFrame, *, model: str | None = None, n_process: int 
         dup = arts.loc[ids.duplicated(), "article_id"].iloc[0]
         raise InvalidOptionError("articles.article_id", dup, ("unique ids: each article once",))
     arts = as_strings(arts.reset_index(drop=True))
+    # A frame built by hand may hold fields Parquet cannot store; converted here rather than at the
+    # save, so that the corpus returned is the one a re-run opens from the cache.
+    arts, changes = storable(arts, keep=columns("articles"))
+    if changes:
+        warnings.warn("articles: stored in a form Parquet can hold: " + "; ".join(r for _, r in changes),
+                      stacklevel=2)
     alias_table = read_aliases(aliases)
     run = dict(model=model, n_process=n_process, batch_size=batch_size, quotes=quotes, aliases=alias_table,
                progress=progress, engine=engine, client=client)
     wide = dict(quotes=quotes, topics=topics, k=k, lexicon=lexicon, seed=seed, aliases=alias_table)
+    corpus = None
     if cache is not None:
         whole = corpus_fingerprint(arts, fingerprint(model=model, quotes=quotes, aliases=alias_table),
                                    topics=topics, k=k, lexicon=lexicon, seed=seed, near_duplicates=near_duplicates)
         if store_mod.saved_fingerprint(cache) == whole:
             try:
-                return open_corpus(cache)  # nothing changed: no work at all
+                corpus = open_corpus(cache)  # nothing changed: no work at all
             except StoreError as exc:
                 warnings.warn(f"{exc}; recomputing", stacklevel=2)
-    if near_duplicates == "fold":  # after the cache check: an unchanged corpus is not searched again
-        arts = fold_copies(arts, stacklevel=3).reset_index(drop=True)
-    # as analysed: a text that is not a str (None, NaN, bytes, a number) is empty
-    records = [(str(a), t if isinstance(t, str) else "") for a, t in zip(arts["article_id"], arts["text"])]
-    if cache is None:
-        return finish(arts, records, run_engine(records, **run), **wide)
-    corpus = finish(arts, records, run_cached(records, cache, **run), **wide)
-    corpus.save(cache, meta={"fingerprint": whole})
+            if corpus is not None and files is None:
+                return corpus
+    if corpus is None:
+        if near_duplicates == "fold":  # after the cache check: an unchanged corpus is not searched again
+            arts = fold_copies(arts, stacklevel=3).reset_index(drop=True)
+        # as analysed: a text that is not a str (None, NaN, bytes, a number) is empty
+        records = [(str(a), t if isinstance(t, str) else "") for a, t in zip(arts["article_id"], arts["text"])]
+        if cache is None:
+            return finish(arts, records, run_engine(records, **run), **wide)
+        corpus = finish(arts, records, run_cached(records, cache, **run), **wide)
+    corpus.save(cache, meta={"fingerprint": whole}, files=files(corpus) if callable(files) else files)
     return corpus
 
 
@@ -138,10 +157,12 @@ def run_engine(records, *, engine, client, **run) -> dict[str, pd.DataFrame]:
     return run_local(records, **run)
 
 
-def run_cached(records, cache, *, model, n_process, batch_size, quotes, aliases, progress, engine, client):
+def run_cached(records, cache, *, model, n_process, batch_size, quotes, aliases, progress, engine, client,
+               retries: int = 3):
     """Per-article tables from the store, analysing only the articles it does not hold."""
     fp = fingerprint(model=model, quotes=quotes, aliases=aliases)
     st = store_mod.Store(cache)
+    st.sweep()  # what killed runs left behind
     index = st.index(fp)
     keys = store_mod.record_keys(records, fingerprint=fp)
     missing = [r for r, k in zip(records, keys) if k not in index]
@@ -158,7 +179,15 @@ def run_cached(records, cache, *, model, n_process, batch_size, quotes, aliases,
 
         run_local(missing, model=model, n_process=n_process, batch_size=batch_size, quotes=quotes,
                   aliases=aliases, progress=progress, on_batch=save, keep=False)
-    return st.read({k: index[k] for k in keys})
+    try:
+        return st.read({k: index[k] for k in keys})
+    except StoreError as exc:
+        if exc.batch is None or retries == 0:
+            raise
+        # A batch that passed its checksum but cannot be read: forget it and analyse its articles again.
+        st.discard(exc.batch)
+        return run_cached(records, cache, model=model, n_process=n_process, batch_size=batch_size, quotes=quotes,
+                          aliases=aliases, progress=progress, engine=engine, client=client, retries=retries - 1)
 
 
 def finish(arts: pd.DataFrame, records, tables: dict[str, pd.DataFrame], *, quotes: bool, topics: bool, k, lexicon,

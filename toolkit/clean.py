@@ -2,7 +2,8 @@
 
 Everything here works on plain strings so that the loaders for every format share it.
 Limits: link blocks are recognised by their marker line ("READ MORE", "Also read", "Related", ...)
-followed by headline-like lines; a block without a marker is left alone.
+followed by headline-like lines; a block without a marker is left alone. Outlet pitches, helplines,
+disclosures and share prompts are found by their shape (:mod:`toolkit.boilerplate`).
 """
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ import unicodedata
 import numpy as np
 import pandas as pd
 from dateutil import parser as dateparser
+
+from . import boilerplate
 
 # A marker line that opens a block of links to other stories.
 _LINK_MARKER = re.compile(
@@ -41,6 +44,14 @@ _RELATIVE_DATE = re.compile(r"^(?:now|today|tomorrow|yesterday)$", re.I)
 _EPOCH = re.compile(r"^-?\d{9,13}(?:\.\d+)?$")
 _PIPE_DATE = re.compile(r"^\s*\|\s*(?P<date>.+?)\s*$")
 MAX_LINK_BLOCK = 15
+# A category tag glued to the paragraph's last sentence by a scraper ("...to book.Death & Tragedy"):
+# capitalised words (and "&", "and", "of") right after the final stop, with no space. The sentence
+# must end on a lowercase word or a number, so that "the U.S.Army" or "St.Louis" are not cut.
+_GLUED_TAG = re.compile(
+    r"^(?P<body>(?:.*\s)?[\"'“‘(\[]?(?:[a-z][\w'’-]*|\d[\d,.%]*)[.!?…][\"'”’)\]]*)"
+    r"(?P<tag>[A-Z][\w'’-]*(?:\s+(?:&|and|of|[A-Z][\w'’-]*)){0,4})$")
+# Boilerplate found in plain text by its shape alone (no page to ask): see toolkit.boilerplate.
+TEXT_BOILERPLATE = ("pitch", "helpline", "disclosure", "prompt")
 
 
 def normalize_line(line: str) -> str:
@@ -76,9 +87,25 @@ def is_headline_like(line: str) -> bool:
     return not _SENTENCE_END.search(line) and len(line.split()) <= 25
 
 
+def cut_glued_tag(paragraph: str) -> tuple[str, str | None]:
+    """(paragraph, tag): a category tag glued to the last sentence cut off, else (paragraph, None).
+
+    >>> cut_glued_tag("The ferry was full, so they had nowhere else to go.Local News")
+    ('The ferry was full, so they had nowhere else to go.', 'Local News')
+    >>> cut_glued_tag("He served in the U.S.Army")
+    ('He served in the U.S.Army', None)
+    """
+    m = _GLUED_TAG.match(paragraph)
+    if not m or len(m.group("body").split()) < 4:
+        return paragraph, None
+    return m.group("body"), m.group("tag")
+
+
 def remove_link_blocks(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     """Drop link blocks: a marker line ("READ MORE", "Related", ...) and the run of headline-like
-    lines after it, up to the first real sentence; and single "ALSO READ: headline" lines.
+    lines after it, up to the first real sentence; and single "ALSO READ: headline" lines. A
+    paragraph whose last sentence has a category tag glued to it is a real sentence: it ends the
+    block (cut the tag first with :func:`cut_glued_tag`, as :func:`clean_paragraphs` does).
 
     Returns (kept paragraphs, removed lines).
     """
@@ -223,13 +250,18 @@ def take_byline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
 
 
 def clean_paragraphs(paragraphs: list[str]) -> list[str]:
-    """Boilerplate and link blocks removed from a list of paragraphs."""
-    kept, _ = remove_link_blocks(strip_boilerplate(paragraphs))
+    """Boilerplate and link blocks removed from a list of paragraphs: category tags glued to a
+    last sentence cut, link blocks dropped, then outlet pitches, newsletter lines, helplines, ad
+    and affiliate notices and share prompts found by their shape (``TEXT_BOILERPLATE``)."""
+    untagged = [cut_glued_tag(p)[0] for p in strip_boilerplate(paragraphs)]
+    kept, _ = remove_link_blocks(untagged)
+    kept, _ = boilerplate.remove_boilerplate(kept, kinds=TEXT_BOILERPLATE)
     return kept
 
 
 def clean_text(text: str) -> str:
-    """Clean a body text: paragraphs joined by "\\n\\n", link blocks and NYT markers removed.
+    """Clean a body text: paragraphs joined by "\\n\\n", link blocks, NYT markers, glued
+    category tags and outlet pitches removed (see :func:`clean_paragraphs`).
 
     >>> clean_text("A sentence.\\nREAD MORE\\nSome headline\\nAnother headline\\nNext sentence.")
     'A sentence.\\n\\nNext sentence.'

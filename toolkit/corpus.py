@@ -49,9 +49,14 @@ class Corpus:
         """The corpus's tables by name."""
         return {name: getattr(self, name) for name in CORPUS_TABLES}
 
-    def save(self, path, *, meta: dict | None = None) -> None:
-        """Write every table as Parquet under ``path`` (see :func:`toolkit.open_corpus`)."""
-        store_mod.save_tables(self.tables(), path, meta=meta)
+    def save(self, path, *, meta: dict | None = None, files: dict | None = None) -> None:
+        """Write every table as Parquet under ``path`` (see :func:`toolkit.open_corpus`), replacing
+        the corpus saved there before as a whole: a save killed at any moment, or failing on a full
+        disk (StoreWriteError), leaves the previous corpus readable; saves at once take turns.
+        ``files`` (name -> bytes or str) are saved with the tables and replaced with them. A field
+        Parquet cannot hold as it is is stored as JSON text, with a warning (see
+        :mod:`toolkit.load.fields`)."""
+        store_mod.save_tables(self.tables(), path, meta=meta, files=files)
         self.store = str(path)
 
     def actor(self, name: str) -> ActorProfile:

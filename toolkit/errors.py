@@ -58,7 +58,29 @@ class EmptyCorpusError(ToolkitError, ValueError):
 
 
 class StoreError(ToolkitError, OSError):
-    """A result store on disk is missing, corrupt or written by an incompatible version."""
+    """A result store on disk is missing, corrupt or written by an incompatible version.
+
+    ``tk.analyze`` answers one by recomputing what it cannot read."""
+
+    batch: str | None = None  # the per-article batch at fault, when it is one
+
+
+class StoreWriteError(StoreError):
+    """A store could not be written: disk full, a read-only folder, no permission, or another save
+    holding its lock too long. Whatever was saved there before is left as it was.
+
+    ``errno`` is that of the failed write (``errno.ENOSPC`` for a full disk), or None."""
+
+    def __init__(self, message: str, *, errno: int | None = None):
+        super().__init__(message)
+        self.errno = errno
+
+    def __str__(self):  # OSError would show "[Errno ...]" only when built with two arguments
+        return self.args[0]
+
+
+class ExportError(ToolkitError, ValueError):
+    """A table cannot be exported in the format asked for (too many rows for a spreadsheet, ...)."""
 
 
 class UnknownActorError(ToolkitError, KeyError):

@@ -17,7 +17,7 @@ __version__ = "0.1.0"
 ROOT = Path(__file__).parent
 # Modules and subpackages whose code decides the content of the per-article and corpus tables.
 ANALYSIS = ("schema.py", "units.py", "wordlists.py", "nlp.py", "pipeline.py", "analysis.py", "actors", "quotes",
-            "topics", "topics.py")
+            "topics")
 DATA = ("data/wordlists",)
 
 

@@ -8,8 +8,8 @@ rows) for JSON Lines, JSON, CSV, Excel, Parquet, SQL and DataFrames.
 The stages, one module each: :mod:`.paths` (inputs: folders, links, globs, archives,
 compression), :mod:`.decode` (bytes to text), the readers (:mod:`.text`, :mod:`.jsonl`,
 :mod:`.tables`, :mod:`.office`, :mod:`.exports`, :mod:`.sql`, :mod:`.web`), :mod:`.records`
-(fields to columns, cleaning, ids, duplicates), :mod:`.language` and :mod:`.run` (the report and
-the typed frame).
+(fields to columns, cleaning, ids, duplicates), :mod:`.language`, :mod:`.run` (the report and
+the typed frame) and :mod:`.fields` (extra fields in a form Parquet can store, each change noted).
 """
 from __future__ import annotations
 
@@ -51,7 +51,9 @@ def load_articles(paths, *, format: str = "auto", errors: str = "report", source
 
     Returns the articles frame: article_id, source, title, section, author, published (UTC), url,
     path, text (clean paragraphs joined by "\\n\\n"), n_words, language, flags, duplicate_of, then
-    any extra fields of the records.
+    any extra fields of the records (one Parquet cannot store as it is -- an empty object, a list in
+    one record and a number in the next, nesting past 64 levels -- as JSON text, with a note: see
+    :mod:`toolkit.load.fields`).
     ``format`` is one of "auto", "text", "jsonl", "json", "csv", "html", "parquet", "excel",
     "docx", "rtf", "pdf", "sqlite" (auto: by extension, under a .gz/.bz2/.xz one).
     ``errors="report"`` loads what it can; ``load_report(frame)`` lists what was skipped and why.

@@ -329,8 +329,11 @@ def _special(mode: int) -> str:
 
 
 def _is_store(folder: Path) -> bool:
-    return (folder / "corpus" / "corpus.json").is_file() or (
-        (folder / "batches").is_dir() and (folder / "load_report.csv").is_file())
+    # A finished corpus, or the batches of a run not finished yet (a commit record; the CLI of
+    # earlier versions also wrote load_report.csv there first).
+    batches = folder / "batches"
+    return (folder / "corpus" / "corpus.json").is_file() or batches.is_dir() and (
+        (folder / "load_report.csv").is_file() or next(batches.glob("*.json"), None) is not None)
 
 
 def is_doc_file(inp: Input) -> bool:

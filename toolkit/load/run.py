@@ -3,6 +3,9 @@
 Rows are turned into typed frames ``CHUNK_ROWS`` at a time (strings into Arrow-backed ``"string"``
 columns), so that a long JSON Lines or CSV file never holds all its rows as Python dicts at once:
 memory grows with the rows kept, not with the file read.
+
+Extra fields are made storable once, on the whole frame (:mod:`.fields`): a field's type can
+change from one chunk to the next, and only the whole column says what Parquet must hold.
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ import pandas as pd
 
 from ..errors import LoadError
 from ..schema import STRING, TABLES, columns
+from .fields import storable
 
 COLUMNS = columns("articles")
 STRING_COLUMNS = [c for c, t in TABLES["articles"].items() if t == STRING]
@@ -75,7 +79,20 @@ class Run:
             df = df[COLUMNS + extras]
             none_for_missing(df)
         self.frames = []
+        df = self.make_storable(df)
         df.attrs = {"load_report": self.report, "n_inputs": self.n_inputs}
+        return df
+
+
+    def make_storable(self, df: pd.DataFrame) -> pd.DataFrame:
+        """Extra fields Parquet cannot hold as they are in a form it can, each change noted."""
+        df, notes = storable(df, keep=COLUMNS)
+        for col, reason in notes:
+            has = df[col].notna()
+            paths = df.loc[has, "path"].dropna().unique() if has.any() else []
+            where = paths[0] if len(paths) else "(DataFrame)"
+            n = len(paths)
+            self.note(where, reason + (f"; the field comes from {n} inputs, this is the first" if n > 1 else ""))
         return df
 
 
@@ -110,5 +127,16 @@ def typed_frame(rows: list[dict]) -> pd.DataFrame:
     df["published"] = pd.to_datetime(df["published"], utc=True).astype("datetime64[ns, UTC]")
     df["n_words"] = df["n_words"].fillna(0).astype("int64")
     df["flags"] = [list(f) if isinstance(f, (list, tuple, np.ndarray)) else [] for f in df["flags"]]
+    for c in extras:
+        # pandas makes whole numbers with a missing value floats, which rounds ids past 2**53
+        # (a tweet id): nullable integers keep them exact
+        if df[c].dtype.kind == "f":
+            raw = [r.get(c) for r in rows]
+            if all(v is None or _whole(v) for v in raw) and any(_whole(v) for v in raw):
+                df[c] = pd.array(raw, dtype="Int64")
     none_for_missing(df)
     return df.reset_index(drop=True)
+
+
+def _whole(v) -> bool:
+    return isinstance(v, (int, np.integer)) and not isinstance(v, (bool, np.bool_))

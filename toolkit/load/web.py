@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .. import clean
+from .. import boilerplate, clean
 from .decode import read_text
 from .paths import Input
 from .records import add
@@ -37,12 +37,20 @@ def read_html(inp: Input, run: Run, source):
     if doc is None or not (doc.text or "").strip():
         run.skip(inp.name, "no article text found in the HTML page (trafilatura extracted nothing)")
         return
-    body = clean.split_paragraphs(doc.text)
+    body = clean.split_paragraphs(re.sub(r"\n\s*\n", "\n", doc.text))  # trafilatura: one paragraph a line
     if body and doc.title and body[0].strip() == doc.title.strip():
         body = body[1:]
-    rec = {"path": inp.name, "source": doc.sitename or source, "title": doc.title, "author": doc.author,
-           "published": doc.date, "url": doc.url}
-    add(run, rec, body, path=inp.name)
+    # trafilatura lets pitches, captions, link lists and the like through: a pass by their shape
+    section = boilerplate.page_section(raw, title=doc.title, site=doc.sitename)
+    title = boilerplate.clean_title(doc.title, site=doc.sitename, url=doc.url, section=section)
+    kept, removed = boilerplate.remove_boilerplate(body, html=raw, title=title, author=doc.author)
+    teaser = boilerplate.find_teaser(kept or body, html=raw, removed=removed)
+    if teaser:
+        run.note(inp.name, f"teaser: {teaser}; loaded with flags=['teaser']")
+    rec = {"path": inp.name, "source": doc.sitename or source, "title": title, "section": section,
+           "author": boilerplate.clean_byline(doc.author, site=doc.sitename, url=doc.url),
+           "published": doc.date, "url": doc.url, "flags": ["teaser"] if teaser else []}
+    add(run, rec, kept or body, path=inp.name)  # a page that is all boilerplate keeps its text, flagged
 
 
 def _html_lines(raw: str) -> str | None:

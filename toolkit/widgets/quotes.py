@@ -1,14 +1,11 @@
 """The quote explorer."""
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
-from ..exports import neutralize_csv
+from ..exports import to_csv
 from ..schema import QUOTE_KINDS
 from ..tables import article_texts, has_topics, quote_frame
 from .html import TABLE_ROWS, quotes_table_html
@@ -112,9 +109,9 @@ class QuoteExplorer(widgets.VBox):
         self.table.value = quotes_table_html(first, self.article_texts, total=self.n_matches, limit=self.rows)
 
     def export_csv(self, path) -> int:
-        """Write the matching quotes (EXPORT_COLUMNS) to a UTF-8 CSV, with formula-like cells
-        neutralised (see :func:`neutralize_csv`). Returns the number of rows written."""
+        """Write the matching quotes (EXPORT_COLUMNS) to a UTF-8 CSV that cannot run formulas and
+        keeps each quote one record (see :func:`toolkit.exports.to_csv`). ``path`` is a file path or
+        an open text file. Returns the number of rows written."""
         rows = self.quotes[EXPORT_COLUMNS].copy()
         rows["published"] = pd.to_datetime(rows["published"], utc=True).dt.strftime("%Y-%m-%dT%H:%M:%SZ")
-        neutralize_csv(rows).to_csv(Path(path), index=False, encoding="utf-8", quoting=csv.QUOTE_MINIMAL)
-        return len(rows)
+        return to_csv(rows, path)
