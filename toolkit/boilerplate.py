@@ -42,7 +42,7 @@ from .errors import InvalidOptionError
 __all__ = ["KINDS", "find_boilerplate", "remove_boilerplate", "clean_title", "clean_byline", "page_section",
            "find_teaser", "is_teaser", "page_evidence"]
 
-KINDS = ("pitch", "helpline", "links", "caption", "disclosure", "prompt", "chrome")
+KINDS = ("pitch", "helpline", "links", "caption", "disclosure", "prompt", "chrome", "outside")
 # Below this many words a page's text is not a full article (a caption, a teaser, a stub).
 MIN_ARTICLE_WORDS = 80
 # With a paywall mark (markup or a removed paywall line), a text shorter than this is the teaser only.
@@ -296,6 +296,15 @@ class PageEvidence:
         """How many separate elements of the page hold this text (0 when not found)."""
         return self._count.get(_key(paragraph), 0)
 
+    def places(self, paragraph: str) -> list:
+        """The outermost elements of the page that hold exactly this text (an <a> inside a <p>
+        that holds only it is the <p>); [] when the text is not found."""
+        k = _key(paragraph)
+        els = self._index.get(k)
+        if not els:
+            return []
+        return [e for e in els if e.getparent() is None or _key(e.getparent().text_content()) != k] or els[:1]
+
     def of(self, paragraph: str) -> dict | None:
         """{"link_share", "caption", "widget", "heading", "list_item", "count"} for the paragraph, or None.
 
@@ -303,12 +312,11 @@ class PageEvidence:
         article text speaks (least link text; a caption or widget only if every place is one).
         """
         k = _key(paragraph)
-        els = self._index.get(k)
-        if not els:
+        places = self.places(paragraph)
+        if not places:
             return None
         # the outermost element of each place carries its context (an <a> inside a <p> is the <p>)
-        places = [e for e in els if e.getparent() is None or _key(e.getparent().text_content()) != k]
-        found = [self._place(e, k) for e in places or els[:1]]
+        found = [self._place(e, k) for e in places]
         return {"link_share": min(f["link_share"] for f in found),
                 "caption": all(f["caption"] for f in found), "widget": all(f["widget"] for f in found),
                 "heading": any(f["heading"] for f in found), "list_item": all(f["list_item"] for f in found),
@@ -330,6 +338,27 @@ class PageEvidence:
         return {"link_share": 1.0 if in_link else min(1.0, len(linked) / len(k)), "caption": caption,
                 "widget": widget, "heading": any(e.tag in ("h1", "h2", "h3", "h4", "h5", "h6") for e in chain[:3]),
                 "list_item": any(e.tag == "li" for e in chain[:3])}
+
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_tokens(names: str) -> frozenset[str]:
+    """The words of class, id and role values: "relatedStories share-bar" -> related, stories, share, bar."""
+    return frozenset(t.lower() for t in re.split(r"[^A-Za-z]+", _CAMEL.sub(" ", names)) if t)
+
+
+def _named_box(el) -> bool:
+    """The element is a box beside the article by the page's own naming: its tag (aside, nav,
+    footer), ARIA role (complementary, navigation, contentinfo) or a word of its class or id
+    (``page_regions.csv``: related, newsletter, promo, share, ...)."""
+    if not isinstance(el.tag, str):
+        return False
+    if el.tag in ("aside", "nav", "footer"):
+        return True
+    names = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('role') or ''}"
+    return bool(names.strip()) and bool(_name_tokens(names) & _cue_set("page_regions", "box"))
 
 
 def page_evidence(html: str | bytes | None) -> PageEvidence:
@@ -507,14 +536,17 @@ def _truncated(p: str, n: int) -> bool:
 # --- the pass --------------------------------------------------------------------------------------
 
 def find_boilerplate(paragraphs: list[str], *, html=None, title: str | None = None, author: str | None = None,
-                     kinds="all") -> list[str | None]:
+                     kinds="all", others: dict | None = None) -> list[str | None]:
     """The kind of boilerplate each paragraph is ("pitch", "helpline", "links", "caption",
-    "disclosure", "prompt", "chrome"), or None for article text.
+    "disclosure", "prompt", "chrome", "outside"), or None for article text.
 
     html: the page the paragraphs were extracted from (str, bytes, or a :func:`page_evidence`),
         for link shares, caption markup and repetition; without it only the text shapes count.
     title, author: the article's headline and byline: a paragraph repeating either is chrome.
     kinds: "all" or some of :data:`KINDS`: only these kinds are looked for.
+    others: {name: text} of other extractions of the same page (``toolkit.load.extractors``:
+        trafilatura's precision mode, readability): where they agree on the article, what stands
+        before or after it is "outside" (see :func:`_mark_outside`).
 
     >>> find_boilerplate(["The council met on Tuesday to vote on the budget.",
     ...                   "Sign up for our morning newsletter and never miss a story.",
@@ -555,7 +587,127 @@ def find_boilerplate(paragraphs: list[str], *, html=None, title: str | None = No
         _mark_teaser_rivers(paras, sizes, out)
     if "chrome" in wanted:
         _mark_repeats(paras, sizes, out)
+    if others and "outside" in wanted:
+        _mark_outside(paras, sizes, agreement(paras, others), evidence, out, evs)
     return out
+
+
+# --- agreement between extractions ----------------------------------------------------------------
+
+# A paragraph of this many letters and digits or more can stand for the article's extent: a short
+# line ("Share", "Photos") is found inside any long text by chance.
+ANCHOR_KEY = 40
+# One extraction alone marks the article's extent only when it holds this share of the text.
+ALONE_SHARE = 0.5
+
+
+def agreement(paragraphs: list[str], others: dict) -> list[frozenset]:
+    """For each paragraph, the names of the other extractions (``others``: {name: text}) whose
+    text holds it (compared on letters and digits, so line breaks and bullets do not count).
+
+    >>> agreement(["Lead of the story.", "Sign up now"], {"precision": "Lead of the\nstory."})
+    [frozenset({'precision'}), frozenset()]
+    """
+    keys = {name: _key(text) for name, text in (others or {}).items() if isinstance(text, str)}
+    out = []
+    for p in paragraphs:
+        k = _key(p)
+        out.append(frozenset(name for name, other in keys.items() if k and k in other))
+    return out
+
+
+def _anchors(paras, agree, out) -> list[int]:
+    """The paragraphs that mark the article's extent: long enough, not boilerplate by their shape,
+    and held by another extraction -- when the others agree on the article: two of them hold one
+    same paragraph, or one alone holds at least :data:`ALONE_SHARE` of the text (one extraction
+    that picked a wrong block has no say)."""
+    strong = [i for i, p in enumerate(paras) if agree[i] and out[i] is None and len(_key(p)) >= ANCHOR_KEY]
+    if not strong:
+        return []
+    names = {n for i in strong for n in agree[i]}
+    if len(names) >= 2 and any(len(agree[i]) >= 2 for i in strong):
+        return strong
+    total = sum(len(p) for p in paras) or 1
+    if sum(len(paras[i]) for i in strong) >= ALONE_SHARE * total:
+        return strong
+    return []
+
+
+def _container(evidence, paras, anchors):
+    """The page element that holds the article: the deepest one holding nine tenths of the
+    anchors' text (one stray anchor elsewhere does not widen it to the whole page), or None."""
+    weight: dict = {}
+    depth: dict = {}
+    total = 0
+    for i in anchors:
+        places = evidence.places(paras[i])
+        if len(places) != 1:
+            continue  # not found, or in several places: no say on where the article is
+        total += len(paras[i])
+        chain = [places[0]] + list(places[0].iterancestors())
+        for d, el in enumerate(reversed(chain)):
+            weight[el] = weight.get(el, 0) + len(paras[i])
+            depth[el] = d
+    if not total:
+        return None
+    held = [el for el, w in weight.items() if w >= 0.9 * total]
+    return max(held, key=lambda el: depth[el]) if held else None
+
+
+def _in_flow(places, flow, ev) -> bool:
+    """The paragraph stands among the article's own paragraphs: its element is a sibling of
+    theirs (same parent), it names no box beside the article, and it is not mostly link text
+    (unless a heading: a linked sub-heading is the article's own)."""
+    if ev is not None and ev["link_share"] >= 0.5 and not ev["heading"]:
+        return False
+    return any(e.getparent() in flow and not _named_box(e) for e in places)
+
+
+def _in_box(el, box) -> bool:
+    """``el`` lies inside the element ``box`` with no box beside the article named in between."""
+    for e in [el, *el.iterancestors()]:
+        if e is box:
+            return True
+        if _named_box(e):
+            return False
+    return False
+
+
+def _mark_outside(paras, sizes, agree, evidence, out, evs=None):
+    """Blocks that trafilatura's default run took in and that are not the article, found by the
+    other extractions of the page (``agree``: who holds each paragraph; see :func:`agreement`)
+    where they agree on the article (:func:`_anchors`):
+
+    - before the first or after the last paragraph they hold: a river of other stories under the
+      article, a footer, a box of links above the headline. A paragraph of prose there that lies
+      inside the page element holding the article (:func:`_container`), in no box named as beside
+      it, is the article's own (a closing paragraph the others cut) and stays.
+    - between them, a block neither holds: a sign-up box, a helpline box, a related-stories card,
+      a caption. It stays only when it stands among the article's paragraphs (:func:`_in_flow`).
+
+    Made-up example: the others hold "Lead ..." to "Last paragraph ..."; the default run also
+    kept, between them, "Get our briefing every morning." from ``<div class="newsletter-box">``,
+    and after them three summaries of other stories: all four go. A sub-heading ``<h2>Costs</h2>``
+    between two of the article's ``<p>`` that the others dropped stays.
+    """
+    anchors = _anchors(paras, agree, out)
+    if not anchors:
+        return
+    lo, hi = anchors[0], anchors[-1]
+    box = _container(evidence, paras, anchors)
+    flow = {e.getparent() for i in anchors for e in evidence.places(paras[i]) if e.getparent() is not None}
+    for i in range(lo + 1, hi):
+        if out[i] is None and not agree[i] and paras[i].strip() and \
+                not _in_flow(evidence.places(paras[i]), flow, evs[i] if evs else None):
+            out[i] = "outside"
+    for i in [*range(lo), *range(hi + 1, len(paras))]:
+        if out[i] is not None or not paras[i].strip():
+            continue
+        if box is not None and _ends_sentence(paras[i]) and sizes[i] >= 8:
+            places = evidence.places(paras[i])
+            if places and all(_in_box(e, box) for e in places):
+                continue
+        out[i] = "outside"
 
 
 def _mark_link_blocks(paras, sizes, evs, out):
@@ -657,14 +809,14 @@ def _mark_repeats(paras, sizes, out):
 
 
 def remove_boilerplate(paragraphs: list[str], *, html=None, title: str | None = None, author: str | None = None,
-                       kinds="all") -> tuple[list[str], list[str]]:
+                       kinds="all", others: dict | None = None) -> tuple[list[str], list[str]]:
     """(kept paragraphs, removed paragraphs): :func:`find_boilerplate` applied. Same options.
 
     >>> remove_boilerplate(["Lead paragraph of the story.", "ADVERTISEMENT", "Second paragraph.",
     ...                     "Share this article", "Follow us on Facebook and X"])
     (['Lead paragraph of the story.', 'Second paragraph.'], ['ADVERTISEMENT', 'Share this article', 'Follow us on Facebook and X'])
     """
-    found = find_boilerplate(paragraphs, html=html, title=title, author=author, kinds=kinds)
+    found = find_boilerplate(paragraphs, html=html, title=title, author=author, kinds=kinds, others=others)
     kept = [p for p, k in zip(paragraphs, found) if k is None]
     removed = [p for p, k in zip(paragraphs, found) if k is not None]
     return kept, removed

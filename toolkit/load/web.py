@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import boilerplate, clean
+from . import extractors
 from .decode import read_text
 from .paths import Input
 from .records import add
@@ -27,10 +28,8 @@ def read_html(inp: Input, run: Run, source):
             add_text(text, inp, run, source, kind="HTML export")
             return
     run.n_inputs += 1
-    import trafilatura
-
     try:
-        doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False)
+        doc, others = extractors.extract(raw)
     except Exception as exc:  # trafilatura raises a variety of parser errors on broken pages
         run.skip(inp.name, f"HTML could not be parsed: {type(exc).__name__}: {exc}")
         return
@@ -43,7 +42,8 @@ def read_html(inp: Input, run: Run, source):
     # trafilatura lets pitches, captions, link lists and the like through: a pass by their shape
     section = boilerplate.page_section(raw, title=doc.title, site=doc.sitename)
     title = boilerplate.clean_title(doc.title, site=doc.sitename, url=doc.url, section=section)
-    kept, removed = boilerplate.remove_boilerplate(body, html=raw, title=title, author=doc.author)
+    # ... and blocks outside the article where trafilatura's precision mode and readability agree on it
+    kept, removed = boilerplate.remove_boilerplate(body, html=raw, title=title, author=doc.author, others=others)
     teaser = boilerplate.find_teaser(kept or body, html=raw, removed=removed)
     if teaser:
         run.note(inp.name, f"teaser: {teaser}; loaded with flags=['teaser']")
