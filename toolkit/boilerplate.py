@@ -654,13 +654,27 @@ def _container(evidence, paras, anchors):
     return max(held, key=lambda el: depth[el]) if held else None
 
 
+_FLOW_WRAPPERS = ("ul", "ol", "dl", "li", "blockquote", "table", "thead", "tbody", "tfoot", "tr")
+
+
 def _in_flow(places, flow, ev) -> bool:
     """The paragraph stands among the article's own paragraphs: its element is a sibling of
     theirs (same parent), it names no box beside the article, and it is not mostly link text
     (unless a heading: a linked sub-heading is the article's own)."""
     if ev is not None and ev["link_share"] >= 0.5 and not ev["heading"]:
         return False
-    return any(e.getparent() in flow and not _named_box(e) for e in places)
+    for e in places:
+        # an item of a list, quote or table that stands among the paragraphs counts as they do
+        for _ in range(5):
+            parent = e.getparent()
+            if parent is None or _named_box(e):
+                break
+            if parent in flow:
+                return True
+            if parent.tag not in _FLOW_WRAPPERS:
+                break
+            e = parent
+    return False
 
 
 def _in_box(el, box) -> bool:
@@ -683,7 +697,9 @@ def _mark_outside(paras, sizes, agree, evidence, out, evs=None):
       inside the page element holding the article (:func:`_container`), in no box named as beside
       it, is the article's own (a closing paragraph the others cut) and stays.
     - between them, a block neither holds: a sign-up box, a helpline box, a related-stories card,
-      a caption. It stays only when it stands among the article's paragraphs (:func:`_in_flow`).
+      a caption. It stays only when it stands among the article's paragraphs (:func:`_in_flow`),
+      or is a list item or sub-heading of text, not links, inside the article's element in no
+      box named as beside it (a bullet list of a review's pros and cons).
 
     Made-up example: the others hold "Lead ..." to "Last paragraph ..."; the default run also
     kept, between them, "Get our briefing every morning." from ``<div class="newsletter-box">``,
@@ -697,8 +713,13 @@ def _mark_outside(paras, sizes, agree, evidence, out, evs=None):
     box = _container(evidence, paras, anchors)
     flow = {e.getparent() for i in anchors for e in evidence.places(paras[i]) if e.getparent() is not None}
     for i in range(lo + 1, hi):
-        if out[i] is None and not agree[i] and paras[i].strip() and \
-                not _in_flow(evidence.places(paras[i]), flow, evs[i] if evs else None):
+        if out[i] is None and not agree[i] and paras[i].strip():
+            places, ev = evidence.places(paras[i]), evs[i] if evs else None
+            if _in_flow(places, flow, ev):
+                continue
+            if box is not None and ev and (ev["list_item"] or ev["heading"]) and ev["link_share"] < 0.5 and \
+                    places and all(_in_box(e, box) for e in places):
+                continue  # a list item or sub-heading of text (not of links) inside the article's element
             out[i] = "outside"
     for i in [*range(lo), *range(hi + 1, len(paras))]:
         if out[i] is not None or not paras[i].strip():
