@@ -40,7 +40,7 @@ from . import wordlists
 from .errors import InvalidOptionError
 
 __all__ = ["KINDS", "find_boilerplate", "remove_boilerplate", "clean_title", "clean_byline", "page_section",
-           "find_teaser", "is_teaser", "page_evidence"]
+           "find_teaser", "is_teaser", "page_evidence", "page_byline", "agreement"]
 
 KINDS = ("pitch", "helpline", "links", "caption", "disclosure", "prompt", "chrome", "outside")
 # Below this many words a page's text is not a full article (a caption, a teaser, a stub).
@@ -987,7 +987,8 @@ def clean_title(title: str | None, *, site=None, url: str | None = None, section
 
 # --- bylines ---------------------------------------------------------------------------------------
 
-def _clean_name(part: str, sites: set[str]) -> str | None:
+def _clean_name(part: str, sites: set[str]) -> tuple[str | None, str | None]:
+    """(the person named in one part of a byline, or None; the outlet it names instead, or None)."""
     tokens = part.split()
     prefix = _cue_set("byline_words", "prefix")
     while tokens and tokens[0].lower().rstrip(":") in prefix:
@@ -1019,33 +1020,35 @@ def _clean_name(part: str, sites: set[str]) -> str | None:
             break
     name = " ".join(tokens).strip(" ,;:-|/")
     if not name:
-        return None
+        return None, None
     low = [w.lower() for w in _words(name)]
     placeholder = _cue_set("byline_words", "placeholder") | role | qual
     if all(w in placeholder for w in low):
-        return None  # "No Author", "Staff", "Our Foreign Staff", "Username"
+        return None, None  # "No Author", "Staff", "Our Foreign Staff", "Username"
     if _is_site(name, sites) or _key(name) in sites:
-        return None
+        return None, name
     rest = " ".join(w for w in _words(name) if w.lower() not in placeholder)
     if rest != name and _key(rest) in sites:
-        return None  # "Example Staff" on Example's own page
+        return None, None  # "Example Staff" on Example's own page
     outlet = _cue_set("byline_words", "outlet")
     if len(low) >= 2 and low[-1] in outlet:
-        return None  # "CBS News", "Web Desk", "Example Media Group"
+        return None, name  # "CBS News", "Web Desk", "Example Media Group"
     if re.fullmatch(r"[A-Z]{2,5}", name):
-        return None  # "CNN", "AFP": an outlet's initials, not a person
-    return name
+        return None, name  # "CNN", "AFP": an outlet's initials, not a person
+    return name, None
 
 
 def clean_byline(author: str | None, *, site=None, url: str | None = None) -> str | None:
     """The people in a byline, joined by "; ", without "By", dates, job titles, outlet names and
-    placeholders; None when nobody is left.
+    placeholders. An outlet (or the site itself) credited alone is the byline, cleaned the same
+    way; None when nobody is named (a placeholder, a date).
 
     >>> clean_byline("By Jane Roe and John Doe")
     'Jane Roe; John Doe'
     >>> clean_byline("Jane Roe; Example News", site="Example News")
     'Jane Roe'
     >>> clean_byline("Example News February")
+    'Example News'
     >>> clean_byline("No Author")
     >>> clean_byline("Sam Poe Senior Politics Reporter")
     'Sam Poe'
@@ -1053,19 +1056,58 @@ def clean_byline(author: str | None, *, site=None, url: str | None = None) -> st
     'Ana Lima'
 
     Limits: a name written all in capitals stays so; initials of a person written as one capital
-    word of two to five letters are taken for an outlet; a surname equal to a month is cut when it
-    follows two other words.
+    word of two to five letters are taken for an outlet (and kept only when alone); a surname
+    equal to a month is cut when it follows two other words.
     """
     if not isinstance(author, str):
         return author
     sites = _site_keys(site, url)
-    names, seen = [], set()
+    names, seen, outlets = [], set(), []
     for part in _BYLINE_SPLIT.split(author):
-        name = _clean_name(part, sites) if part.strip() else None
+        name, outlet = _clean_name(part, sites) if part.strip() else (None, None)
         if name and _key(name) not in seen:
             seen.add(_key(name))
             names.append(name)
-    return "; ".join(names) or None
+        elif outlet:
+            outlets.append(outlet)
+    return "; ".join(names) or (outlets[0] if outlets else None)
+
+
+def page_byline(html, *, site=None, url: str | None = None) -> str | None:
+    """The byline the page marks as such, cleaned by :func:`clean_byline`, or None: the first short
+    element (under 120 characters) with ``itemprop="author"``, ``rel="author"`` or a class word
+    "byline" / "author", not inside a list item, a link or a box beside the article (the authors
+    of other stories, of comments). For a page whose metadata names nobody or a placeholder
+    ("Username").
+
+    >>> page_byline('<p>Text.</p><span class="story-byline">By Jane Roe</span>')
+    'Jane Roe'
+
+    Limits: a byline in no such markup is not found; the first marked element wins.
+    """
+    if not html:
+        return None
+    doc = _parse(html)
+    if doc is None:
+        return None
+    for bad in doc.xpath("//script|//style|//noscript|//template"):
+        bad.drop_tree()
+    for el in doc.iter():
+        if not isinstance(el.tag, str) or el.tag in ("meta", "link", "a") and el.get("rel") != "author":
+            continue
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if not (el.get("itemprop") == "author" or el.get("rel") == "author" or
+                (names.strip() and _name_tokens(names) & {"byline", "author"})):
+            continue
+        text = " ".join(el.text_content().split())
+        if not text or len(text) > 120:
+            continue
+        if any(a.tag in ("li", "a") or _named_box(a) for a in el.iterancestors()):
+            continue  # the author of another story in a list of links, a comment's author
+        got = clean_byline(text, site=site, url=url)
+        if got:
+            return got
+    return None
 
 
 # --- sections --------------------------------------------------------------------------------------

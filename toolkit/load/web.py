@@ -47,8 +47,11 @@ def read_html(inp: Input, run: Run, source):
     teaser = boilerplate.find_teaser(kept or body, html=raw, removed=removed)
     if teaser:
         run.note(inp.name, f"teaser: {teaser}; loaded with flags=['teaser']")
+    author = boilerplate.clean_byline(doc.author, site=doc.sitename, url=doc.url)
+    if author is None:  # metadata naming nobody or a placeholder ("Username"): the page's byline markup
+        author = boilerplate.page_byline(raw, site=doc.sitename, url=doc.url)
     rec = {"path": inp.name, "source": doc.sitename or source, "title": title, "section": section,
-           "author": boilerplate.clean_byline(doc.author, site=doc.sitename, url=doc.url),
+           "author": author,
            "published": doc.date, "url": doc.url, "flags": ["teaser"] if teaser else []}
     add(run, rec, kept or body, path=inp.name)  # a page that is all boilerplate keeps its text, flagged
 
