@@ -40,7 +40,8 @@ from . import wordlists
 from .errors import InvalidOptionError
 
 __all__ = ["KINDS", "find_boilerplate", "remove_boilerplate", "clean_title", "clean_byline", "page_section",
-           "find_teaser", "is_teaser", "page_evidence", "page_byline", "agreement"]
+           "find_teaser", "is_teaser", "page_evidence", "page_byline", "agreement",
+           "site_repeats", "text_key"]
 
 KINDS = ("pitch", "helpline", "links", "caption", "disclosure", "prompt", "chrome", "outside")
 # Below this many words a page's text is not a full article (a caption, a teaser, a stub).
@@ -605,7 +606,7 @@ def agreement(paragraphs: list[str], others: dict) -> list[frozenset]:
     """For each paragraph, the names of the other extractions (``others``: {name: text}) whose
     text holds it (compared on letters and digits, so line breaks and bullets do not count).
 
-    >>> agreement(["Lead of the story.", "Sign up now"], {"precision": "Lead of the\nstory."})
+    >>> agreement(["Lead of the story.", "Sign up now"], {"precision": "Lead of the  story."})
     [frozenset({'precision'}), frozenset()]
     """
     keys = {name: _key(text) for name, text in (others or {}).items() if isinstance(text, str)}
@@ -841,6 +842,60 @@ def remove_boilerplate(paragraphs: list[str], *, html=None, title: str | None = 
     kept = [p for p, k in zip(paragraphs, found) if k is None]
     removed = [p for p, k in zip(paragraphs, found) if k is not None]
     return kept, removed
+
+
+# --- across the pages of a site --------------------------------------------------------------------
+
+# A paragraph this long or longer is never taken for site boilerplate, however often it repeats.
+SITE_REPEAT_MAX_WORDS = 80
+# Two pages sharing this share of their paragraphs (of the shorter page) are versions of one story.
+SAME_STORY_SHARE = 0.5
+
+
+def text_key(text) -> str:
+    """Letters and digits only, NFKC, casefolded: what "the same paragraph" compares."""
+    return _key(text)
+
+
+def site_repeats(pages: list[list[str]]) -> list[set[str]]:
+    """For each page of one site (its paragraphs), the keys (:func:`text_key`) of its paragraphs
+    that another page of the site holds too: the site's own boilerplate (a newsletter box, a
+    helpline, a standing disclaimer), whatever its wording. Pages that share at least
+    :data:`SAME_STORY_SHARE` of their paragraphs are versions of one story and do not count for
+    each other; paragraphs of :data:`SITE_REPEAT_MAX_WORDS` words or more never count.
+
+    >>> site_repeats([["Storm hits the coast.", "Get our daily briefing."],
+    ...               ["Council passes the budget.", "Get our daily briefing."]])
+    [{'getourdailybriefing'}, {'getourdailybriefing'}]
+
+    Limits: a background paragraph that two different stories of one site share word for word
+    goes from both.
+    """
+    keysets = []
+    for paras in pages:
+        keysets.append({_key(p) for p in paras if _key(p) and _n_words(p) < SITE_REPEAT_MAX_WORDS})
+    where: dict[str, list[int]] = {}
+    for i, keys in enumerate(keysets):
+        for k in keys:
+            where.setdefault(k, []).append(i)
+    all_keys = [{_key(p) for p in paras if _key(p)} for paras in pages]
+    same: dict[tuple[int, int], bool] = {}
+
+    def same_story(i, j):
+        a, b = min(i, j), max(i, j)
+        if (a, b) not in same:
+            shared = len(all_keys[a] & all_keys[b])
+            same[a, b] = shared >= SAME_STORY_SHARE * max(1, min(len(all_keys[a]), len(all_keys[b])))
+        return same[a, b]
+
+    out = [set() for _ in pages]
+    for k, found in where.items():
+        if len(found) < 2:
+            continue
+        for i in found:
+            if any(j != i and not same_story(i, j) for j in found):
+                out[i].add(k)
+    return out
 
 
 # --- teasers ---------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ ending with "Document <id>") is read as its articles instead (see :mod:`toolkit.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from .. import boilerplate, clean
 from . import extractors
@@ -53,7 +54,46 @@ def read_html(inp: Input, run: Run, source):
     rec = {"path": inp.name, "source": doc.sitename or source, "title": title, "section": section,
            "author": author,
            "published": doc.date, "url": doc.url, "flags": ["teaser"] if teaser else []}
-    add(run, rec, kept or body, path=inp.name)  # a page that is all boilerplate keeps its text, flagged
+    # a page that is all boilerplate keeps its text, flagged; it waits for the site's other pages
+    if run.held is None:
+        run.held = []
+    run.held.append((_site_of(doc), rec, kept or body, {"path": inp.name}))
+
+
+def _site_of(doc) -> str | None:
+    """The site a page belongs to: the host of its URL (without "www."), else its site name."""
+    if doc.url:
+        host = (urlsplit(doc.url if "//" in doc.url else "//" + doc.url).hostname or "").lower()
+        host = host.removeprefix("www.")
+        if host:
+            return host
+    return (doc.sitename or "").strip().casefold() or None
+
+
+def release(run: Run) -> None:
+    """Add the articles that waited for the end of the call (``run.held``), in input order, the
+    web pages without the paragraphs their site repeats (:func:`toolkit.boilerplate.site_repeats`)."""
+    held, run.held = run.held, None
+    if not held:
+        return
+    by_site: dict = {}
+    for n, (site, _, body, _) in enumerate(held):
+        if site is not None:
+            by_site.setdefault(site, []).append(n)
+    drop: dict[int, set] = {}
+    for pages in by_site.values():
+        if len(pages) >= 2:
+            for n, keys in zip(pages, boilerplate.site_repeats([held[n][2] for n in pages])):
+                drop[n] = keys
+    for n, (site, rec, body, kw) in enumerate(held):
+        if drop.get(n):
+            kept = [p for p in body if boilerplate.text_key(p) not in drop[n]]
+            if kept:
+                removed = len(body) - len(kept)
+                run.note(kw["path"], f"{removed} paragraph{'s' * (removed > 1)} that other pages of {site} "
+                         "repeat removed (site boilerplate)")
+                body = kept
+        add(run, rec, body, **kw)
 
 
 def _html_lines(raw: str) -> str | None:
