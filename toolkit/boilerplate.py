@@ -860,12 +860,12 @@ def text_key(text) -> str:
 def site_repeats(pages: list[list[str]]) -> list[set[str]]:
     """For each page of one site (its paragraphs), the keys (:func:`text_key`) of its paragraphs
     that another page of the site holds too: the site's own boilerplate (a newsletter box, a
-    helpline, a standing disclaimer), whatever its wording. Pages that share at least
+    helpline, a standing disclaimer), found by repetition, not by its words. Pages that share at least
     :data:`SAME_STORY_SHARE` of their paragraphs are versions of one story and do not count for
     each other; paragraphs of :data:`SITE_REPEAT_MAX_WORDS` words or more never count.
 
-    >>> site_repeats([["Storm hits the coast.", "Get our daily briefing."],
-    ...               ["Council passes the budget.", "Get our daily briefing."]])
+    >>> site_repeats([["Storm hits the coast.", "Roads are closed.", "Get our daily briefing."],
+    ...               ["Council passes the budget.", "Taxes rise.", "Get our daily briefing."]])
     [{'getourdailybriefing'}, {'getourdailybriefing'}]
 
     Limits: a background paragraph that two different stories of one site share word for word
