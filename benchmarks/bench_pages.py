@@ -15,8 +15,11 @@ Our real evaluation uses other pages again: a rule that fits these 41 pages will
 Systems
   trafilatura   - ``trafilatura.bare_extraction(html, with_metadata=True)``, default options.
   precision     - the same with ``favor_precision=True``.
-  toolkit       - ``tk.load_articles(source.html)``: trafilatura plus the toolkit's boilerplate pass,
-                  title and byline cleaning (``toolkit.boilerplate``).
+  toolkit       - ``tk.load_articles(source.html)``, one page a call: trafilatura plus the toolkit's
+                  boilerplate pass (shapes, the page's markup, agreement with trafilatura's precision
+                  mode and readability-lxml), title and byline cleaning (``toolkit.boilerplate``).
+  together      - the same with all the pages of a split in one ``tk.load_articles`` call, so that
+                  what a site repeats on its pages goes too (most sites here have one page).
 
 Metrics (pooled over the pages of a split)
   boilerplate left - characters of our text whose sentence is not found in the expected article's
@@ -58,7 +61,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks._data import data_root  # noqa: E402
 
-SYSTEMS = ("trafilatura", "precision", "toolkit")
+SYSTEMS = ("trafilatura", "precision", "toolkit", "together")
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "td", "th", "dd", "dt",
            "section", "article", "ul", "ol", "table", "br", "figure", "header", "footer", "aside"}
 _SENTENCE = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-Ý])")
@@ -156,23 +159,32 @@ def byline_ok(ours, meta: dict) -> bool:
     return got <= want and len(got) * 2 >= len(want)
 
 
-def run_system(system: str, page: Path) -> dict:
-    """{"text", "title", "author"} of one system on one page."""
+def _toolkit_rows(paths: list[Path]) -> dict[str, dict]:
+    """{path: {"text", "title", "author", "flags", "section"}} of one ``tk.load_articles`` call."""
+    import pandas as pd
+
+    import toolkit as tk
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        f = tk.load_articles([str(p) for p in paths])
+    out = {}
+    for row in f.to_dict("records"):
+        a = {k: (None if not isinstance(v, list) and v is not None and pd.isna(v) else v) for k, v in row.items()}
+        out[str(a["path"])] = {"text": a["text"], "title": a["title"], "author": a["author"],
+                               "flags": list(a.get("flags") if a.get("flags") is not None else []),
+                               "section": a["section"]}
+    return out
+
+
+def run_system(system: str, page: Path, together: dict | None = None) -> dict:
+    """{"text", "title", "author"} of one system on one page (``together``: the rows of one call
+    over the whole split, for that system)."""
     html = (page / "source.html").read_bytes().decode("utf-8", errors="replace")
-    if system == "toolkit":
-        import pandas as pd
-
-        import toolkit as tk
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            f = tk.load_articles(page / "source.html")
-        if f.empty:
-            return {"text": "", "title": None, "author": None, "flags": []}
-        a = {k: (None if not isinstance(v, list) and v is not None and pd.isna(v) else v)
-             for k, v in f.iloc[0].to_dict().items()}
-        return {"text": a["text"], "title": a["title"], "author": a["author"], "flags": list(a.get("flags") if a.get("flags") is not None else []),
-                "section": a["section"]}
+    if system in ("toolkit", "together"):
+        rows = together if system == "together" else _toolkit_rows([page / "source.html"])
+        got = rows.get(str(page / "source.html"))
+        return got or {"text": "", "title": None, "author": None, "flags": []}
     import trafilatura
 
     doc = trafilatura.bare_extraction(html, with_metadata=True, favor_precision=(system == "precision"))
@@ -186,8 +198,9 @@ def run_system(system: str, page: Path) -> dict:
 
 def evaluate(pages: list[Path], system: str) -> tuple[dict, list[dict]]:
     rows = []
+    together = _toolkit_rows([p / "source.html" for p in pages]) if system == "together" else None
     for page in pages:
-        out = run_system(system, page)
+        out = run_system(system, page, together)
         meta = expected_meta(page)
         s = score_text(out["text"], expected_text(page))
         s.update(page=page.name, title=title_ok(out["title"], meta), byline=byline_ok(out["author"], meta),

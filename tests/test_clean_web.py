@@ -176,6 +176,134 @@ def test_river_of_cut_off_teasers_after_the_article():
     assert found == [None] * len(ARTICLE) + ["links"] * 5
 
 
+# --- agreement with other extractions (trafilatura's precision mode, readability) ------------------
+
+OTHER_STORIES = [  # summaries of other stories, whole sentences, in a list under the article
+    "A new ferry timetable starts on Monday, with two extra crossings on weekday mornings for commuters.",
+    "The county library will stay open until nine on Thursdays from next month, its trustees decided.",
+    "Harbour lights were switched on by the oldest fisherman in town at a ceremony on Saturday evening.",
+]
+NEWSLETTER_BOX = "The week in the valley, told in six stories and one photograph, arrives on Fridays."  # no shape of a pitch
+
+
+def agreement_page(extra_in_body="", end_of_body=""):
+    body = ("".join(f"<p>{p}</p>" for p in ARTICLE[:3]) + extra_in_body + "".join(f"<p>{p}</p>" for p in ARTICLE[3:])
+            + end_of_body)
+    stream = "".join(f"<li class='stream-item'><p>{t}</p></li>" for t in OTHER_STORIES)
+    return (f"<html><body><main><article><div class='body'>{body}</div></article>"
+            f"<section><ul class='stream'>{stream}</ul></section></main></body></html>")
+
+
+BOTH_HOLD_THE_ARTICLE = {"precision": "\n".join(ARTICLE), "readability": " ".join(ARTICLE)}
+
+
+def test_what_the_other_extractions_leave_out_after_the_article_goes():
+    found = boilerplate.find_boilerplate(ARTICLE + OTHER_STORIES, html=agreement_page(),
+                                         others=BOTH_HOLD_THE_ARTICLE)
+    assert found == [None] * len(ARTICLE) + ["outside"] * 3
+    # without the other extractions (or with kinds that leave "outside" out) the summaries stay
+    assert boilerplate.find_boilerplate(ARTICLE + OTHER_STORIES, html=agreement_page()) == [None] * 9
+    assert boilerplate.find_boilerplate(ARTICLE + OTHER_STORIES, html=agreement_page(), others=BOTH_HOLD_THE_ARTICLE,
+                                        kinds=["pitch", "links"]) == [None] * 9
+
+
+def test_a_box_between_paragraphs_goes_and_the_article_flow_stays():
+    box = f"<div class='newsletterPromo'><p>{NEWSLETTER_BOX}</p></div>"  # named so by its class
+    flow = "<h2>What happens next</h2><ul><li>Tenders open in June for the concrete work</li></ul>"
+    paras = ARTICLE[:3] + [NEWSLETTER_BOX, "What happens next", "Tenders open in June for the concrete work"] + ARTICLE[3:]
+    found = boilerplate.find_boilerplate(paras, html=agreement_page(extra_in_body=box + flow),
+                                         others=BOTH_HOLD_THE_ARTICLE)
+    # the box is left out by both and names itself a box beside the article; the sub-heading and the
+    # list item stand among the paragraphs
+    assert found == [None] * 3 + ["outside", None, None] + [None] * 3
+
+
+def test_a_closing_paragraph_the_others_cut_stays_inside_the_article_element():
+    closing = "The council will publish the full plan on its website before the next public session in July."
+    html = agreement_page(end_of_body=f"<div class='ad-slot'></div><p>{closing}</p>")
+    found = boilerplate.find_boilerplate(ARTICLE + [closing] + OTHER_STORIES, html=html, others=BOTH_HOLD_THE_ARTICLE)
+    assert found == [None] * len(ARTICLE) + [None] + ["outside"] * 3
+
+
+def test_no_say_when_the_other_extractions_do_not_agree_on_the_article():
+    # precision mode picked one summary from the list and readability found nothing: they decide nothing
+    one_wrong = {"precision": OTHER_STORIES[0]}
+    found = boilerplate.find_boilerplate(ARTICLE + OTHER_STORIES, html=agreement_page(), others=one_wrong)
+    assert found == [None] * 9
+    # one extraction alone decides when it holds at least half of the text
+    alone = {"readability": " ".join(ARTICLE)}
+    assert boilerplate.find_boilerplate(ARTICLE + OTHER_STORIES, html=agreement_page(),
+                                        others=alone) == [None] * 6 + ["outside"] * 3
+
+
+def test_agreement_compares_letters_and_digits():
+    assert boilerplate.agreement(["Lead, of the story!", "Sign up"], {"precision": "LEAD of the\nstory",
+                                                                      "readability": ""}) == \
+        [frozenset({"precision"}), frozenset()]
+
+
+def test_the_loader_asks_precision_mode_and_readability():
+    from toolkit.load import extractors
+
+    doc, others = extractors.extract(agreement_page())
+    assert doc is not None and set(others) <= set(extractors.VOTERS) and "readability" in others
+    assert ARTICLE[0][:40] in " ".join(others["readability"].split())
+    assert extractors.readability_text("") is None  # a page readability cannot read gives no vote
+
+
+# --- across the pages of one site ---------------------------------------------------------------
+
+SITE_LINE = "The Valley Courier is delivered to forty thousand homes in the county every week."
+
+
+def site_page(title, paragraphs, url):
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f"<html><head><title>{title}</title><link rel='canonical' href='{url}'></head>"
+            f"<body><article><h1>{title}</h1>{body}</article></body></html>")
+
+
+def test_what_a_site_repeats_on_its_pages_goes_from_all_of_them(tmp_path):
+    other = [p.replace("flood wall", "library roof").replace("Lower Ferris", "Upper Ferris") for p in ARTICLE]
+    other = [f"{p} The library board met again on Monday." for p in other]  # a different story
+    write(tmp_path / "a.html", site_page("Flood wall", ARTICLE[:4] + [SITE_LINE] + ARTICLE[4:],
+                                         "https://www.courier.example/a"))
+    write(tmp_path / "b.html", site_page("Library roof", other[:2] + [SITE_LINE] + other[2:],
+                                         "https://courier.example/b"))
+    write(tmp_path / "c.txt", "A plain title\n\n" + SITE_LINE + "\n")  # not a web page: not the site's
+    f = tk.load_articles(tmp_path)
+    assert list(f["path"].map(lambda p: p.rsplit("/", 1)[-1])) == ["a.html", "b.html", "c.txt"]  # input order
+    assert f.loc[0, "text"].split("\n\n") == ARTICLE and f.loc[1, "text"].split("\n\n") == other
+    assert f.loc[2, "text"] == SITE_LINE
+    notes = tk.load_report(f)
+    assert notes["reason"].str.contains("other pages of courier.example repeat").sum() == 2
+    # one page at a time, the line stays
+    assert SITE_LINE in tk.load_articles(tmp_path / "a.html").loc[0, "text"]
+
+
+def test_two_versions_of_one_story_keep_what_they_share(tmp_path):
+    write(tmp_path / "a.html", site_page("Flood wall", ARTICLE + [SITE_LINE], "https://courier.example/a"))
+    write(tmp_path / "b.html", site_page("Flood wall (updated)", ARTICLE[:5] + [SITE_LINE],
+                                         "https://courier.example/a?update=1"))
+    f = tk.load_articles(tmp_path)
+    assert all(SITE_LINE in t for t in f["text"])
+    assert boilerplate.site_repeats([["x y z"], ["x y z"]]) == [set(), set()]
+
+
+# --- bylines from the page's markup -------------------------------------------------------------
+
+def test_placeholder_author_gives_way_to_the_byline_markup(tmp_path):
+    html = ("<html><head><title>Flood wall</title><meta name='author' content='Username'></head><body>"
+            "<article><h1>Flood wall</h1><span class='story-byline'>By Marta Quell</span>"
+            + "".join(f"<p>{p}</p>" for p in ARTICLE) + "</article></body></html>")
+    a, _ = load_one(write(tmp_path / "p.html", html))
+    assert a["author"] == "Marta Quell"
+    # the author of another story in a list, of a comment in a box beside the article: not this one's
+    assert boilerplate.page_byline("<ul><li><span class='author'>Tom Aldous</span></li></ul>") is None
+    assert boilerplate.page_byline("<div class='comments'><b class='author'>Tom Aldous</b></div>") is None
+    assert boilerplate.page_byline("<p class='byline'>Updated 3 March 2025</p>") is None
+    assert boilerplate.page_byline(None) is None
+
+
 # Sentences of news prose that share words with boilerplate: none may go.
 PROSE = [
     "The newspaper said it had lost 40,000 subscribers since the paywall was introduced in January.",
@@ -326,14 +454,17 @@ def test_clean_title(title, kwargs, expected):
     ("By Jane Roe", {}, "Jane Roe"),
     ("Jane Roe; Example News", {}, "Jane Roe"),
     ("Jane Roe; XYZ", {}, "Jane Roe"),  # an outlet's initials
-    ("Example News February", {}, None),
+    ("Example News February", {}, "Example News"),  # an outlet credited alone stays, without the date
     ("Jane Roe Updated March 3, 2025", {}, "Jane Roe"),
     ("No Author", {}, None),
     ("Staff", {}, None),
     ("Our Foreign Staff", {}, None),
     ("Username", {}, None),
     ("Ledger Staff", {"site": "Ledger"}, None),
-    ("Daily Ledger", {"site": "The Daily Ledger"}, None),
+    ("Daily Ledger", {"site": "The Daily Ledger"}, "Daily Ledger"),
+    ("Jane Roe; Daily Ledger", {"site": "The Daily Ledger"}, "Jane Roe"),
+    ("CNN", {}, "CNN"),
+    ("Jane Roe; CNN", {}, "Jane Roe"),
     ("Sam Poe Senior Politics Reporter", {}, "Sam Poe"),
     ("Ana Lima; ANA LIMA", {}, "Ana Lima"),
     ("Jane Roe and Sam Poe", {}, "Jane Roe; Sam Poe"),
@@ -434,8 +565,9 @@ def test_reference_article_body_changes_only_by_its_link_block(data_root):
 # --- real pages from the shared data (read there, never copied) ---------------------------------
 
 # Development pages (the validation third of html/ is only scored by benchmarks/bench_pages.py)
-# where trafilatura alone keeps a video player, a river of teasers, a column list or page furniture.
-REAL_PAGES = ["yahoo-3", "herald-sun-1", "bbc-1", "heise", "aclu"]
+# where trafilatura alone keeps a video player, a river of teasers, a column list or page furniture;
+# where precision mode keeps only the first paragraph (engadget) and readability decides alone.
+REAL_PAGES = ["yahoo-3", "herald-sun-1", "bbc-1", "heise", "aclu", "engadget", "wapo-1", "webmd-2"]
 
 
 @pytest.fixture(scope="module")
@@ -470,3 +602,9 @@ def test_odd_inputs_give_answers(text):
     assert boilerplate.clean_title(text) in (None, "") or isinstance(boilerplate.clean_title(text), str)
     boilerplate.clean_byline(text)
     assert boilerplate.page_section(text) is None
+
+
+def test_real_page_byline_from_its_markup(html_pages):
+    # the page's metadata names "Username"; its byline markup names the reporter
+    a, _ = load_one(need(html_pages["wapo-1"] / "source.html"))
+    assert a["author"] == "Erin Cunningham"

@@ -40,9 +40,10 @@ from . import wordlists
 from .errors import InvalidOptionError
 
 __all__ = ["KINDS", "find_boilerplate", "remove_boilerplate", "clean_title", "clean_byline", "page_section",
-           "find_teaser", "is_teaser", "page_evidence"]
+           "find_teaser", "is_teaser", "page_evidence", "page_byline", "agreement",
+           "site_repeats", "text_key"]
 
-KINDS = ("pitch", "helpline", "links", "caption", "disclosure", "prompt", "chrome")
+KINDS = ("pitch", "helpline", "links", "caption", "disclosure", "prompt", "chrome", "outside")
 # Below this many words a page's text is not a full article (a caption, a teaser, a stub).
 MIN_ARTICLE_WORDS = 80
 # With a paywall mark (markup or a removed paywall line), a text shorter than this is the teaser only.
@@ -296,6 +297,15 @@ class PageEvidence:
         """How many separate elements of the page hold this text (0 when not found)."""
         return self._count.get(_key(paragraph), 0)
 
+    def places(self, paragraph: str) -> list:
+        """The outermost elements of the page that hold exactly this text (an <a> inside a <p>
+        that holds only it is the <p>); [] when the text is not found."""
+        k = _key(paragraph)
+        els = self._index.get(k)
+        if not els:
+            return []
+        return [e for e in els if e.getparent() is None or _key(e.getparent().text_content()) != k] or els[:1]
+
     def of(self, paragraph: str) -> dict | None:
         """{"link_share", "caption", "widget", "heading", "list_item", "count"} for the paragraph, or None.
 
@@ -303,12 +313,11 @@ class PageEvidence:
         article text speaks (least link text; a caption or widget only if every place is one).
         """
         k = _key(paragraph)
-        els = self._index.get(k)
-        if not els:
+        places = self.places(paragraph)
+        if not places:
             return None
         # the outermost element of each place carries its context (an <a> inside a <p> is the <p>)
-        places = [e for e in els if e.getparent() is None or _key(e.getparent().text_content()) != k]
-        found = [self._place(e, k) for e in places or els[:1]]
+        found = [self._place(e, k) for e in places]
         return {"link_share": min(f["link_share"] for f in found),
                 "caption": all(f["caption"] for f in found), "widget": all(f["widget"] for f in found),
                 "heading": any(f["heading"] for f in found), "list_item": all(f["list_item"] for f in found),
@@ -330,6 +339,27 @@ class PageEvidence:
         return {"link_share": 1.0 if in_link else min(1.0, len(linked) / len(k)), "caption": caption,
                 "widget": widget, "heading": any(e.tag in ("h1", "h2", "h3", "h4", "h5", "h6") for e in chain[:3]),
                 "list_item": any(e.tag == "li" for e in chain[:3])}
+
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_tokens(names: str) -> frozenset[str]:
+    """The words of class, id and role values: "relatedStories share-bar" -> related, stories, share, bar."""
+    return frozenset(t.lower() for t in re.split(r"[^A-Za-z]+", _CAMEL.sub(" ", names)) if t)
+
+
+def _named_box(el) -> bool:
+    """The element is a box beside the article by the page's own naming: its tag (aside, nav,
+    footer), ARIA role (complementary, navigation, contentinfo) or a word of its class or id
+    (``page_regions.csv``: related, newsletter, promo, share, ...)."""
+    if not isinstance(el.tag, str):
+        return False
+    if el.tag in ("aside", "nav", "footer"):
+        return True
+    names = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('role') or ''}"
+    return bool(names.strip()) and bool(_name_tokens(names) & _cue_set("page_regions", "box"))
 
 
 def page_evidence(html: str | bytes | None) -> PageEvidence:
@@ -507,14 +537,17 @@ def _truncated(p: str, n: int) -> bool:
 # --- the pass --------------------------------------------------------------------------------------
 
 def find_boilerplate(paragraphs: list[str], *, html=None, title: str | None = None, author: str | None = None,
-                     kinds="all") -> list[str | None]:
+                     kinds="all", others: dict | None = None) -> list[str | None]:
     """The kind of boilerplate each paragraph is ("pitch", "helpline", "links", "caption",
-    "disclosure", "prompt", "chrome"), or None for article text.
+    "disclosure", "prompt", "chrome", "outside"), or None for article text.
 
     html: the page the paragraphs were extracted from (str, bytes, or a :func:`page_evidence`),
         for link shares, caption markup and repetition; without it only the text shapes count.
     title, author: the article's headline and byline: a paragraph repeating either is chrome.
     kinds: "all" or some of :data:`KINDS`: only these kinds are looked for.
+    others: {name: text} of other extractions of the same page (``toolkit.load.extractors``:
+        trafilatura's precision mode, readability): where they agree on the article, what stands
+        before or after it is "outside" (see :func:`_mark_outside`).
 
     >>> find_boilerplate(["The council met on Tuesday to vote on the budget.",
     ...                   "Sign up for our morning newsletter and never miss a story.",
@@ -555,7 +588,148 @@ def find_boilerplate(paragraphs: list[str], *, html=None, title: str | None = No
         _mark_teaser_rivers(paras, sizes, out)
     if "chrome" in wanted:
         _mark_repeats(paras, sizes, out)
+    if others and "outside" in wanted:
+        _mark_outside(paras, sizes, agreement(paras, others), evidence, out, evs)
     return out
+
+
+# --- agreement between extractions ----------------------------------------------------------------
+
+# A paragraph of this many letters and digits or more can stand for the article's extent: a short
+# line ("Share", "Photos") is found inside any long text by chance.
+ANCHOR_KEY = 40
+# One extraction alone marks the article's extent only when it holds this share of the text.
+ALONE_SHARE = 0.5
+
+
+def agreement(paragraphs: list[str], others: dict) -> list[frozenset]:
+    """For each paragraph, the names of the other extractions (``others``: {name: text}) whose
+    text holds it (compared on letters and digits, so line breaks and bullets do not count).
+
+    >>> agreement(["Lead of the story.", "Sign up now"], {"precision": "Lead of the  story."})
+    [frozenset({'precision'}), frozenset()]
+    """
+    keys = {name: _key(text) for name, text in (others or {}).items() if isinstance(text, str)}
+    out = []
+    for p in paragraphs:
+        k = _key(p)
+        out.append(frozenset(name for name, other in keys.items() if k and k in other))
+    return out
+
+
+def _anchors(paras, agree, out) -> list[int]:
+    """The paragraphs that mark the article's extent: long enough, not boilerplate by their shape,
+    and held by another extraction -- when the others agree on the article: two of them hold one
+    same paragraph, or one alone holds at least :data:`ALONE_SHARE` of the text (one extraction
+    that picked a wrong block has no say)."""
+    strong = [i for i, p in enumerate(paras) if agree[i] and out[i] is None and len(_key(p)) >= ANCHOR_KEY]
+    if not strong:
+        return []
+    names = {n for i in strong for n in agree[i]}
+    if len(names) >= 2 and any(len(agree[i]) >= 2 for i in strong):
+        return strong
+    total = sum(len(p) for p in paras) or 1
+    if sum(len(paras[i]) for i in strong) >= ALONE_SHARE * total:
+        return strong
+    return []
+
+
+def _container(evidence, paras, anchors):
+    """The page element that holds the article: the deepest one holding nine tenths of the
+    anchors' text (one stray anchor elsewhere does not widen it to the whole page), or None."""
+    weight: dict = {}
+    depth: dict = {}
+    total = 0
+    for i in anchors:
+        places = evidence.places(paras[i])
+        if len(places) != 1:
+            continue  # not found, or in several places: no say on where the article is
+        total += len(paras[i])
+        chain = [places[0]] + list(places[0].iterancestors())
+        for d, el in enumerate(reversed(chain)):
+            weight[el] = weight.get(el, 0) + len(paras[i])
+            depth[el] = d
+    if not total:
+        return None
+    held = [el for el, w in weight.items() if w >= 0.9 * total]
+    return max(held, key=lambda el: depth[el]) if held else None
+
+
+_FLOW_WRAPPERS = ("ul", "ol", "dl", "li", "blockquote", "table", "thead", "tbody", "tfoot", "tr")
+
+
+def _in_flow(places, flow, ev) -> bool:
+    """The paragraph stands among the article's own paragraphs: its element is a sibling of
+    theirs (same parent), it names no box beside the article, and it is not mostly link text
+    (unless a heading: a linked sub-heading is the article's own)."""
+    if ev is not None and ev["link_share"] >= 0.5 and not ev["heading"]:
+        return False
+    for e in places:
+        # an item of a list, quote or table that stands among the paragraphs counts as they do
+        for _ in range(5):
+            parent = e.getparent()
+            if parent is None or _named_box(e):
+                break
+            if parent in flow:
+                return True
+            if parent.tag not in _FLOW_WRAPPERS:
+                break
+            e = parent
+    return False
+
+
+def _in_box(el, box) -> bool:
+    """``el`` lies inside the element ``box`` with no box beside the article named in between."""
+    for e in [el, *el.iterancestors()]:
+        if e is box:
+            return True
+        if _named_box(e):
+            return False
+    return False
+
+
+def _mark_outside(paras, sizes, agree, evidence, out, evs=None):
+    """Blocks that trafilatura's default run took in and that are not the article, found by the
+    other extractions of the page (``agree``: who holds each paragraph; see :func:`agreement`)
+    where they agree on the article (:func:`_anchors`):
+
+    - before the first or after the last paragraph they hold: a river of other stories under the
+      article, a footer, a box of links above the headline. A paragraph of prose there that lies
+      inside the page element holding the article (:func:`_container`), in no box named as beside
+      it, is the article's own (a closing paragraph the others cut) and stays.
+    - between them, a block neither holds: a sign-up box, a helpline box, a related-stories card,
+      a caption. It stays only when it stands among the article's paragraphs (:func:`_in_flow`),
+      or is a list item or sub-heading of text, not links, inside the article's element in no
+      box named as beside it (a bullet list of a review's pros and cons).
+
+    Made-up example: the others hold "Lead ..." to "Last paragraph ..."; the default run also
+    kept, between them, "Get our briefing every morning." from ``<div class="newsletter-box">``,
+    and after them three summaries of other stories: all four go. A sub-heading ``<h2>Costs</h2>``
+    between two of the article's ``<p>`` that the others dropped stays.
+    """
+    anchors = _anchors(paras, agree, out)
+    if not anchors:
+        return
+    lo, hi = anchors[0], anchors[-1]
+    box = _container(evidence, paras, anchors)
+    flow = {e.getparent() for i in anchors for e in evidence.places(paras[i]) if e.getparent() is not None}
+    for i in range(lo + 1, hi):
+        if out[i] is None and not agree[i] and paras[i].strip():
+            places, ev = evidence.places(paras[i]), evs[i] if evs else None
+            if _in_flow(places, flow, ev):
+                continue
+            if box is not None and ev and (ev["list_item"] or ev["heading"]) and ev["link_share"] < 0.5 and \
+                    places and all(_in_box(e, box) for e in places):
+                continue  # a list item or sub-heading of text (not of links) inside the article's element
+            out[i] = "outside"
+    for i in [*range(lo), *range(hi + 1, len(paras))]:
+        if out[i] is not None or not paras[i].strip():
+            continue
+        if box is not None and _ends_sentence(paras[i]) and sizes[i] >= 8:
+            places = evidence.places(paras[i])
+            if places and all(_in_box(e, box) for e in places):
+                continue
+        out[i] = "outside"
 
 
 def _mark_link_blocks(paras, sizes, evs, out):
@@ -657,17 +831,71 @@ def _mark_repeats(paras, sizes, out):
 
 
 def remove_boilerplate(paragraphs: list[str], *, html=None, title: str | None = None, author: str | None = None,
-                       kinds="all") -> tuple[list[str], list[str]]:
+                       kinds="all", others: dict | None = None) -> tuple[list[str], list[str]]:
     """(kept paragraphs, removed paragraphs): :func:`find_boilerplate` applied. Same options.
 
     >>> remove_boilerplate(["Lead paragraph of the story.", "ADVERTISEMENT", "Second paragraph.",
     ...                     "Share this article", "Follow us on Facebook and X"])
     (['Lead paragraph of the story.', 'Second paragraph.'], ['ADVERTISEMENT', 'Share this article', 'Follow us on Facebook and X'])
     """
-    found = find_boilerplate(paragraphs, html=html, title=title, author=author, kinds=kinds)
+    found = find_boilerplate(paragraphs, html=html, title=title, author=author, kinds=kinds, others=others)
     kept = [p for p, k in zip(paragraphs, found) if k is None]
     removed = [p for p, k in zip(paragraphs, found) if k is not None]
     return kept, removed
+
+
+# --- across the pages of a site --------------------------------------------------------------------
+
+# A paragraph this long or longer is never taken for site boilerplate, however often it repeats.
+SITE_REPEAT_MAX_WORDS = 80
+# Two pages sharing this share of their paragraphs (of the shorter page) are versions of one story.
+SAME_STORY_SHARE = 0.5
+
+
+def text_key(text) -> str:
+    """Letters and digits only, NFKC, casefolded: what "the same paragraph" compares."""
+    return _key(text)
+
+
+def site_repeats(pages: list[list[str]]) -> list[set[str]]:
+    """For each page of one site (its paragraphs), the keys (:func:`text_key`) of its paragraphs
+    that another page of the site holds too: the site's own boilerplate (a newsletter box, a
+    helpline, a standing disclaimer), found by repetition, not by its words. Pages that share at least
+    :data:`SAME_STORY_SHARE` of their paragraphs are versions of one story and do not count for
+    each other; paragraphs of :data:`SITE_REPEAT_MAX_WORDS` words or more never count.
+
+    >>> site_repeats([["Storm hits the coast.", "Roads are closed.", "Get our daily briefing."],
+    ...               ["Council passes the budget.", "Taxes rise.", "Get our daily briefing."]])
+    [{'getourdailybriefing'}, {'getourdailybriefing'}]
+
+    Limits: a background paragraph that two different stories of one site share word for word
+    goes from both.
+    """
+    keysets = []
+    for paras in pages:
+        keysets.append({_key(p) for p in paras if _key(p) and _n_words(p) < SITE_REPEAT_MAX_WORDS})
+    where: dict[str, list[int]] = {}
+    for i, keys in enumerate(keysets):
+        for k in keys:
+            where.setdefault(k, []).append(i)
+    all_keys = [{_key(p) for p in paras if _key(p)} for paras in pages]
+    same: dict[tuple[int, int], bool] = {}
+
+    def same_story(i, j):
+        a, b = min(i, j), max(i, j)
+        if (a, b) not in same:
+            shared = len(all_keys[a] & all_keys[b])
+            same[a, b] = shared >= SAME_STORY_SHARE * max(1, min(len(all_keys[a]), len(all_keys[b])))
+        return same[a, b]
+
+    out = [set() for _ in pages]
+    for k, found in where.items():
+        if len(found) < 2:
+            continue
+        for i in found:
+            if any(j != i and not same_story(i, j) for j in found):
+                out[i].add(k)
+    return out
 
 
 # --- teasers ---------------------------------------------------------------------------------------
@@ -814,7 +1042,8 @@ def clean_title(title: str | None, *, site=None, url: str | None = None, section
 
 # --- bylines ---------------------------------------------------------------------------------------
 
-def _clean_name(part: str, sites: set[str]) -> str | None:
+def _clean_name(part: str, sites: set[str]) -> tuple[str | None, str | None]:
+    """(the person named in one part of a byline, or None; the outlet it names instead, or None)."""
     tokens = part.split()
     prefix = _cue_set("byline_words", "prefix")
     while tokens and tokens[0].lower().rstrip(":") in prefix:
@@ -846,33 +1075,35 @@ def _clean_name(part: str, sites: set[str]) -> str | None:
             break
     name = " ".join(tokens).strip(" ,;:-|/")
     if not name:
-        return None
+        return None, None
     low = [w.lower() for w in _words(name)]
     placeholder = _cue_set("byline_words", "placeholder") | role | qual
     if all(w in placeholder for w in low):
-        return None  # "No Author", "Staff", "Our Foreign Staff", "Username"
+        return None, None  # "No Author", "Staff", "Our Foreign Staff", "Username"
     if _is_site(name, sites) or _key(name) in sites:
-        return None
+        return None, name
     rest = " ".join(w for w in _words(name) if w.lower() not in placeholder)
     if rest != name and _key(rest) in sites:
-        return None  # "Example Staff" on Example's own page
+        return None, None  # "Example Staff" on Example's own page
     outlet = _cue_set("byline_words", "outlet")
     if len(low) >= 2 and low[-1] in outlet:
-        return None  # "CBS News", "Web Desk", "Example Media Group"
+        return None, name  # "CBS News", "Web Desk", "Example Media Group"
     if re.fullmatch(r"[A-Z]{2,5}", name):
-        return None  # "CNN", "AFP": an outlet's initials, not a person
-    return name
+        return None, name  # "CNN", "AFP": an outlet's initials, not a person
+    return name, None
 
 
 def clean_byline(author: str | None, *, site=None, url: str | None = None) -> str | None:
     """The people in a byline, joined by "; ", without "By", dates, job titles, outlet names and
-    placeholders; None when nobody is left.
+    placeholders. An outlet (or the site itself) credited alone is the byline, cleaned the same
+    way; None when nobody is named (a placeholder, a date).
 
     >>> clean_byline("By Jane Roe and John Doe")
     'Jane Roe; John Doe'
     >>> clean_byline("Jane Roe; Example News", site="Example News")
     'Jane Roe'
     >>> clean_byline("Example News February")
+    'Example News'
     >>> clean_byline("No Author")
     >>> clean_byline("Sam Poe Senior Politics Reporter")
     'Sam Poe'
@@ -880,19 +1111,58 @@ def clean_byline(author: str | None, *, site=None, url: str | None = None) -> st
     'Ana Lima'
 
     Limits: a name written all in capitals stays so; initials of a person written as one capital
-    word of two to five letters are taken for an outlet; a surname equal to a month is cut when it
-    follows two other words.
+    word of two to five letters are taken for an outlet (and kept only when alone); a surname
+    equal to a month is cut when it follows two other words.
     """
     if not isinstance(author, str):
         return author
     sites = _site_keys(site, url)
-    names, seen = [], set()
+    names, seen, outlets = [], set(), []
     for part in _BYLINE_SPLIT.split(author):
-        name = _clean_name(part, sites) if part.strip() else None
+        name, outlet = _clean_name(part, sites) if part.strip() else (None, None)
         if name and _key(name) not in seen:
             seen.add(_key(name))
             names.append(name)
-    return "; ".join(names) or None
+        elif outlet:
+            outlets.append(outlet)
+    return "; ".join(names) or (outlets[0] if outlets else None)
+
+
+def page_byline(html, *, site=None, url: str | None = None) -> str | None:
+    """The byline the page marks as such, cleaned by :func:`clean_byline`, or None: the first short
+    element (under 120 characters) with ``itemprop="author"``, ``rel="author"`` or a class word
+    "byline" / "author", not inside a list item, a link or a box beside the article (the authors
+    of other stories, of comments). For a page whose metadata names nobody or a placeholder
+    ("Username").
+
+    >>> page_byline('<p>Text.</p><span class="story-byline">By Jane Roe</span>')
+    'Jane Roe'
+
+    Limits: a byline in no such markup is not found; the first marked element wins.
+    """
+    if not html:
+        return None
+    doc = _parse(html)
+    if doc is None:
+        return None
+    for bad in doc.xpath("//script|//style|//noscript|//template"):
+        bad.drop_tree()
+    for el in doc.iter():
+        if not isinstance(el.tag, str) or el.tag in ("meta", "link", "a") and el.get("rel") != "author":
+            continue
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if not (el.get("itemprop") == "author" or el.get("rel") == "author" or
+                (names.strip() and _name_tokens(names) & {"byline", "author"})):
+            continue
+        text = " ".join(el.text_content().split())
+        if not text or len(text) > 120:
+            continue
+        if any(a.tag in ("li", "a") or _named_box(a) for a in el.iterancestors()):
+            continue  # the author of another story in a list of links, a comment's author
+        got = clean_byline(text, site=site, url=url)
+        if got:
+            return got
+    return None
 
 
 # --- sections --------------------------------------------------------------------------------------

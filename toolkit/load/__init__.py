@@ -84,6 +84,7 @@ def load_articles(paths, *, format: str = "auto", errors: str = "report", source
     run = Run(errors=errors, default_source=source, table=table, query=query, exclude=tuple(exclude))
     for inp in expand(paths, run):
         _read(inp, run, format, source)
+    web.release(run)
     return run.frame()
 
 

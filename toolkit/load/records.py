@@ -106,7 +106,12 @@ def add_record(run: Run, obj, path, line, source, where="line", *, file_path=Tru
 
 def add(run: Run, rec: dict, body: list[str], *, path, line=None, extras=None, what: str | None = None):
     """Clean the body, fill dates, ids and language, and accept or report the article.
-    ``what`` names the input in the "no body" reason (default: a record, or the file)."""
+    ``what`` names the input in the "no body" reason (default: a record, or the file).
+    While web pages wait for the end of the call (``run.held``), the article waits after them,
+    so that the frame keeps the input order."""
+    if run.held is not None:
+        run.held.append((None, rec, body, {"path": path, "line": line, "extras": extras, "what": what}))
+        return
     if isinstance(rec.get("published"), int) and len(str(rec["published"])) in (8, 14):
         rec["published"] = str(rec["published"])  # GDELT's DATE: 20190104120000 is YYYYMMDDhhmmss, not an epoch
     published = clean.parse_date(rec.get("published")) if not empty(rec.get("published")) else pd.NaT

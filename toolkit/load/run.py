@@ -38,6 +38,10 @@ class Run:
     n_inputs: int = 0
     seen_text: dict = field(default_factory=dict)  # digest of the normalised text -> first article_id
     seen_id: set = field(default_factory=set)
+    # From the first web page on, articles wait here in input order (web pages with their site)
+    # until the whole call is read, so that what a site repeats on its pages can go from all of
+    # them (toolkit.load.web.release); None while nothing waits.
+    held: list | None = None
 
     def skip(self, path, reason, line=None, status="skipped"):
         if self.errors == "raise":
