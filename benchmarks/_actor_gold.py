@@ -61,8 +61,39 @@ def raw_text(doc: str, root: Path | None = None) -> str:
     raise ValueError(f"unknown document {doc!r}")
 
 
-def load_set(name: str, sample=None) -> list[dict]:
-    """One gold set in the common format (texts from the sample corpus or the shared data)."""
+_PLURAL = re.compile(r"^[A-Z][a-z\u00c0-\u024f\-]+[a-rt-z]s$")
+
+
+def plural_demonyms_as_groups(mentions: list[dict]) -> list[dict]:
+    """The actors issue's convention for plural demonyms (issue 14): "the Palestinians" is a group
+    of people, kind group, not the place its annotators tied it to ("Palestinians" -> Palestine).
+    A mention is taken for a plural demonym when it is one capitalised word ending in "s" that the
+    annotators gave to a differently spelled place ("Ethiopians" -> Ethiopia, "Americans" -> United
+    States; not "Philippines" -> Philippines nor "Emirates" -> United Arab Emirates). It becomes a
+    group named by its singular ("Ethiopian"), so that the plural and the adjective of one people
+    are one group. Reads the gold only, never any system output."""
+    out = []
+    for m in mentions:
+        t = m["text"]
+        if (m["kind"] == "place" and _PLURAL.match(t) and t != m["canonical"]
+                and not m["canonical"].endswith(t)):
+            m = {**m, "canonical": f"{t[:-1]} (people)", "kind": "group"}
+        out.append(m)
+    return out
+
+
+def load_set(name: str, sample=None, *, plural_demonyms: str = "group") -> list[dict]:
+    """One gold set in the common format (texts from the sample corpus or the shared data).
+    ``plural_demonyms="group"`` applies :func:`plural_demonyms_as_groups`; ``"place"`` keeps the
+    annotators' original guideline."""
+    docs = _load_set(name, sample)
+    if plural_demonyms == "group":
+        for d in docs:
+            d["mentions"] = plural_demonyms_as_groups(d["mentions"])
+    return docs
+
+
+def _load_set(name: str, sample=None) -> list[dict]:
     rows = read_jsonl(FILES[name])
     if name == "validation":
         out = []

@@ -330,9 +330,9 @@ def timing(records: list[tuple[str, str]], repeat: int) -> dict:
 
 # --- main ---------------------------------------------------------------------------------------
 
-def score_set(name: str, systems: dict, sample) -> tuple[dict, dict]:
+def score_set(name: str, systems: dict, sample, plural_demonyms: str = "group") -> tuple[dict, dict]:
     """(scores by system for the whole set, scores by source and system) of one gold set."""
-    docs = load_set(name, sample)
+    docs = load_set(name, sample, plural_demonyms=plural_demonyms)
     arts = gold_articles(docs)
     gm = [{"article_id": d["article_id"], "source": d["source"], **m} for d in docs for m in d["mentions"]]
     by_source = Counter(d["source"] for d in docs)
@@ -361,6 +361,8 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="timing runs; the best is kept")
     ap.add_argument("--errors", action="store_true", help="list the dev set's missed, split and over-merged actors")
     ap.add_argument("--no-spacy", action="store_true", help="skip the bare spaCy baselines")
+    ap.add_argument("--demonyms", choices=("group", "place"), default="group",
+                    help="plural demonyms in the gold: groups (issue 14, default) or the annotators' places")
     args = ap.parse_args(argv)
 
     records = bbc_records(args.bbc) if args.bbc > 0 else []  # fail early on missing data
@@ -378,7 +380,7 @@ def main(argv=None) -> int:
     sets = SETS if args.gold == "all" else (args.gold,)
     by_set, by_source, missed = {}, {}, []
     for name in sets:
-        by_set[name], per_source = score_set(name, systems, sample)
+        by_set[name], per_source = score_set(name, systems, sample, args.demonyms)
         by_source.update({f"{name}/{src}": v for src, v in per_source.items()})
         missed += [f"{name}: {m}" for m in targets_missed(by_set[name]["toolkit"])]
         if args.errors and name == "dev":

@@ -13,12 +13,20 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span
+
 from ..units import index_of, paragraph_starts, sentence_starts
 from .acronyms import _find_acronyms, _implicit_acronyms
+from . import gazetteer
 from .aliases import AliasTable
+from .context import article_context
+from .evidence import judge_kinds
+from .homonyms import teams_and_states
 from .labels import _people_labelled_as_orgs, _relabel
-from .names import ENTITY_LABELS, _add_missed_names, _local_name, _org_heads, _person_names
-from .spans import LOWER_WORDS, _dedupe, _drop_title_words, _headed_orgs, _span_row, _split_entity, speaker_labels
+from .names import ENTITY_LABELS, _local_name, _org_heads
+from .people import add_missed_names, person_names
+from .spans import (LOWER_WORDS, inside, _dedupe, _drop_title_words, _headed_orgs, _span_row, _split_entity, glued_name_start,
+                    speaker_labels)
 
 
 def extract_mentions(doc, *, aliases: AliasTable | None = None) -> list[dict]:
@@ -47,17 +55,55 @@ def entity_spans(doc, ents, labels: list[tuple[int, int]]) -> list[dict]:
     text = doc.text
     lower_words = set(LOWER_WORDS.findall(text))  # "said" is a word here; a capitalised "Kito" is a name
     rows: list[dict] = []
-    for ent in ents:
+    for ent in _joined_possessives(doc, ents):
         if ent.label_ not in ENTITY_LABELS:
             continue
-        if labels and (ent.start_char - 2, ent.end_char + 2) in labels:
-            continue  # the whole label is the entity: "((XN))"
-        for start, end in _split_entity(doc, ent):
-            row = _span_row(doc, text, start, end, ent.label_, lower_words)
+        if labels and inside(labels, ent.start_char):
+            continue  # a transcript's speaker label: "((XN))", "((Jo Ade))"
+        label = ent.label_
+        first = glued_name_start(doc, ent.start, label) if label in ("GPE", "NORP") else ent.start
+        if first < ent.start:  # "Environment Canada", "Neo Democrats": a name of its own
+            label, ent = "ORG", doc[first:ent.end]
+        for start, end, part_label in _split_entity(doc, ent, label):
+            row = _span_row(doc, text, start, end, part_label, lower_words)
             if row is not None:
                 rows.append(row)
     _drop_title_words(text, rows)
     return rows
+
+
+def _joined_possessives(doc, ents):
+    """Two organisations the model cut at a possessive are one: "Lira People's" + "Pact" ->
+    "Lira People's Pact"."""
+    out = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label_ == "ORG" and ent.label_ == "ORG" and prev.end == ent.start
+                and doc[prev.end - 1].text in ("'s", "’s", "'", "’")):
+            out[-1] = Span(doc, prev.start, ent.end, label="ORG")
+            continue
+        out.append(ent)
+    return out
+
+
+_PARTY_WORD = re.compile(r"(?<![\w'’\-])(?:%s)(?![\w'’\-])" % "|".join(
+    re.escape(w) for w in sorted(gazetteer.party_words(), key=len, reverse=True)))
+
+
+def _missed_party_words(doc, rows: list[dict]) -> list[dict]:
+    """Party words the model missed ("the Lib Dems would back it"): a plural anywhere, a
+    singular inside a sentence (a capitalised "Conservative" may open one as an adjective)."""
+    taken = sorted((r["start"], r["end"]) for r in rows)
+    starts = {s.start_char for s in doc.sents} if doc.has_annotation("SENT_START") else {0}
+    out = []
+    for m in _PARTY_WORD.finditer(doc.text):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        if not m.group().endswith("s") and (s in starts or s == 0):
+            continue
+        out.append({"start": s, "end": e, "label": "NORP", "title": None})
+    return out
 
 
 def missed_organisations(doc, ents, rows: list[dict], acronyms: dict) -> None:
@@ -65,6 +111,7 @@ def missed_organisations(doc, ents, rows: list[dict], acronyms: dict) -> None:
     and every bare use of a known acronym (a mention of its expansion)."""
     text = doc.text
     rows.extend(_headed_orgs(doc, rows))
+    rows.extend(_missed_party_words(doc, rows))
     for acro, (s, e) in _implicit_acronyms(doc, ents, acronyms).items():
         acronyms[acro] = (text[s:e], "ORG")
         rows[:] = [r for r in rows if r["end"] <= s or r["start"] >= e]
@@ -87,10 +134,10 @@ def fix_labels(doc, rows: list[dict], acronyms: dict, labels: list[tuple[int, in
     for a, b in labels:
         taken[a:b] = b"\x01" * (b - a)
     _relabel(rows, acronyms)
-    persons = _person_names(rows, text)
+    persons = person_names(rows, text)
     if _people_labelled_as_orgs(rows, text):
-        persons = _person_names(rows, text)
-    _add_missed_names(doc, rows, persons, taken)
+        persons = person_names(rows, text)
+    add_missed_names(doc, rows, persons, taken)
     return persons
 
 
@@ -101,14 +148,17 @@ def local_names(doc, rows: list[dict], persons: dict, acronyms: dict, aliases) -
     sent_starts = sentence_starts(doc, text)
     para_starts = paragraph_starts(text)
     orgs = _org_heads(rows)
+    ctx = article_context(rows)
     out = []
     for r in sorted(rows, key=lambda r: (r["start"], r["end"])):
-        name, kind, label = _local_name(r, persons, orgs, acronyms, aliases)
+        name, kind, label, how = _local_name(r, persons, orgs, acronyms, aliases, ctx)
         if not name:
             continue
         out.append({
             "start": r["start"], "end": r["end"], "text": r["text"], "label": label,
             "sentence": index_of(sent_starts, r["start"]), "paragraph": index_of(para_starts, r["start"]),
-            "name": name, "kind": kind, "title": r.get("title"),
+            "name": name, "kind": kind, "title": r.get("title"), "resolved_by": how,
         })
-    return _dedupe(out)
+    out = judge_kinds(doc, _dedupe(out))
+    teams_and_states(text, out)
+    return out

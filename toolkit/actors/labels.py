@@ -28,6 +28,9 @@ def _relabel(rows: list[dict], acronyms: dict) -> None:
         if gazetteer.party_of(surface):
             r["label"] = "NORP"  # "Lib Dems" is not a person, "Labour" is a party
             continue
+        if r["label"] == "NORP" and " " in surface and gazetteer.party_of(surface.rsplit(" ", 1)[1]):
+            r["label"] = "ORG"  # "Neo Democrats": a party of its own name, not a group
+            continue
         if surface in acronyms:
             r["label"] = acronyms[surface][1]
         elif r["label"] in ("ORG", "NORP", "PERSON") and gazetteer.is_place(surface):

@@ -10,6 +10,8 @@ import pandas as pd
 from ..units import index_of, paragraph_starts
 from . import gazetteer
 from .aliases import AliasTable, _alias_phrases
+from .evidence import names_no_actor
+from .names import normalize_name
 from .spans import INITIAL, clean_surface, inside, speaker_labels
 
 _LABEL_OF_KIND = {"person": "PERSON", "organization": "ORG", "place": "GPE", "group": "NORP", "other": "MISC"}
@@ -85,6 +87,14 @@ def _corpus_names(mentions: pd.DataFrame, lower_vocab: set, aliases) -> tuple[di
     return lookup, local
 
 
+def _how(phrase: str, name: str, kind: str) -> str | None:
+    """How a mention found by the second look is tied to its name ("Ade" -> "Jo Ade": the only
+    full name of the corpus with that surname)."""
+    if normalize_name(phrase) == normalize_name(name):
+        return None
+    return "corpus: only full name" if kind == "person" else "corpus: known name"
+
+
 def _scan(texts: dict[str, str], mentions: pd.DataFrame, sentences: pd.DataFrame, lookup: dict,
           local: dict) -> list[dict]:
     """New mention rows: capitalised words of each text that start a known phrase no mention covers."""
@@ -116,11 +126,14 @@ def _scan(texts: dict[str, str], mentions: pd.DataFrame, sentences: pd.DataFrame
                 i = np.searchsorted(starts, end)  # any existing mention overlapping [pos, end)?
                 if i > 0 and ends[i - 1] > pos:
                     break
+                if names_no_actor(text, {"start": pos, "end": end, "text": phrase, "label": _LABEL_OF_KIND.get(kind, "MISC")}):
+                    break  # "(1500 UTC)": a time zone here, whatever the name is elsewhere
                 ss = sent_starts.get(aid)
                 paragraphs = paragraph_starts(text) if paragraphs is None else paragraphs
                 new.append({"article_id": aid, "start": pos, "end": end, "text": phrase,
                             "label": _LABEL_OF_KIND.get(kind, "MISC"),
                             "sentence": int(max(0, np.searchsorted(ss, pos, side="right") - 1)) if ss is not None else 0,
-                            "paragraph": index_of(paragraphs, pos), "name": name, "kind": kind, "title": None})
+                            "paragraph": index_of(paragraphs, pos), "name": name, "kind": kind, "title": None,
+                            "resolved_by": _how(phrase, name, kind)})
                 break
     return new

@@ -30,6 +30,9 @@ _INSTITUTIONS = wordlists.words("institutions")
 NAME_PARTICLES = wordlists.words("name_particles")
 _ORG_MODIFIERS = wordlists.words("org_modifiers")
 ORG_HEADS = wordlists.words("org_heads")
+GREETINGS = wordlists.words("greetings")
+_PLACE_MODIFIERS = wordlists.words("place_modifiers")
+_ORG_NOUNS = wordlists.words("org_nouns")  # "House Democrats", "Senate Republicans": members, not a party
 
 
 def speaker_labels(text: str) -> list[tuple[int, int]]:
@@ -41,16 +44,79 @@ def inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def _split_entity(doc, ent) -> list[tuple[int, int]]:
-    """Token spans of the names inside one entity: the model often runs two names together."""
+def _split_entity(doc, ent, label: str | None = None) -> list[tuple[int, int, str]]:
+    """Token spans and labels of the names inside one entity: the model often runs two names
+    together."""
     start, end = ent.start, ent.end
-    if ent.label_ == "ORG" and end - start >= 2 and doc[end - 1].text in PLATFORMS:
-        return [(start, end - 1), (end - 1, end)]  # a group's page: the group, and the platform
-    if ent.label_ == "ORG":
+    label = label or ent.label_
+    if label == "ORG" and end - start >= 2 and doc[end - 1].text in PLATFORMS:
+        return [(start, end - 1, label), (end - 1, end, label)]  # a group's page: the group, and the platform
+    if label == "ORG":
         for j in range(start + 2, end - 2):
             if doc[j].lower_ == "and" and doc[j + 1].text in _INSTITUTIONS and doc[j + 2].lower_ == "of":
-                return [(start, j), (j + 1, end)]
-    return [(start, end)]
+                return [(start, j, label), (j + 1, end, label)]
+    if end - start >= 3 and label != "NORP" and gazetteer.country_of_demonym(doc[start].text) \
+            and all(t.is_title for t in doc[start + 1:end]):
+        # "Kenyans Jo Ade": a demonym glued before a person's name
+        rest = "PERSON" if end - start <= 4 and label in ("LOC", "GPE", "PERSON", "ORG") else label
+        return [(start, start + 1, "NORP"), *((s, e, rest) for s, e in _split_at_lower_words(doc, start + 1, end))]
+    if label == "PERSON" and end - start >= 3 and start > 0 and doc[start - 1].lower_ == "from" \
+            and all(t.is_title for t in doc[start:end]):
+        # "Senator from Lira Jo Ade": the place the senator is from, then the name
+        return [(start, start + 1, "GPE"), (start + 1, end, label)]
+    return [(s, e, label) for s, e in _split_at_lower_words(doc, start, end)]
+
+
+def _joined(doc, j: int) -> bool:
+    """Token j is glued by a hyphen to the word before ("ho" of "Min-ho", "upon" of "Stratford-upon-Avon")."""
+    if j < 2:
+        return False
+    return doc[j - 1].text in ("-", "‐") and not doc[j - 1].whitespace_ and not doc[j - 2].whitespace_
+
+
+def _split_at_lower_words(doc, start: int, end: int) -> list[tuple[int, int]]:
+    """A name holds no ordinary lower-case word between its capitalised ones (particles and small
+    words aside): "Kito rescues Lira United", a headline the model read as one name, is two."""
+    parts, first = [], start
+    for j in range(start + 1, end - 1):
+        t = doc[j]
+        if (t.is_alpha and t.is_lower and len(t) >= 3 and t.text not in SMALL_WORDS
+                and t.text not in NAME_PARTICLES and not _joined(doc, j) and doc[j + 1].text[:1].isupper()):
+            if j > first:
+                parts.append((first, j))
+            first = j + 1
+    parts.append((first, end))
+    return parts
+
+
+def sentence_initial(doc, i: int) -> bool:
+    """Token i opens its sentence, also after opening quotes, brackets or dashes ('"Hey Frank')."""
+    while i >= 0 and not doc[i].is_sent_start:
+        i -= 1
+        if i >= 0 and not (doc[i].is_punct or doc[i].is_space):
+            return False
+    return True
+
+
+def glued_name_start(doc, start: int, label: str) -> int:
+    """Start of a name the model cut short before a country or party word: "Environment Canada"
+    (an agency) and "Neo Democrats" (a party of its own) when the model tags "Canada" or
+    "Democrats" alone. The word before must be a capitalised name word: not a stop word, a
+    role, a region word ("Northern Canada" is a place), a greeting, a date or another name."""
+    if start == 0:
+        return start
+    surface = doc[start:start + 3].text
+    if not (gazetteer.is_country(doc[start].text) or gazetteer.party_of(doc[start].text)
+            or gazetteer.is_country(surface)):
+        return start
+    prev = doc[start - 1]
+    if (prev.is_alpha and prev.text[:1].isupper() and not prev.is_upper and not prev.ent_type_
+            and not prev.is_stop and not gazetteer.is_role_word(prev.text) and prev.text not in _PLACE_MODIFIERS
+            and prev.lower_ not in _ORG_NOUNS
+            and prev.text not in GREETINGS and not gazetteer.country_of_demonym(prev.text)
+            and not gazetteer.is_place(prev.text) and prev.whitespace_):
+        return start - 1
+    return start
 
 
 def _headed_orgs(doc, rows: list[dict]) -> list[dict]:
@@ -86,21 +152,28 @@ def _span_row(doc, text: str, start: int, end: int, label: str, lower_words: set
     title_tokens = []
     if label == "PERSON" and end - start == 1 and start > 0:
         prev = doc[start - 1]
-        if (prev.is_title and prev.is_alpha and not prev.ent_type_ and not prev.is_sent_start and not prev.is_stop
-                and prev.lower_ not in lower_words and not gazetteer.is_role_word(prev.text)
-                and not gazetteer.is_place(prev.text) and not gazetteer.country_of_demonym(prev.text)):
+        if (prev.is_title and prev.is_alpha and not prev.ent_type_ and not sentence_initial(doc, prev.i)
+                and not prev.is_stop and prev.lower_ not in lower_words and not gazetteer.is_role_word(prev.text)
+                and prev.text not in GREETINGS and not gazetteer.is_place(prev.text)
+                and not gazetteer.country_of_demonym(prev.text)):
             start -= 1
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
-        start += 1
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct
+                           or (label == "PERSON" and end - start > 1 and doc[start].text in GREETINGS)):
+        start += 1  # "Hey Frank": a greeting is no part of the name
     for j in range(start, end):  # "Coastal Trade Area (CTA": stop at the bracket
         if doc[j].text in ("(", "[") and j > start:
             end = j
             break
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s", "'", "’")
-                           or doc[end - 1].lower_ in ("of", "and", "the", "for", "in", "at")
-                           or (end - start > 1 and not any(ch.isupper() or ch.isdigit() for ch in doc[end - 1].text)
-                               and doc[end - 1].text.capitalize() not in ORG_HEADS)):
-        end -= 1  # names end in a capitalised word (a lower-case or foreign-script tail is cut) or a head ("Democratic party")
+    while end > start and not _joined(doc, end - 1) and (
+            doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s", "'", "’")
+            or doc[end - 1].lower_ in ("of", "and", "the", "for", "in", "at")
+            or (end - start > 1 and not any(ch.isupper() or ch.isdigit() for ch in doc[end - 1].text)
+                and doc[end - 1].text.capitalize() not in ORG_HEADS)
+            or (label == "PERSON" and end - start > 1 and doc[end - 1].is_digit)):
+        # names end in a capitalised word (a lower-case or foreign-script tail is cut, not a
+        # hyphenated part: "Lee Min-ho") or a head ("Democratic party"); a person's name ends in no
+        # number ("Kito Banda 72", a minute of a match report)
+        end -= 1
     while label == "ORG" and end - start >= 3 and doc[start].lower_ in _ORG_MODIFIERS:
         start += 1  # "Opposition National Renewal Party": the party's name starts after
     if label == "ORG" and end - start >= 2 and doc[end - 1].lower_ == "summit":
