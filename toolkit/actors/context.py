@@ -31,17 +31,22 @@ class ArticleContext:
 
     def party(self, word: str) -> str | None:
         """The party a party word stands for here: one named in full in the article ("Neo
-        Democrats" for "Democrats"), else the US or UK party when the article mentions that
-        country or no country at all; None when the article is another country's news."""
+        Democrats" for "Democrats"), else the US or UK party, unless the article is clearly
+        another country's news (three quarters of its country mentions, at least three, name one
+        other country, and none names the party's country or a part of it): None then."""
         if word in self.parties:
             return self.parties[word]
         party = gazetteer.party_of(word)
         if party is None:
             return None
         home = gazetteer.party_country(word)
-        if not self.countries or self.countries.get(home):
+        if any(gazetteer.whole_country(c) == home for c in self.countries):
             return party
-        return None
+        top = self.countries.most_common(1)
+        total = sum(self.countries.values())
+        if top and top[0][1] >= 3 and 4 * top[0][1] >= 3 * total:
+            return None  # clearly another country's news, which never mentions the party's country
+        return party
 
 
 def article_context(rows: list[dict]) -> ArticleContext:

@@ -121,7 +121,7 @@ def _cues(doc, text: str, r: dict):
             words.append(w)
         nouns = [w for w in words if w in _KIND_NOUNS]
         if nouns:  # the last noun heads the description: "a software company" -> company
-            yield _KIND_NOUNS[nouns[-1]], STRONG
+            yield _KIND_NOUNS[nouns[-1]], STRONG + 1
     if prev is not None and prev.lower_ in _PLACE_PREPOSITIONS and prev.lower_ != "of" and r["label"] != "PERSON":
         based = i > 1 and doc[i - 2].lower_ in ("based", "born", "headquartered")
         yield "place", STRONG if based else 1.0  # "in Lira", "based in Lira"

@@ -24,7 +24,7 @@ from .evidence import judge_kinds
 from .homonyms import teams_and_states
 from .labels import _people_labelled_as_orgs, _relabel
 from .names import ENTITY_LABELS, _local_name, _org_heads
-from .people import add_missed_names, person_names
+from .people import add_missed_names, cut_headline_names, person_names
 from .spans import (LOWER_WORDS, inside, _dedupe, _drop_title_words, _headed_orgs, _span_row, _split_entity, glued_name_start,
                     speaker_labels)
 
@@ -134,6 +134,7 @@ def fix_labels(doc, rows: list[dict], acronyms: dict, labels: list[tuple[int, in
     for a, b in labels:
         taken[a:b] = b"\x01" * (b - a)
     _relabel(rows, acronyms)
+    cut_headline_names(text, rows)
     persons = person_names(rows, text)
     if _people_labelled_as_orgs(rows, text):
         persons = person_names(rows, text)

@@ -15,7 +15,8 @@ def _tables():
     places, demonyms, capitals, countries = set(), {}, set(), set()
     for r in wordlists.rows("countries"):
         places.add(r["country"])
-        countries.add(r["country"])
+        if r["capital"]:  # continents have none
+            countries.add(r["country"])
         for d in r["demonyms"].split(","):
             if d:
                 demonyms.setdefault(d, r["country"])
@@ -30,6 +31,11 @@ def _tables():
     return places, demonyms, capitals, countries
 
 
+def whole_country(country: str) -> str:
+    """The country a nation is part of ("Scotland" -> "United Kingdom"), else itself."""
+    return wordlists.mapping("country_parts", "part", "country").get(country, country)
+
+
 def is_country(name: str) -> bool:
     """A country or a common variant of one ("Kenya", "U.S."), not a capital."""
     return name in _tables()[3]
@@ -41,7 +47,8 @@ def country_of(name: str) -> str | None:
     name = canonical_variant(name)
     if name in _tables()[3]:
         return name
-    return _capital_country().get(name) or country_of_demonym(name)
+    country = _capital_country().get(name) or country_of_demonym(name)
+    return country if country in _tables()[3] else None
 
 
 @functools.lru_cache(maxsize=1)

@@ -7,7 +7,8 @@ same-named actors only when kind and context agree.
   "Supreme Court (Lira)" and "Supreme Court (Kito)" are two actors. An article without a clear
   country keeps the bare name.
 - Parties: the US and UK party names ("Labour Party", "Democratic Party") written in another
-  country's news (which never mentions the party's own country) are that country's party.
+  country's news (three quarters of its country mentions name it, and none the party's own
+  country) are that country's party.
 - National teams: in a sports report (match scores and sports words), a country's name that is
   not the place of something ("in Lira") is its national team: "Lira (team)", an organisation.
 - A state and its city: "Lira, Lira" (a city, then its state) and "Lira state" name the state,
@@ -37,18 +38,19 @@ def is_generic(name: str) -> bool:
     return bool(words) and all(w in _GENERIC for w in words)
 
 
-def article_countries(m: pd.DataFrame) -> dict[str, str]:
-    """article_id -> its country: the one most of its country mentions name (at least two)."""
+def article_countries(m: pd.DataFrame, min_mentions: int = 2, share: float = 0.5) -> dict[str, str]:
+    """article_id -> its country: the one that ``share`` of its country mentions name (at least
+    ``min_mentions``); a nation of a country counts as that country ("Scotland": United Kingdom)."""
     counts: dict[str, Counter] = defaultdict(Counter)
     for aid, name, kind in zip(m["article_id"], m["name"], m["kind"]):
         if kind == "place":
             c = gazetteer.country_of(str(name))
             if c:
-                counts[aid][c] += 1
+                counts[aid][gazetteer.whole_country(c)] += 1
     out = {}
     for aid, c in counts.items():
         (top, n), total = c.most_common(1)[0], sum(c.values())
-        if n >= 2 and 2 * n >= total:
+        if n >= min_mentions and share * total <= n:
             out[aid] = top
     return out
 
@@ -69,15 +71,16 @@ def tell_homonyms_apart(m: pd.DataFrame) -> pd.DataFrame:
         several = set(spread[spread >= 2].index)
         sel = generic & names.isin(several) & arts.notna()
         out[sel] = names[sel] + " (" + arts[sel].astype(str) + ")"
-    foreign = home.notna() & arts.notna() & (home != arts)
+    clear = m["article_id"].map(article_countries(m, 3, 0.75)).astype(object)
+    foreign = home.notna() & clear.notna() & (home != clear)
     if foreign.any():
         mentioned = defaultdict(set)
         for aid, n in zip(m["article_id"], names):
             c = gazetteer.country_of(n)
             if c:
-                mentioned[aid].add(c)
+                mentioned[aid].add(gazetteer.whole_country(c))
         sel = foreign & pd.Series([h not in mentioned[a] for a, h in zip(m["article_id"], home)], index=m.index)
-        out[sel] = names[sel] + " (" + arts[sel].astype(str) + ")"
+        out[sel] = names[sel] + " (" + clear[sel].astype(str) + ")"
     return m.assign(name=out.astype("string"))
 
 
@@ -87,9 +90,11 @@ def _party_home(name: str) -> str | None:
 
 
 def is_sport_report(text: str) -> bool:
-    """Match scores and several distinct sports words: "Lira beat Kito 2-1 ... the coach said"."""
-    words = set(_WORD.findall(text.lower()))
-    return len(_SCORE.findall(text)) >= 2 and len(words & _SPORT_WORDS) >= 3
+    """Several distinct sports words (five), or fewer with match scores: "Lira beat Kito 2-1 ...
+    the coach said the squad ..."."""
+    words = len(set(_WORD.findall(text.lower())) & _SPORT_WORDS)
+    scores = len(_SCORE.findall(text))
+    return words >= 5 or (scores >= 1 and words >= 3) or (scores >= 3 and words >= 1)
 
 
 def teams_and_states(text: str, rows: list[dict]) -> None:
@@ -103,7 +108,7 @@ def teams_and_states(text: str, rows: list[dict]) -> None:
         after = text[r["end"]:r["end"] + 7]
         prev = rows[k - 1] if k else None
         if (prev is not None and prev["name"] == name and text[prev["end"]:r["start"]] == ", ") \
-                or re.match(r"^\s+state\b", after):
+                or (re.match(r"^\s+state\b", after) and not gazetteer.is_country(name)):
             r["name"] = f"{name} (state)"
             continue
         if r["label"] in ("GPE", "ORG") and gazetteer.is_country(clean_surface(r["text"])):

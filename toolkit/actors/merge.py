@@ -44,12 +44,9 @@ def merge_actors(mentions: pd.DataFrame, articles: pd.DataFrame | None = None) -
     m = resolve_surnames(m, articles)
     keys = m["name"].map(normalize_name)
     key_kind = _kind_votes(keys, m["kind"])
-    target = _surname_targets(m, keys, key_kind)
-    target.update(_acronyms_defined_elsewhere(m["text"], keys, key_kind))
-    m["_key"] = keys.map(target)
-    resolved = (keys != m["_key"]) & m["resolved_by"].isna()
-    m.loc[resolved, "resolved_by"] = "corpus: only full name"
-    m.loc[resolved & m["text"].str.fullmatch(r"[A-Z][A-Z0-9&\-]{1,9}").fillna(False), "resolved_by"] = "acronym"
+    target = _acronyms_defined_elsewhere(m["text"], keys, key_kind)
+    m["_key"] = keys.map(lambda k: target.get(k, k))
+    m.loc[(keys != m["_key"]) & m["resolved_by"].isna(), "resolved_by"] = "acronym"
     key_kind = _kind_votes(m["_key"], m["kind"])
     m = _drop_non_actors(m, key_kind)
     return _actor_table(m, key_kind)
@@ -62,25 +59,6 @@ def _kind_votes(keys: pd.Series, kinds: pd.Series) -> dict[str, str]:
         votes[k][kd] += 1
     rank = {kd: -i for i, kd in enumerate(KINDS)}
     return {k: max(c, key=lambda kd: (c[kd], rank.get(kd, -99))) for k, c in votes.items()}
-
-
-def _surname_targets(m: pd.DataFrame, keys: pd.Series, key_kind: dict) -> dict[str, str]:
-    """A one-word person name joins the only full-name person of the corpus whose surname it is,
-    and stays apart when there are several (those :func:`resolve_surnames` could not resolve)."""
-    person_full = [k for k, kd in key_kind.items() if kd == "person" and len(k.split()) >= 2]
-    # A one-word name of a person in some mentions (a surname mostly read as an organisation)
-    # may join a person by surname, whatever its majority kind.
-    ever_person = set(keys[(m["kind"] == "person").to_numpy()])
-    part_owner: dict[str, set] = defaultdict(set)
-    for k in person_full:
-        part_owner[k.split()[-1]].add(k)  # surnames only: first names are too often shared
-    target = {}
-    for k, kd in key_kind.items():
-        if (kd == "person" or k in ever_person) and len(k.split()) == 1 and len(part_owner.get(k, ())) == 1:
-            target[k] = next(iter(part_owner[k]))
-        else:
-            target[k] = k
-    return target
 
 
 def _drop_non_actors(m: pd.DataFrame, key_kind: dict) -> pd.DataFrame:

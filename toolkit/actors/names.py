@@ -12,7 +12,10 @@ from collections import Counter, defaultdict
 import pandas as pd
 
 from . import gazetteer
+from .. import wordlists
 from .spans import INITIAL, NAME_PARTICLES, ORG_HEADS, SMALL_WORDS, clean_surface
+
+_CORPORATE = wordlists.words("corporate_words")
 
 ENTITY_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
                  "FAC": "place", "NORP": "group"}
@@ -21,17 +24,34 @@ ENTITY_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC
 _HEAD_OF = re.compile(r"^([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,2}) of (?:the )?[A-Z]")
 
 
+_NOT_SHORT = {"House", "Party", "Group", "News", "Office", "State", "National", "New", "United"}
+
+
 def _org_heads(rows: list[dict]) -> dict[str, str]:
-    """Short forms of an organisation named in full in the article: "House" of "House of
-    Representatives", "Assembly" of "Assembly of Lira" (when one organisation has that head)."""
-    heads: dict[str, set] = defaultdict(set)
-    for r in rows:
-        if r["label"] in ("ORG", "FAC"):
-            name = clean_surface(r["text"])
-            m = _HEAD_OF.match(name)
-            if m and not gazetteer.is_role_word(m.group(1).split()[-1]):
-                heads[m.group(1)].add(name)
-    return {h: next(iter(names)) for h, names in heads.items() if len(names) == 1}
+    """Short forms of an organisation named in full in the article (when one organisation has
+    that short form): its head before "of" ("Assembly" of "Assembly of Lira"), its last word
+    ("Rovers" of "Lira Rovers", "Commission" of "Kito Commission"; not "House" or "Party"), its
+    name without a corporate word ("Kito" of "Kito Holdings"), and its name without a leading
+    country ("US Lira Agency" is "Lira Agency" when the article names that)."""
+    names = {clean_surface(r["text"]) for r in rows if r["label"] in ("ORG", "FAC")}
+    short: dict[str, set] = defaultdict(set)
+    for name in names:
+        m = _HEAD_OF.match(name)
+        if m and not gazetteer.is_role_word(m.group(1).split()[-1]):
+            short[m.group(1)].add(name)
+        words = name.split()
+        if len(words) < 2:
+            continue
+        if words[-1][:1].isupper() and words[-1] not in _NOT_SHORT and not gazetteer.is_role_word(words[-1]):
+            short[words[-1]].add(name)
+        k = len(words)
+        while k > 1 and words[k - 1] in _CORPORATE:
+            k -= 1
+        if k < len(words) and not gazetteer.is_place(" ".join(words[:k])):
+            short[" ".join(words[:k])].add(name)
+        if gazetteer.is_country(words[0]) and " ".join(words[1:]) in names:
+            short[name].add(" ".join(words[1:]))
+    return {h: next(iter(n)) for h, n in short.items() if len(n) == 1 and next(iter(n)) != h}
 
 
 def _local_name(r: dict, persons: dict, orgs: dict, acronyms: dict, aliases, ctx=None):

@@ -5,7 +5,8 @@ Dijk" opening a sentence), the last words of a longer name ("Lopes Silva" of "An
 initial with the surname ("A. Lopes") and spellings with or without middle initials all stand for
 the full name, wherever they occur in the article (a headline uses the surname before the text
 names the person in full). When two people of the article share a surname ("Jo Ade" and "Kito
-Ade"), a bare "Ade" is the one with the same title ("President Ade" beside "President Jo Ade"), else
+Ade"), a bare "Ade" is the one with the same title ("President Ade" beside "President Jo Ade"; an
+honorific such as "Mr" tells no one apart), else
 the one the article names far more often (twice as often, at least twice), else it stays a bare
 surname for the corpus to resolve (:mod:`.resolve`).
 """
@@ -13,11 +14,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 
+from .. import wordlists
 from . import gazetteer
-from .labels import _used_as_place
-from .spans import INITIAL, LOWER_WORDS, NAME_PARTICLES, clean_surface
+from .spans import INITIAL, LOWER_WORDS, NAME_PARTICLES, ORG_HEADS, clean_surface
+
+_ORG_WORDS = wordlists.words("org_words")
+_CORPORATE = wordlists.words("corporate_words")
+
+
+HONORIFICS = wordlists.words("honorifics")
 
 
 @dataclass
@@ -54,8 +62,9 @@ class People:
             return self.parts[surface], "article full name"
         cands = self.shared.get(surface)
         if not cands:
-            return surface, None
-        if title:
+            near = self._near_part(surface)
+            return (near, "article full name") if near else (surface, None)
+        if title and title not in HONORIFICS:
             same = [c for c in cands if title in self.titles.get(c, ())]
             if len(same) == 1:
                 return same[0], "article: title"
@@ -63,6 +72,16 @@ class People:
         if first >= 2 and first >= 2 * second:
             return cands[0], "article: dominant full name"
         return surface, None
+
+
+    def _near_part(self, surface: str) -> str | None:
+        """The person whose surname ``surface`` misspells by a letter or two ("Adeyemmi" for
+        "Adeyemi"): one such person, names of six letters or more, not a plural ("Ades")."""
+        if " " in surface or len(surface) < 6:
+            return None
+        near = {p for part, p in self.parts.items() if " " not in part and len(part) >= 6 and part + "s" != surface
+                and SequenceMatcher(None, part, surface).ratio() >= 0.85}
+        return next(iter(near)) if len(near) == 1 else None
 
 
 def person_names(rows: list[dict], text: str) -> People:
@@ -84,6 +103,7 @@ def person_names(rows: list[dict], text: str) -> People:
         same = [b for b in fulls if _key(b) == _key(a)]
         # a shorter form of one longer name is that name; else the spelling with the most words
         people.full[a] = longer[0] if len(longer) == 1 else max(same, key=lambda b: (len(b.split()), b))
+    _same_person_spelt_twice(fulls, written, people.full)
     for a in fulls:  # chains: "Ana Lopes" -> "Ana Lopes Silva" -> ...
         while people.full[people.full[a]] != people.full[a]:
             people.full[a] = people.full[people.full[a]]
@@ -95,8 +115,7 @@ def person_names(rows: list[dict], text: str) -> People:
     owners: dict[str, set] = defaultdict(set)
     for name in fulls:
         for part in _parts(core[name]):
-            if part in people.full or gazetteer.country_of_demonym(part) or (
-                    gazetteer.is_place(part) and _used_as_place(text, part)):
+            if part in people.full or gazetteer.country_of_demonym(part) or _in_place(text, part):
                 continue  # "Lisbon" of "Carla Lisbon" is the person, unless the article says "in Lisbon"
             owners[part].add(people.full[name])
     for part, names in owners.items():
@@ -106,6 +125,27 @@ def person_names(rows: list[dict], text: str) -> People:
             order = {n: i for i, n in enumerate(fulls)}
             people.shared[part] = sorted(names, key=lambda n: (-people.counts[n], order.get(n, 0)))
     return people
+
+
+def _in_place(text: str, word: str) -> bool:
+    """The article uses ``word`` as a place: "in Lira", "near Lira" (not "in Lira's view")."""
+    return re.search(r"\b(?:in|near|across|into|around|outside)\s+(?:the\s+)?%s\b(?!['’])" % re.escape(word),
+                     text) is not None
+
+
+def _same_person_spelt_twice(fulls: list[str], written: list, full: dict) -> None:
+    """Two full names of one article that differ by a letter or two in one word ("Viktor Ade" and
+    "Victor Ade") are one person, under the spelling used more often (difflib ratio >= 0.8)."""
+    counts = Counter(n for n, _ in written)
+    for i, a in enumerate(fulls):
+        for b in fulls[i + 1:]:
+            ta, tb = a.split(), b.split()
+            if len(ta) != len(tb) or a == b or full[a] != a or full[b] != b:
+                continue
+            same = sum(x == y for x, y in zip(ta, tb))
+            if same == len(ta) - 1 and all(SequenceMatcher(None, x, y).ratio() >= 0.8 for x, y in zip(ta, tb)):
+                keep, drop = (a, b) if (counts[a], -fulls.index(a)) >= (counts[b], -fulls.index(b)) else (b, a)
+                full[drop] = keep
 
 
 def _parts(toks: list[str]) -> list[str]:
@@ -139,14 +179,14 @@ def add_missed_names(doc, rows: list[dict], people: People, taken: bytearray) ->
     text = doc.text
     lower = set(LOWER_WORDS.findall(text))
     by_span = {(r["start"], r["end"]): r for r in rows}
+    by_start = {r["start"]: r for r in rows}
     sent_starts = {s.start_char for s in doc.sents} if doc.has_annotation("SENT_START") else {0}
     pattern = re.compile(r"(?<![\w'’\-])(?:%s)(?![\w\-])" % "|".join(re.escape(f) for f in people.forms()))
     for m in pattern.finditer(text):
         s, e, form = m.start(), m.end(), m.group()
-        r = by_span.get((s, e))
+        r = by_span.get((s, e)) or _with_number(by_start.get(s), text, e)
         if r is not None:
-            if r["label"] != "PERSON":
-                r["label"] = "PERSON"
+            r["label"], r["end"], r["text"] = "PERSON", e, form
             continue
         if taken[s] or taken[e - 1]:
             continue
@@ -154,6 +194,51 @@ def add_missed_names(doc, rows: list[dict], people: People, taken: bytearray) ->
             continue
         rows.append({"start": s, "end": e, "text": form, "label": "PERSON", "title": None})
         taken[s:e] = b"\x01" * (e - s)
+
+
+def _with_number(r: dict | None, text: str, end: int) -> dict | None:
+    """The row when it is the form and a number only ("Ade 75": a minute of a match report)."""
+    return r if r is not None and re.fullmatch(r"\s+\d{1,3}", text[end:r["end"]]) else None
+
+
+def cut_headline_names(text: str, rows: list[dict]) -> bool:
+    """In a headline in title case, a name the model ran into the headline's words is cut to the
+    person ("Ade Slams Kito Plan" -> "Ade", "Rebuffs Jo Ade" -> "Jo Ade"); names of
+    organisations after a person ("Ade Foundation") stay. The people are those the article names
+    outside its headlines. Returns whether a name was cut."""
+    heads = [r for r in rows if " " in r["text"] and _title_case_line(text, r["start"])]
+    if not heads:
+        return False
+    people = person_names([r for r in rows if not any(r is h for h in heads)], text)
+    if not people:
+        return False
+    forms, cut = people.forms(), False
+    for r in heads:
+        t = r["text"]
+        if people.knows(t):
+            continue
+        head = next((f for f in forms if t.startswith(f + " ")), None)
+        if head is not None and not _org_word(t[len(head) + 1:].split()[0]):
+            r["end"], r["text"], r["label"] = r["start"] + len(head), head, "PERSON"
+            cut = True
+            continue
+        tail = next((f for f in forms if t.endswith(" " + f)), None)
+        if tail is not None:
+            r["start"], r["text"], r["label"] = r["end"] - len(tail), tail, "PERSON"
+            cut = True
+    return cut
+
+
+def _org_word(word: str) -> bool:
+    return word in ORG_HEADS or word.lower() in _ORG_WORDS or word in _CORPORATE
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """The line holding ``pos`` is a headline in title case: most of its longer words capitalised."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    words = [w for w in re.findall(r"[A-Za-z][\w'’\-]*", text[a:b if b >= 0 else len(text)]) if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _opens_sentence(text: str, pos: int, sent_starts: set) -> bool:

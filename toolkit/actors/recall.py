@@ -16,13 +16,15 @@ from .spans import INITIAL, clean_surface, inside, speaker_labels
 
 _LABEL_OF_KIND = {"person": "PERSON", "organization": "ORG", "place": "GPE", "group": "NORP", "other": "MISC"}
 _CAP_WORD = re.compile(r"(?<![\w'’.\-])[A-Z][\w'’.\-]*[\w]|(?<![\w'’.\-])[A-Z](?![\w])")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z'’\-]*")
 
 
 def find_more_mentions(texts: dict[str, str], mentions: pd.DataFrame, sentences: pd.DataFrame,
                        aliases: AliasTable | None = None) -> pd.DataFrame:
     """Mentions the model missed, found with what the corpus knows: the surname of a person named
-    in full anywhere in the corpus (its own actor when several people share it); other occurrences
+    in full anywhere in the corpus (as the bare surname, for :mod:`.resolve` to tie to a person on
+    the evidence; never after "the"); other occurrences
     of an organisation's or place's name the model found in the same article, or in two or more
     places of the corpus ("Facebook" tagged once, missed seven times), or defined as an acronym;
     and the aliases of a user
@@ -78,8 +80,8 @@ def _corpus_names(mentions: pd.DataFrame, lower_vocab: set, aliases) -> tuple[di
     for surname, names in owners.items():
         if surname.lower() in lower_vocab or gazetteer.is_place(surname) or gazetteer.is_role_word(surname):
             continue
-        name = next(iter(names)) if len(names) == 1 else surname
-        lookup[surname].append((surname, name, "person"))
+        # the bare surname: the corpus-wide resolution decides whose it is, on the evidence
+        lookup[surname].append((surname, surname, "person"))
     for phrase, (name, kind) in _alias_phrases(aliases).items():
         lookup[phrase.split()[0]].insert(0, (phrase, name, kind or "other"))
     for cands in lookup.values():  # longest phrase first: "Coastal Union" before "Coastal"
@@ -123,6 +125,8 @@ def _scan(texts: dict[str, str], mentions: pd.DataFrame, sentences: pd.DataFrame
                     continue
                 if labels and inside(labels, pos):
                     break
+                if kind == "person" and _THE_BEFORE.search(text[max(0, pos - 4):pos]):
+                    break  # "The Hill": a surname after "the" names no person
                 i = np.searchsorted(starts, end)  # any existing mention overlapping [pos, end)?
                 if i > 0 and ends[i - 1] > pos:
                     break

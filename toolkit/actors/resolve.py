@@ -1,17 +1,20 @@
 """Across the corpus: a bare surname to the full name most readers mean, by evidence.
 
-An article that names "Ade" but never in full leaves the surname to the corpus. When the corpus
-names one person with that surname ("Jo Ade"), the surname is that person ("corpus: only full
-name"). When it names several ("Jo Ade", "Kito Ade"), the article's evidence decides, in this
-order, and ``resolved_by`` says which:
+An article that names "Ade" but never in full leaves the surname to the corpus (when the
+article's evidence says "Ade" is a person). When the corpus names one person with that surname
+("Jo Ade"), the surname is that person when the article shares some context with those naming Jo
+Ade in full (two other actors, not the commonest of the corpus; or the outlet within 30 days):
+"corpus: only full name". When it names
+several ("Jo Ade", "Kito Ade"), the article's evidence decides, in this order, and
+``resolved_by`` says which:
 
 - "corpus: title": the article's title for the surname ("President Ade") is a title of exactly
-  one of them;
+  one of them (honorifics, "Mr", "Dr", tell no one apart);
 - "corpus: co-mentions": the article names the same actors as the articles naming one of them in
   full, far more than for the others (twice the overlap, at least two actors);
 - "corpus: outlet and date": only one of them is named in full by the same outlet within 30 days;
 - "corpus: dominant": one of them is named in full at least three times as often as any other
-  (and at least five times).
+  (and at least five times), and an article naming them shares an actor with this one.
 
 Otherwise the surname stays an actor of its own (``corpus.actor`` then lists the candidates).
 Surnames only: first names are too often shared across a corpus.
@@ -23,10 +26,12 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
+from .. import wordlists
 from .names import normalize_name
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 WINDOW_DAYS = 30
+HONORIFICS = wordlists.words("honorifics")  # "Mr Ade" tells no Ade from another
 
 
 def surname_key(key: str) -> str | None:
@@ -36,26 +41,25 @@ def surname_key(key: str) -> str | None:
 
 
 def resolve_surnames(m: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
-    """``m`` (mention rows with article_id, name, kind, title, resolved_by) with bare surnames of
-    several people of the corpus resolved by evidence; see the module docstring."""
+    """``m`` (mention rows with article_id, name, kind, title, resolved_by) with the bare surnames
+    of people named in full elsewhere in the corpus resolved by evidence (module docstring)."""
     if m.empty:
         return m
     keys = m["name"].map(normalize_name)
     person = (m["kind"] == "person").to_numpy()
-    full = keys[person & keys.str.contains(" ").to_numpy()]
     owners: dict[str, Counter] = defaultdict(Counter)
-    for k, n in full.value_counts().items():
+    for k, n in keys[person & keys.str.contains(" ").to_numpy()].value_counts().items():
         s = surname_key(k)
         if s:
             owners[s][k] = n
-    bare = person & keys.isin([s for s, c in owners.items() if len(c) > 1]).to_numpy()
+    bare = person & keys.isin(list(owners)).to_numpy()
     if not bare.any():
         return m
     ev = _Evidence(m, keys, articles)
     names = dict(zip(keys[person], m.loc[person, "name"]))
     out_name, out_how = m["name"].copy(), m["resolved_by"].copy()
     for (aid, k), idx in m[bare].groupby([m["article_id"][bare], keys[bare]]).groups.items():
-        titles = {t for t in m.loc[idx, "title"] if isinstance(t, str) and t}
+        titles = {t for t in m.loc[idx, "title"] if isinstance(t, str) and t} - HONORIFICS
         hit, how = ev.decide(aid, k, owners[k], titles)
         if hit is not None:
             out_name.loc[idx] = names.get(hit, hit)
@@ -87,8 +91,13 @@ class _Evidence:
                 self.date = dict(zip(ids, pd.to_datetime(articles["published"], errors="coerce", utc=True)))
 
     def decide(self, aid: str, key: str, cands: Counter, titles: set) -> tuple[str | None, str | None]:
+        if len(cands) == 1:  # one person of the corpus has the surname: the article must share some context
+            only = next(iter(cands))
+            if self._shared(aid, key, only) or self._outlet_and_date(aid, cands):
+                return only, "corpus: only full name"
+            return None, None
         if titles:
-            same = [c for c in cands if self.titles[c] & titles]
+            same = [c for c in cands if (self.titles[c] - HONORIFICS) & titles]
             if len(same) == 1:
                 return same[0], "corpus: title"
         hit = self._co_mentions(aid, key, cands)
@@ -98,9 +107,23 @@ class _Evidence:
         if hit:
             return hit, "corpus: outlet and date"
         (first, n1), *rest = cands.most_common()
-        if n1 >= 5 and n1 >= 3 * (rest[0][1] if rest else 0):
+        if n1 >= 5 and n1 >= 3 * (rest[0][1] if rest else 0) and self._shared(aid, key, first):
             return first, "corpus: dominant"
         return None, None
+
+    def _shared(self, aid: str, key: str, cand: str) -> bool:
+        """The article names two actors that articles naming ``cand`` in full name too, leaving
+        out the actors of more than a quarter of a corpus's articles ("United States" in US
+        news tells nothing)."""
+        n = len(self.in_article)
+        common = {k for k, a in self.articles_of.items() if len(a) * 4 > n} if n >= 8 else set()
+        here = self.in_article[aid] - {key, cand} - common
+        seen = set()
+        for other in self.articles_of[cand] - {aid}:
+            seen |= here & self.in_article[other]
+            if len(seen) >= 2:
+                return True
+        return False
 
     def _co_mentions(self, aid: str, key: str, cands: Counter) -> str | None:
         """The candidate whose articles name most of this article's other actors, each weighted

@@ -55,11 +55,13 @@ def _split_entity(doc, ent, label: str | None = None) -> list[tuple[int, int, st
         for j in range(start + 2, end - 2):
             if doc[j].lower_ == "and" and doc[j + 1].text in _INSTITUTIONS and doc[j + 2].lower_ == "of":
                 return [(start, j, label), (j + 1, end, label)]
-    if end - start >= 3 and label != "NORP" and gazetteer.country_of_demonym(doc[start].text) \
-            and all(t.is_title for t in doc[start + 1:end]):
+    if end - start >= 3 and label in ("LOC", "GPE", "PERSON") and gazetteer.country_of_demonym(doc[start].text) \
+            and all(t.is_title and t.text not in ORG_HEADS for t in doc[start + 1:end]):
         # "Kenyans Jo Ade": a demonym glued before a person's name
         rest = "PERSON" if end - start <= 4 and label in ("LOC", "GPE", "PERSON", "ORG") else label
         return [(start, start + 1, "NORP"), *((s, e, rest) for s, e in _split_at_lower_words(doc, start + 1, end))]
+    if end - start == 2 and gazetteer.is_place(doc[start].text) and doc[start + 1].is_upper and len(doc[start + 1]) >= 2:
+        return [(start, start + 1, "GPE"), (start + 1, end, "ORG")]  # "Lira KPU": a place, then an organisation's acronym
     if label == "PERSON" and end - start >= 3 and start > 0 and doc[start - 1].lower_ == "from" \
             and all(t.is_title for t in doc[start:end]):
         # "Senator from Lira Jo Ade": the place the senator is from, then the name
@@ -186,8 +188,9 @@ def _span_row(doc, text: str, start: int, end: int, label: str, lower_words: set
                 doc[j].ent_iob_ == "B" and (j + 1 == len(doc) or doc[j + 1].ent_iob_ != "I")
                 and not gazetteer.is_place(doc[j].text))):
             end = j + 1  # the model stops at the particle: "Amani" of "Amani wa Kesi"
-        while end - start > 1 and doc[end - 1].is_upper and gazetteer.is_role_word(doc[end - 1].text):
-            end -= 1  # post-nominals: "Jo Ade MP"
+        while end - start > 1 and gazetteer.is_role_word(doc[end - 1].text) and (
+                doc[end - 1].is_upper or doc[end - 1].text[:-1].isupper()):
+            end -= 1  # post-nominals: "Jo Ade MP"; members: "Kito MPs" (the party's)
         for k in (2, 1):  # a party or demonym before the title: "Lib Dem MP Jo Ade"
             lead = doc[start:start + k].text
             if (start + k < end - 1 and gazetteer.is_role_word(doc[start + k].text)
@@ -207,6 +210,10 @@ def _span_row(doc, text: str, start: int, end: int, label: str, lower_words: set
     if first_alpha is None or not (first_alpha.isupper() or surface[0].isdigit() or surface[0] == "@"):
         return None  # English names are capitalised; this also drops caseless scripts the model misreads
     title = " ".join(title_tokens) or None
+    if label == "PERSON" and end - start >= 2 and doc[start].text in _PLACE_MODIFIERS:
+        label = "GPE"  # "Old Lira", "North Kito": a place (people's names do not open with these words)
+    elif label == "PERSON" and end - start >= 2 and doc[end - 1].is_title and doc[end - 1].lower_ in _ORG_NOUNS:
+        label = "ORG"  # "Kito Administration", "Ade Foundation": no person's name ends so
     if label == "PERSON":
         before = _title_before(doc, text, start)
         if before:
