@@ -22,6 +22,7 @@ from . import gazetteer
 from .spans import INITIAL, LOWER_WORDS, NAME_PARTICLES, ORG_HEADS, clean_surface
 
 _ORG_WORDS = wordlists.words("org_words")
+_ORG_NOUNS = wordlists.words("org_nouns")
 _CORPORATE = wordlists.words("corporate_words")
 
 
@@ -218,7 +219,8 @@ def cut_headline_names(text: str, rows: list[dict]) -> bool:
         if people.knows(t):
             continue
         head = next((f for f in forms if t.startswith(f + " ")), None)
-        if head is not None and not _org_word(t[len(head) + 1:].split()[0]):
+        rest = t[len(head) + 1:].split()[0] if head is not None else ""
+        if head is not None and not _org_word(rest) and not people.knows(rest):  # "Jo Ade", not "Jo"
             r["end"], r["text"], r["label"] = r["start"] + len(head), head, "PERSON"
             cut = True
             continue
@@ -230,7 +232,8 @@ def cut_headline_names(text: str, rows: list[dict]) -> bool:
 
 
 def _org_word(word: str) -> bool:
-    return word in ORG_HEADS or word.lower() in _ORG_WORDS or word in _CORPORATE
+    """A word that makes a person's name into an organisation's: "Ade Foundation", "Ade Campaign"."""
+    return word in ORG_HEADS or word.lower() in _ORG_WORDS or word.lower() in _ORG_NOUNS or word in _CORPORATE
 
 
 def _title_case_line(text: str, pos: int) -> bool:

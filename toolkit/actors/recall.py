@@ -97,6 +97,16 @@ def _how(phrase: str, name: str, kind: str) -> str | None:
     return "corpus: only full name" if kind == "person" else "corpus: known name"
 
 
+def _own_names(mentions: pd.DataFrame) -> dict[str, dict[str, tuple[str, str]]]:
+    """article_id -> written form -> (name, kind) of the article's own mentions of that form, so
+    that a form found again takes the article's reading ("Trump" a person here, whatever the
+    model read elsewhere)."""
+    out: dict[str, dict] = defaultdict(dict)
+    for aid, text, name, kind in zip(mentions["article_id"], mentions["text"], mentions["name"], mentions["kind"]):
+        out[aid].setdefault(clean_surface(str(text)), (name, kind))
+    return out
+
+
 def _scan(texts: dict[str, str], mentions: pd.DataFrame, sentences: pd.DataFrame, lookup: dict,
           local: dict) -> list[dict]:
     """New mention rows: capitalised words of each text that start a known phrase no mention covers."""
@@ -104,10 +114,12 @@ def _scan(texts: dict[str, str], mentions: pd.DataFrame, sentences: pd.DataFrame
              for aid, g in mentions.sort_values(["article_id", "start"]).groupby("article_id", sort=False)}
     sent_starts = {aid: g["start"].to_numpy() for aid, g in sentences.sort_values(["article_id", "start"])
                    .groupby("article_id", sort=False)}
+    own = _own_names(mentions)
     new = []
     for aid, text in texts.items():
         starts, ends = spans.get(aid, (np.empty(0, int), np.empty(0, int)))
         here = local.get(aid, {})
+        mine = own.get(aid, {})
         labels = speaker_labels(text)
         paragraphs = None
         for m in _CAP_WORD.finditer(text):
@@ -132,6 +144,7 @@ def _scan(texts: dict[str, str], mentions: pd.DataFrame, sentences: pd.DataFrame
                     break
                 if names_no_actor(text, {"start": pos, "end": end, "text": phrase, "label": _LABEL_OF_KIND.get(kind, "MISC")}):
                     break  # "(1500 UTC)": a time zone here, whatever the name is elsewhere
+                name, kind = mine.get(phrase, (name, kind))  # what the article itself makes of the name
                 ss = sent_starts.get(aid)
                 paragraphs = paragraph_starts(text) if paragraphs is None else paragraphs
                 new.append({"article_id": aid, "start": pos, "end": end, "text": phrase,
