@@ -17,11 +17,11 @@ from spacy.tokens import Span
 
 from ..units import index_of, paragraph_starts, sentence_starts
 from .acronyms import _find_acronyms, _implicit_acronyms
-from . import gazetteer
 from .aliases import AliasTable
 from .context import article_context
 from .evidence import judge_kinds
 from .homonyms import teams_and_states
+from .missed import headline_names, missed_party_words
 from .labels import _people_labelled_as_orgs, _relabel
 from .names import ENTITY_LABELS, _local_name, _org_heads
 from .people import add_missed_names, cut_headline_names, person_names
@@ -86,32 +86,13 @@ def _joined_possessives(doc, ents):
     return out
 
 
-_PARTY_WORD = re.compile(r"(?<![\w'’\-])(?:%s)(?![\w'’\-])" % "|".join(
-    re.escape(w) for w in sorted(gazetteer.party_words(), key=len, reverse=True)))
-
-
-def _missed_party_words(doc, rows: list[dict]) -> list[dict]:
-    """Party words the model missed ("the Lib Dems would back it"): a plural anywhere, a
-    singular inside a sentence (a capitalised "Conservative" may open one as an adjective)."""
-    taken = sorted((r["start"], r["end"]) for r in rows)
-    starts = {s.start_char for s in doc.sents} if doc.has_annotation("SENT_START") else {0}
-    out = []
-    for m in _PARTY_WORD.finditer(doc.text):
-        s, e = m.span()
-        if any(a < e and s < b for a, b in taken):
-            continue
-        if not m.group().endswith("s") and (s in starts or s == 0):
-            continue
-        out.append({"start": s, "end": e, "label": "NORP", "title": None})
-    return out
-
-
 def missed_organisations(doc, ents, rows: list[dict], acronyms: dict) -> None:
     """Add organisations by their head word, undefined acronyms that spell a name of the article,
     and every bare use of a known acronym (a mention of its expansion)."""
     text = doc.text
     rows.extend(_headed_orgs(doc, rows))
-    rows.extend(_missed_party_words(doc, rows))
+    rows.extend(missed_party_words(doc, rows))
+    rows.extend(headline_names(doc, rows))
     for acro, (s, e) in _implicit_acronyms(doc, ents, acronyms).items():
         acronyms[acro] = (text[s:e], "ORG")
         rows[:] = [r for r in rows if r["end"] <= s or r["start"] >= e]

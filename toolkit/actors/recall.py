@@ -23,8 +23,9 @@ _LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z'’\-]*")
 def find_more_mentions(texts: dict[str, str], mentions: pd.DataFrame, sentences: pd.DataFrame,
                        aliases: AliasTable | None = None) -> pd.DataFrame:
     """Mentions the model missed, found with what the corpus knows: the surname of a person named
-    in full anywhere in the corpus (as the bare surname, for :mod:`.resolve` to tie to a person on
-    the evidence; never after "the"); other occurrences
+    in full anywhere in the corpus, and a one-word name the model read as a person twice or more
+    (as the bare name, for :mod:`.resolve` to tie to a person on the evidence; never after
+    "the"); other occurrences
     of an organisation's or place's name the model found in the same article, or in two or more
     places of the corpus ("Facebook" tagged once, missed seven times), or defined as an acronym;
     and the aliases of a user
@@ -77,6 +78,11 @@ def _corpus_names(mentions: pd.DataFrame, lower_vocab: set, aliases) -> tuple[di
             cands = local[aid][p.split()[0]]
             if (p, name, kind) not in cands:
                 cands.append((p, name, kind))
+    # one-word names of people the model found twice or more ("Kito said"): found again where it missed them
+    bare = mentions.loc[(mentions["kind"] == "person").to_numpy(), "text"].map(clean_surface)
+    for word, n in bare[~bare.str.contains(" ")].value_counts().items():
+        if n >= 2 and word not in owners and word[:1].isupper() and len(word) >= 3:
+            owners.setdefault(word, set())
     for surname, names in owners.items():
         if surname.lower() in lower_vocab or gazetteer.is_place(surname) or gazetteer.is_role_word(surname):
             continue

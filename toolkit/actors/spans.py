@@ -227,7 +227,7 @@ def _title_before(doc, text: str, start: int) -> str | None:
     words = []
     while i >= 0 and start - i <= 8:
         tok = doc[i]
-        if tok.ent_type_ in ("PERSON", "GPE", "NORP", "LOC"):
+        if tok.ent_type_ in ("PERSON", "GPE", "NORP", "LOC") and not gazetteer.is_role_word(tok.text):
             break  # another name, or the country before a title ("US Secretary of State")
         # A run of role words joined by of/for/-, and by "and" only between role words ("Minister of
         # Interior Eli Yishai and Prime Minister Benjamin Netanyahu" -> "Prime Minister").
