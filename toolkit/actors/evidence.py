@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 
 from .. import wordlists
 from . import gazetteer
-from .spans import clean_surface
+from .spans import ORG_HEADS, clean_surface
 
 _KIND_NOUNS = dict(wordlists.mapping("kind_nouns", "word", "kind"))
 for _w in wordlists.words("person_nouns"):
@@ -35,6 +35,7 @@ for _w in wordlists.words("person_nouns"):
 _KIND_AFTER = wordlists.mapping("kind_after", "word", "kind")
 _NON_ACTOR_HEADS = wordlists.words("non_actor_heads")
 _PLACE_PREPOSITIONS = wordlists.words("place_prepositions")
+_CORPORATE = wordlists.words("corporate_words")
 _LABEL_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place",
                "NORP": "group", "DEMONYM": "place"}
 _OTHER_LABELS = {"PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE", "EVENT"}
@@ -87,8 +88,11 @@ def _scores(doc, text: str, group: list[dict], other_labels: Counter) -> Counter
         scores[_LABEL_KIND.get(r["label"], r["kind"])] += STRONG / n  # the labels' shares: at most 3
     surfaces = {clean_surface(r["text"]) for r in group} | {group[0]["name"]}
     scores["other"] += sum(other_labels.get(s, 0) for s in surfaces)
-    if group[0]["name"].split()[-1] in _NON_ACTOR_HEADS:
-        scores["other"] += 2 * STRONG
+    last = group[0]["name"].split()[-1]
+    if last in _NON_ACTOR_HEADS:
+        scores["other"] += 2 * STRONG  # "Clean Air Act", "Golden Harp Award"
+    elif " " in group[0]["name"] and (last in _CORPORATE or last in ORG_HEADS):
+        scores["organization"] += STRONG  # "Lira Holdings Ltd", "Kito Party": the name says it
     for r in group:
         for kind, weight in _cues(doc, text, r):
             scores[kind] += weight

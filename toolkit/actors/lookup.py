@@ -56,7 +56,7 @@ def _choose(cands: pd.DataFrame, mentions: pd.DataFrame, key: str, query: str) -
         return cands.iloc[0]
     full_people = ((cands["kind"] == "person") & cands["name"].astype(str).str.contains(" ")).any()
     exact = cands[cands["name"].astype(str).map(normalize_name) == key]
-    if len(exact) == 1 and not (exact.iloc[0]["kind"] == "person" and " " not in key and full_people):
+    if len(exact) == 1 and not (exact.iloc[0]["kind"] in ("person", "organization") and " " not in key and full_people):
         return exact.iloc[0]  # "Amsterdam" the city, not the lawyer Jo Amsterdam
     uses = Counter()
     sub = mentions[mentions["actor_id"].isin(cands["actor_id"])]
@@ -67,7 +67,7 @@ def _choose(cands: pd.DataFrame, mentions: pd.DataFrame, key: str, query: str) -
     first, second = uses[ranked[0]], uses[ranked[1]]
     top = cands[cands["actor_id"] == ranked[0]].iloc[0]
     # a bare surname the corpus could not tie to one of its people is the ambiguity itself
-    unresolved = top["kind"] == "person" and " " not in str(top["name"]) and full_people
+    unresolved = top["kind"] in ("person", "organization") and " " not in str(top["name"]) and full_people
     if first >= 1 and first >= 2 * second and not unresolved:
         return top
     listed = [f"{n} ({k}, {m} mentions)" for n, k, m in zip(cands["name"], cands["kind"], cands["n_mentions"])]

@@ -1,7 +1,7 @@
 """Across the corpus: a bare surname to the full name most readers mean, by evidence.
 
 An article that names "Ade" but never in full leaves the surname to the corpus (when the
-article's evidence says "Ade" is a person). When the corpus names one person with that surname
+article's evidence says "Ade" is a person, or only the model's label says it is an organisation). When the corpus names one person with that surname
 ("Jo Ade"), the surname is that person when the article shares some context with those naming Jo
 Ade in full (two other actors, not the commonest of the corpus; or the outlet within 30 days):
 "corpus: only full name". When it names
@@ -52,19 +52,23 @@ def resolve_surnames(m: pd.DataFrame, articles: pd.DataFrame | None = None) -> p
         s = surname_key(k)
         if s:
             owners[s][k] = n
-    bare = person & keys.isin(list(owners)).to_numpy()
+    # the model often reads a bare surname as an organisation ("Ade said"): such a surname of the
+    # corpus's people is resolved too, and becomes a person when it is
+    surname_org = ((m["kind"] == "organization") & (m["label"] == "ORG")).to_numpy() & ~keys.str.contains(" ").to_numpy()
+    bare = (person | surname_org) & keys.isin(list(owners)).to_numpy()
     if not bare.any():
         return m
     ev = _Evidence(m, keys, articles)
     names = dict(zip(keys[person], m.loc[person, "name"]))
-    out_name, out_how = m["name"].copy(), m["resolved_by"].copy()
+    out_name, out_how, out_kind = m["name"].copy(), m["resolved_by"].copy(), m["kind"].copy()
     for (aid, k), idx in m[bare].groupby([m["article_id"][bare], keys[bare]]).groups.items():
         titles = {t for t in m.loc[idx, "title"] if isinstance(t, str) and t} - HONORIFICS
         hit, how = ev.decide(aid, k, owners[k], titles)
         if hit is not None:
             out_name.loc[idx] = names.get(hit, hit)
             out_how.loc[idx] = how
-    return m.assign(name=out_name, resolved_by=out_how)
+            out_kind.loc[idx] = "person"
+    return m.assign(name=out_name, resolved_by=out_how, kind=out_kind)
 
 
 class _Evidence:
