@@ -50,7 +50,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks._actor_gold import SETS, head_scores, load_set  # noqa: E402
+from benchmarks._actor_gold import (SETS, head_match, head_scores, load_set, plural_demonyms_as_groups,  # noqa: E402,F401
+                                    raw_text)
 from benchmarks._data import bbc_folder  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold" / "actors_gold.jsonl"
@@ -136,6 +137,7 @@ def spacy_mentions(arts, nlp=None) -> list[dict]:
 
 def gold_mentions(gold: list[dict]) -> list[dict]:
     return [{"article_id": g["article_id"], "source": g["source"], **m} for g in gold for m in g["mentions"]]
+
 
 
 def match(gold_m: list[dict], pred_m: list[dict], *, lenient: bool, min_cover: float = 0.0) -> list[tuple[int, int]]:

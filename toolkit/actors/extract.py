@@ -129,7 +129,7 @@ def local_names(doc, rows: list[dict], persons: dict, acronyms: dict, aliases) -
     text = doc.text
     sent_starts = sentence_starts(doc, text)
     para_starts = paragraph_starts(text)
-    orgs = _org_heads(rows)
+    orgs = _org_heads(rows, doc.vocab)
     ctx = article_context(rows)
     out = []
     for r in sorted(rows, key=lambda r: (r["start"], r["end"])):

@@ -27,12 +27,18 @@ _HEAD_OF = re.compile(r"^([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,2}) of (?:the 
 _NOT_SHORT = {"House", "Party", "Group", "News", "Office", "State", "National", "New", "United"}
 
 
-def _org_heads(rows: list[dict]) -> dict[str, str]:
+def _org_heads(rows: list[dict], vocab=None) -> dict[str, str]:
     """Short forms of an organisation named in full in the article (when one organisation has
     that short form): its head before "of" ("Assembly" of "Assembly of Lira"), its last word
-    ("Rovers" of "Lira Rovers", "Commission" of "Kito Commission"; not "House" or "Party"), its
-    name without a corporate word ("Kito" of "Kito Holdings"), and its name without a leading
-    country ("US Lira Agency" is "Lira Agency" when the article names that)."""
+    when that is the head of organisations' names or a rare word ("Commission" of "Kito
+    Commission", "Kitorovers" of "Lira Kitorovers"; not "House", "Party" nor a common word such as
+    "Post"), its name without a corporate word ("Kito" of "Kito Holdings"), its rare first word
+    ("Kitoameer" of "Kitoameer Rights Group"), and its name without a leading country ("US Lira
+    Agency" is "Lira Agency" when the article names that). ``vocab``: the model's vocabulary, which
+    tells rare words (no vector) from common ones."""
+    def rare(word: str) -> bool:
+        return vocab is not None and vocab[word].is_oov and not word.isupper()
+
     names = {clean_surface(r["text"]) for r in rows if r["label"] in ("ORG", "FAC")}
     short: dict[str, set] = defaultdict(set)
     for name in names:
@@ -42,8 +48,11 @@ def _org_heads(rows: list[dict]) -> dict[str, str]:
         words = name.split()
         if len(words) < 2:
             continue
-        if words[-1][:1].isupper() and words[-1] not in _NOT_SHORT and not gazetteer.is_role_word(words[-1]):
+        if words[-1][:1].isupper() and words[-1] not in _NOT_SHORT and not gazetteer.is_role_word(words[-1]) \
+                and (words[-1] in ORG_HEADS or rare(words[-1])):
             short[words[-1]].add(name)
+        if rare(words[0]) and not gazetteer.is_place(words[0]):
+            short[words[0]].add(name)
         k = len(words)
         while k > 1 and words[k - 1] in _CORPORATE:
             k -= 1
