@@ -15,17 +15,18 @@ import re
 
 from spacy.tokens import Span
 
+from .. import wordlists
 from ..units import index_of, paragraph_starts, sentence_starts
 from .acronyms import _find_acronyms, _implicit_acronyms
 from .aliases import AliasTable
 from .context import article_context
 from .evidence import judge_kinds
-from .homonyms import teams_and_states
+from .homonyms import is_generic, teams_and_states
 from .missed import headline_names, missed_party_words
 from .labels import _people_labelled_as_orgs, _relabel
 from .names import ENTITY_LABELS, _local_name, _org_heads
 from .people import add_missed_names, cut_headline_names, person_names
-from .spans import (LOWER_WORDS, inside, _dedupe, _drop_title_words, _headed_orgs, _span_row, _split_entity, glued_name_start,
+from .spans import (LOWER_WORDS, ORG_HEADS, inside, _dedupe, _drop_title_words, _headed_orgs, _span_row, _split_entity, glued_name_start,
                     speaker_labels)
 
 
@@ -70,6 +71,17 @@ def entity_spans(doc, ents, labels: list[tuple[int, int]]) -> list[dict]:
                 rows.append(row)
     _drop_title_words(text, rows)
     return rows
+
+
+_COMMON_NOUNS = wordlists.words("org_nouns") | wordlists.words("person_nouns")
+_THE = re.compile(r"\b[Tt]he\s+$")
+
+
+def _common_noun(text: str, r: dict, name: str) -> bool:
+    """"the Administration", "the Campaign": a capitalised common noun, no name (unless it heads
+    organisations' names, "the Senate", or stands for one named in full in the article)."""
+    return (" " not in name and name.lower() in _COMMON_NOUNS and name not in ORG_HEADS
+            and not is_generic(name) and _THE.search(text[max(0, r["start"] - 5):r["start"]]) is not None)
 
 
 def _joined_possessives(doc, ents):
@@ -134,7 +146,7 @@ def local_names(doc, rows: list[dict], persons: dict, acronyms: dict, aliases) -
     out = []
     for r in sorted(rows, key=lambda r: (r["start"], r["end"])):
         name, kind, label, how = _local_name(r, persons, orgs, acronyms, aliases, ctx)
-        if not name:
+        if not name or (how is None and _common_noun(text, r, name)):
             continue
         out.append({
             "start": r["start"], "end": r["end"], "text": r["text"], "label": label,

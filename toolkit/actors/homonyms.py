@@ -5,7 +5,8 @@ same-named actors only when kind and context agree.
   ("Supreme Court", "Parliament", "Ministry of Health"; ``generic_institutions``) is the
   institution of the article's country when the corpus uses it in articles of several countries:
   "Supreme Court (Lira)" and "Supreme Court (Kito)" are two actors. An article without a clear
-  country keeps the bare name.
+  country keeps the bare name, and so does one that names a specific institution with that head
+  ("Council" beside "Kito Council").
 - Parties: the US and UK party names ("Labour Party", "Democratic Party") written in another
   country's news (three quarters of its country mentions name it, and none the party's own
   country) are that country's party.
@@ -69,7 +70,13 @@ def tell_homonyms_apart(m: pd.DataFrame) -> pd.DataFrame:
     if generic.any():
         spread = pd.DataFrame({"n": names[generic], "c": arts[generic]}).dropna().groupby("n")["c"].nunique()
         several = set(spread[spread >= 2].index)
-        sel = generic & names.isin(several) & arts.notna()
+        # "Council" in an article naming the "Kito Council": short for that one, not the country's
+        heads = defaultdict(set)
+        for aid, n, g in zip(m["article_id"], names, generic):
+            if not g and " " in n:
+                heads[aid].add(n.split()[-1])
+        named = pd.Series([n in heads[a] for a, n in zip(m["article_id"], names)], index=m.index)
+        sel = generic & names.isin(several) & arts.notna() & ~named
         out[sel] = names[sel] + " (" + arts[sel].astype(str) + ")"
     clear = m["article_id"].map(article_countries(m, 3, 0.75)).astype(object)
     foreign = home.notna() & clear.notna() & (home != clear)
