@@ -50,8 +50,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks._actor_gold import (SETS, head_match, head_scores, load_set, plural_demonyms_as_groups,  # noqa: E402,F401
-                                    raw_text)
+from benchmarks._actor_gold import (SETS, head_match, head_scores, headline_recall, load_headlines,  # noqa: E402,F401
+                                    load_set, plural_demonyms_as_groups, raw_text)
 from benchmarks._data import bbc_folder  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold" / "actors_gold.jsonl"
@@ -266,12 +266,13 @@ def table(scores: dict[str, dict]) -> str:
 def summary(by_set: dict[str, dict[str, dict]]) -> str:
     """One line per gold set: recall, merged and over-merged of every system, side by side."""
     systems = list(next(iter(by_set.values())))
-    lines = [f"{'':12}" + "".join(f"{n:^33}" for n in systems),
-             f"{'':12}" + "".join(f"{'recall':>11}{'merged':>11}{'over':>11}" for _ in systems)]
+    w = max(12, *(len(n) + 2 for n in by_set))
+    lines = [f"{'':{w}}" + "".join(f"{n:^33}" for n in systems),
+             f"{'':{w}}" + "".join(f"{'recall':>11}{'merged':>11}{'over':>11}" for _ in systems)]
     for name, scores in by_set.items():
         cells = "".join(f"{share(s['recall']):>11.1%}{share(s['merged']):>11.1%}{share(s['over_merged']):>11.1%}"
                         for s in scores.values())
-        lines.append(f"{name:12}" + cells)
+        lines.append(f"{name:{w}}" + cells)
     return "\n".join(lines)
 
 
@@ -355,6 +356,23 @@ def score_set(name: str, systems: dict, sample, plural_demonyms: str = "group") 
     return scores, per_source
 
 
+def headline_scores(systems: dict, split: str) -> dict[str, tuple[int, int]]:
+    """Listed actors found in one split of the made-up headlines, by system (the split's
+    headlines analysed together, each as an article)."""
+    import pandas as pd
+
+    heads = [h for h in load_headlines() if h["split"] == split]
+    arts = pd.DataFrame({"article_id": [h["id"] for h in heads], "source": "headlines",
+                         "text": [h["text"] for h in heads]})
+    out = {}
+    for name, run in systems.items():
+        pred: dict[str, list] = {}
+        for m in run(arts):
+            pred.setdefault(m["article_id"], []).append((m["start"], m["end"]))
+        out[name] = headline_recall(heads, pred)
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--gold", choices=(*SETS, "all"), default="all",
@@ -393,6 +411,10 @@ def main(argv=None) -> int:
     print(summary(by_set))
     print("\nBy source")
     print(summary(by_source))
+    print("\nMade-up headlines (Kenyan style, one sentence each; listed actors found, head-aware)")
+    for split in ("dev", "fresh"):
+        heads = headline_scores(systems, split)
+        print(f"  {split:6}" + "   ".join(f"{n}: {share(v):.1%} ({v[0]}/{v[1]})" for n, v in heads.items()))
     if args.errors and "dev" not in sets:
         print("\n(--errors lists the dev set only: held-out and validation are scored, never read)")
 

@@ -210,3 +210,18 @@ def test_head_aware_matching():
     pred = [{"article_id": "a", "start": 0, "end": 22, "actor": "x"},   # "President William Ruto": head inside
             {"article_id": "a", "start": 47, "end": 52, "actor": "y"}]  # "Kenya" alone: not the court's head
     assert bench.head_match(gold, pred) == [(0, 0)]
+
+
+def test_made_up_headlines():
+    """The made-up headlines (tests/gold/headlines_made_up.jsonl): offsets hold their names, and the
+    toolkit finds at least 90% of the listed actors in each split, one headline per article."""
+    bench = _bench()
+    heads = bench.load_headlines()
+    assert {h["split"] for h in heads} == {"dev", "fresh"}
+    for h in heads:
+        for a in h["actors"]:
+            assert h["text"][a["start"]:a["end"]] == a["text"], h["id"]
+    scores = bench.headline_scores({"toolkit": bench.toolkit_mentions}, "dev")
+    scores.update({"fresh": bench.headline_scores({"toolkit": bench.toolkit_mentions}, "fresh")["toolkit"]})
+    for name, (found, listed) in scores.items():
+        assert found >= 0.9 * listed, (name, found, listed)

@@ -40,7 +40,7 @@ _LABEL_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC":
                "NORP": "group", "DEMONYM": "place"}
 _OTHER_LABELS = {"PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE", "EVENT"}
 _PRONOUNS = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
-_CLOCK = re.compile(r"(?:\d{1,2}[:.]\d{2}|\b\d{3,4}|\b\d{1,2}\s*[ap]\.?m\.?|local time)\s*[,(\[{]?\s*$", re.I)
+_CLOCK = re.compile(r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?|local time|[(\[{]\s*\d{3,4}|\b(?!19\d\d|20\d\d)\d{4})\s*[(\[{]?\s*$", re.I)
 _AGE = re.compile(r"^,\s*\d{1,3}\s*,")
 _DESCRIBED = re.compile(r"^(?:\s*,\s*|\s+(?:is|was|are|were|remains|became)\s+)(?:a|an|the)\s+((?:[\w\-’']+ ?){1,5})")
 _NP_END = {"that", "which", "who", "whose", "where", "of", "for", "in", "on", "at", "with", "by", "from", "and", "or",
@@ -165,8 +165,9 @@ def names_no_actor(text: str, r: dict) -> bool:
     """A mention that names nothing at all: a time zone after a clock time ("(1500 UTC)"), a
     language ("an interview in French.")."""
     surface = clean_surface(r["text"])
-    if r["label"] in ("ORG", "GPE", "NORP") and surface.isupper() and _CLOCK.search(text[max(0, r["start"] - 25):r["start"]]):
-        return True
+    if (r["label"] in ("ORG", "GPE", "NORP") and surface.isupper() and len(surface) <= 4
+            and _CLOCK.search(text[max(0, r["start"] - 25):r["start"]])):
+        return True  # "10:00 UTC", "3 p.m. EST", "(1500 GMT)"; not "in 2011, UNDP said"
     if r["label"] in ("NORP", "DEMONYM") and " " not in surface:
         before = text[max(0, r["start"] - 20):r["start"]].split()
         after = text[r["end"]:r["end"] + 12]

@@ -181,26 +181,7 @@ def _span_row(doc, text: str, start: int, end: int, label: str, lower_words: set
     if label == "ORG" and end - start >= 2 and doc[end - 1].lower_ == "summit":
         end -= 1  # "African Union Summit", "G8 Summit": the organisation that meets
     if label == "PERSON":
-        j = end
-        while j < len(doc) - 1 and doc[j].text in NAME_PARTICLES and not doc[j].ent_type_:
-            j += 1
-        if j > end and doc[j].is_title and (doc[j].ent_type_ in ("", "PERSON") or (
-                doc[j].ent_iob_ == "B" and (j + 1 == len(doc) or doc[j + 1].ent_iob_ != "I")
-                and not gazetteer.is_place(doc[j].text))):
-            end = j + 1  # the model stops at the particle: "Amani" of "Amani wa Kesi"
-        while end - start > 1 and gazetteer.is_role_word(doc[end - 1].text) and (
-                doc[end - 1].is_upper or doc[end - 1].text[:-1].isupper()):
-            end -= 1  # post-nominals: "Jo Ade MP"; members: "Kito MPs" (the party's)
-        for k in (2, 1):  # a party or demonym before the title: "Lib Dem MP Jo Ade"
-            lead = doc[start:start + k].text
-            if (start + k < end - 1 and gazetteer.is_role_word(doc[start + k].text)
-                    and (gazetteer.party_of(lead) or gazetteer.country_of_demonym(lead))):
-                start += k
-                break
-        while end - start > 1 and gazetteer.is_role_word(doc[start].text):
-            if doc[start].lower_ not in TIME_QUALIFIERS:
-                title_tokens.append(doc[start].text)
-            start += 1
+        start, end = _person_span(doc, start, end, title_tokens)
     if start >= end:
         return None
     s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
@@ -219,6 +200,33 @@ def _span_row(doc, text: str, start: int, end: int, label: str, lower_words: set
         if before:
             title = before if not title else f"{before} {title}"
     return {"start": s, "end": e, "label": label, "title": title, "tok": (start, end)}
+
+
+def _person_span(doc, start: int, end: int, title_tokens: list) -> tuple[int, int]:
+    """A person's name span: the part after a particle the model stopped at ("Amani wa Kesi"),
+    without post-nominals ("Jo Ade MP"), a party or demonym before the title ("Lib Dem MP Jo
+    Ade") or the title words (collected in ``title_tokens``)."""
+    j = end
+    while j < len(doc) - 1 and doc[j].text in NAME_PARTICLES and not doc[j].ent_type_:
+        j += 1
+    if j > end and doc[j].is_title and (doc[j].ent_type_ in ("", "PERSON") or (
+            doc[j].ent_iob_ == "B" and (j + 1 == len(doc) or doc[j + 1].ent_iob_ != "I")
+            and not gazetteer.is_place(doc[j].text))):
+        end = j + 1  # the model stops at the particle: "Amani" of "Amani wa Kesi"
+    while end - start > 1 and gazetteer.is_role_word(doc[end - 1].text) and (
+            doc[end - 1].is_upper or doc[end - 1].text[:-1].isupper()):
+        end -= 1  # post-nominals: "Jo Ade MP"; members: "Kito MPs" (the party's)
+    for k in (2, 1):  # a party or demonym before the title: "Lib Dem MP Jo Ade"
+        lead = doc[start:start + k].text
+        if (start + k < end - 1 and gazetteer.is_role_word(doc[start + k].text)
+                and (gazetteer.party_of(lead) or gazetteer.country_of_demonym(lead))):
+            start += k
+            break
+    while end - start > 1 and gazetteer.is_role_word(doc[start].text):
+        if doc[start].lower_ not in TIME_QUALIFIERS:
+            title_tokens.append(doc[start].text)
+        start += 1
+    return start, end
 
 
 def _title_before(doc, text: str, start: int) -> str | None:
