@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 
 from .. import wordlists
 from . import gazetteer
-from .spans import ORG_HEADS, clean_surface
+from .spans import ORG_HEADS, clean_surface, doc_text
 
 _KIND_NOUNS = dict(wordlists.mapping("kind_nouns", "word", "kind"))
 for _w in wordlists.words("person_nouns"):
@@ -53,7 +53,7 @@ STRONG = 3.0
 def judge_kinds(doc, rows: list[dict]) -> list[dict]:
     """``rows`` (the article's mentions with name, kind, label) with each name's kind from the
     evidence of all its mentions; mentions that name no actor at all dropped."""
-    text = doc.text
+    text = doc_text(doc)
     rows = [r for r in rows if not names_no_actor(text, r)]
     other_labels = Counter(clean_surface(e.text) for e in doc.ents if e.label_ in _OTHER_LABELS)
     by_name: dict[tuple, list[dict]] = defaultdict(list)

@@ -26,7 +26,7 @@ from .missed import headline_names, missed_party_words
 from .labels import _people_labelled_as_orgs, _relabel
 from .names import ENTITY_LABELS, _local_name, _org_heads
 from .people import add_missed_names, cut_headline_names, person_names
-from .spans import (LOWER_WORDS, ORG_HEADS, inside, _dedupe, _drop_title_words, _headed_orgs, _span_row, _split_entity, glued_name_start,
+from .spans import (LOWER_WORDS, ORG_HEADS, doc_text, inside, _dedupe, _drop_title_words, _headed_orgs, _span_row, _split_entity, glued_name_start,
                     speaker_labels)
 
 
@@ -39,7 +39,7 @@ def extract_mentions(doc, *, aliases: AliasTable | None = None) -> list[dict]:
     Works on any Doc with entities (``nlp.pipe`` output); sentences come from the parser or the
     senter when present.
     """
-    text = doc.text
+    text = doc_text(doc)
     if not text.strip():
         return []
     ents = list(doc.ents)  # doc.ents builds new spans on every access
@@ -53,7 +53,7 @@ def extract_mentions(doc, *, aliases: AliasTable | None = None) -> list[dict]:
 
 def entity_spans(doc, ents, labels: list[tuple[int, int]]) -> list[dict]:
     """Rows (start, end, label, title) for the names inside the model's entities."""
-    text = doc.text
+    text = doc_text(doc)
     lower_words = set(LOWER_WORDS.findall(text))  # "said" is a word here; a capitalised "Kito" is a name
     rows: list[dict] = []
     for ent in _joined_possessives(doc, ents):
@@ -101,7 +101,7 @@ def _joined_possessives(doc, ents):
 def missed_organisations(doc, ents, rows: list[dict], acronyms: dict) -> None:
     """Add organisations by their head word, undefined acronyms that spell a name of the article,
     and every bare use of a known acronym (a mention of its expansion)."""
-    text = doc.text
+    text = doc_text(doc)
     rows.extend(_headed_orgs(doc, rows))
     rows.extend(missed_party_words(doc, rows))
     rows.extend(headline_names(doc, rows))
@@ -120,7 +120,7 @@ def missed_organisations(doc, ents, rows: list[dict], acronyms: dict) -> None:
 def fix_labels(doc, rows: list[dict], acronyms: dict, labels: list[tuple[int, int]]) -> dict[str, str]:
     """Relabel rows from the article's evidence and add surnames or first names the model missed;
     returns the article's person names (a surname or short form -> the full name)."""
-    text = doc.text
+    text = doc_text(doc)
     taken = bytearray(len(text) + 1)
     for r in rows:
         taken[r["start"]:r["end"]] = b"\x01" * (r["end"] - r["start"])
@@ -138,7 +138,7 @@ def fix_labels(doc, rows: list[dict], acronyms: dict, labels: list[tuple[int, in
 def local_names(doc, rows: list[dict], persons: dict, acronyms: dict, aliases) -> list[dict]:
     """The mention rows in text order with their name within the article, kind, sentence and
     paragraph; a mention overlapping an earlier, longer one is dropped."""
-    text = doc.text
+    text = doc_text(doc)
     sent_starts = sentence_starts(doc, text)
     para_starts = paragraph_starts(text)
     orgs = _org_heads(rows, doc.vocab)

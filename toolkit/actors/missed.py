@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from . import gazetteer
+from .spans import doc_text
 
 _PARTY_WORD = re.compile(r"(?<![\w'’\-])(?:%s)(?![\w'’\-])" % "|".join(
     re.escape(w) for w in sorted(gazetteer.party_words(), key=len, reverse=True)))
@@ -25,7 +26,7 @@ def missed_party_words(doc, rows: list[dict]) -> list[dict]:
     taken = sorted((r["start"], r["end"]) for r in rows)
     starts = {s.start_char for s in doc.sents} if doc.has_annotation("SENT_START") else {0}
     out = []
-    for m in _PARTY_WORD.finditer(doc.text):
+    for m in _PARTY_WORD.finditer(doc_text(doc)):
         s, e = m.span()
         if any(a < e and s < b for a, b in taken):
             continue
@@ -49,10 +50,10 @@ def headline_lines(text: str) -> list[tuple[int, int]]:
 
 def headline_names(doc, rows: list[dict]) -> list[dict]:
     """Rows for the names of headlines the model missed (see the module docstring)."""
-    lines = headline_lines(doc.text)
+    lines = headline_lines(doc_text(doc))
     if not lines:
         return []
-    covered = bytearray(len(doc.text) + 1)
+    covered = bytearray(len(doc_text(doc)) + 1)
     for r in rows:
         covered[r["start"]:r["end"]] = b"\x01" * (r["end"] - r["start"])
     out = []

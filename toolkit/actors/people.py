@@ -12,6 +12,7 @@ surname for the corpus to resolve (:mod:`.resolve`).
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 
 from .. import wordlists
 from . import gazetteer
-from .spans import INITIAL, LOWER_WORDS, NAME_PARTICLES, ORG_HEADS, clean_surface
+from .spans import INITIAL, LOWER_WORDS, NAME_PARTICLES, ORG_HEADS, clean_surface, doc_text
 
 _ORG_WORDS = wordlists.words("org_words")
 _ORG_NOUNS = wordlists.words("org_nouns")
@@ -128,10 +129,17 @@ def person_names(rows: list[dict], text: str) -> People:
     return people
 
 
+_PLACE_USE = re.compile(r"\b(?:in|near|across|into|around|outside)\s+(?:the\s+)?([A-Z][\w'’\-]*)\b(?!['’])")
+
+
+@functools.lru_cache(maxsize=4)
+def _places_used(text: str) -> frozenset:
+    return frozenset(_PLACE_USE.findall(text))
+
+
 def _in_place(text: str, word: str) -> bool:
     """The article uses ``word`` as a place: "in Lira", "near Lira" (not "in Lira's view")."""
-    return re.search(r"\b(?:in|near|across|into|around|outside)\s+(?:the\s+)?%s\b(?!['’])" % re.escape(word),
-                     text) is not None
+    return word in _places_used(text)
 
 
 def _same_person_spelt_twice(fulls: list[str], written: list, full: dict) -> None:
@@ -165,6 +173,7 @@ def _parts(toks: list[str]) -> list[str]:
     return [p for p in out if p[:1].isupper() or p.split()[0] in NAME_PARTICLES]
 
 
+@functools.lru_cache(maxsize=4096)
 def _key(name: str) -> str:
     from .names import normalize_name
 
@@ -177,7 +186,7 @@ def add_missed_names(doc, rows: list[dict], people: People, taken: bytearray) ->
     ordinary word of the article ("Will", "Rose") counts only inside a sentence."""
     if not people:
         return
-    text = doc.text
+    text = doc_text(doc)
     lower = set(LOWER_WORDS.findall(text))
     by_span = {(r["start"], r["end"]): r for r in rows}
     by_start = {r["start"]: r for r in rows}

@@ -10,6 +10,7 @@ name ("National Renewal Party"). Transcript speaker labels ("((XN))") are no men
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from .. import wordlists
@@ -33,6 +34,12 @@ ORG_HEADS = wordlists.words("org_heads")
 GREETINGS = wordlists.words("greetings")
 _PLACE_MODIFIERS = wordlists.words("place_modifiers")
 _ORG_NOUNS = wordlists.words("org_nouns")  # "House Democrats", "Senate Republicans": members, not a party
+
+
+@functools.lru_cache(maxsize=2)
+def doc_text(doc) -> str:
+    """``doc.text``, built once per Doc (spaCy joins every token's text on each access)."""
+    return doc.text
 
 
 def speaker_labels(text: str) -> list[tuple[int, int]]:
