@@ -406,3 +406,14 @@ def test_headlines_surnames_only():
         for name in ("Okonjo", "Mutiso", "Wanyonyi", "KPLA"):
             if name in head:
                 assert name in found, (head, name)
+
+
+def test_names_given_after_people_expansions_cut_in_two_and_leaders_of():
+    c = tk.analyze(_frame(
+        "Author Jo Ade published Ade Cash, a book on party funds, in Lira. Ade Cash sold well.",
+        "Staff of the Cooperative Bank of Kitoland (CBK) went on strike. The CBK said talks would resume.",
+        "Leaders of Lira Farmers Union met in Kito on Monday."), quotes=False, topics=False)
+    assert c.actor("Jo Ade").actor["n_mentions"] == 1  # the book is not the author
+    cbk = c.actor("CBK").actor
+    assert cbk["name"] == "Cooperative Bank of Kitoland" and cbk["n_mentions"] == 3
+    assert "Lira Farmers Union" in set(c.actors["name"])

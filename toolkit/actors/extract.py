@@ -25,7 +25,7 @@ from .homonyms import is_generic, teams_and_states
 from .missed import headline_names, missed_party_words
 from .labels import _people_labelled_as_orgs, _relabel
 from .names import ENTITY_LABELS, _local_name, _org_heads
-from .people import add_missed_names, cut_headline_names, person_names
+from .people import add_missed_names, cut_headline_names, named_after_people, person_names
 from .spans import (LOWER_WORDS, ORG_HEADS, doc_text, inside, _dedupe, _drop_title_words, _headed_orgs, _span_row, _split_entity, glued_name_start,
                     speaker_labels)
 
@@ -109,12 +109,27 @@ def missed_organisations(doc, ents, rows: list[dict], acronyms: dict) -> None:
         acronyms[acro] = (text[s:e], "ORG")
         rows[:] = [r for r in rows if r["end"] <= s or r["start"] >= e]
         rows.append({"start": s, "end": e, "label": "ORG", "title": None})
-    for acro, (_, exp_label) in acronyms.items():
+    for acro, (expansion, exp_label) in acronyms.items():
+        _whole_expansion(text, rows, acro, expansion, exp_label)
         for m in re.finditer(r"(?<![\w.])" + re.escape(acro) + r"(?![\w])", text):
             if not any(r["start"] <= m.start() < r["end"] for r in rows):
                 rows.append({"start": m.start(), "end": m.end(), "label": exp_label, "title": None})
     for r in rows:
         r["text"] = text[r["start"]:r["end"]]
+
+
+def _whole_expansion(text: str, rows: list[dict], acro: str, expansion: str, label: str) -> None:
+    """The expansion before "(ACRONYM)" is one name, also where the model cut it in two
+    ("Lira Bank" + "Kito" of "Lira Bank of Kito (LBK)")."""
+    m = re.search(re.escape(expansion) + r"\s*\(\s*" + re.escape(acro) + r"\s*\)", text)
+    if m is None:
+        return
+    s, e = m.start(), m.start() + len(expansion)
+    inside = [r for r in rows if s <= r["start"] and r["end"] <= e]
+    if len(inside) >= 2 and not any(r["start"] == s and r["end"] == e for r in inside):
+        rows[:] = [r for r in rows if not (s <= r["start"] and r["end"] <= e)]
+        rows.append({"start": s, "end": e, "label": label if label in ("ORG", "GPE", "LOC", "FAC", "NORP") else "ORG",
+                     "title": None})
 
 
 def fix_labels(doc, rows: list[dict], acronyms: dict, labels: list[tuple[int, int]]) -> dict[str, str]:
@@ -128,6 +143,7 @@ def fix_labels(doc, rows: list[dict], acronyms: dict, labels: list[tuple[int, in
         taken[a:b] = b"\x01" * (b - a)
     _relabel(rows, acronyms)
     cut_headline_names(text, rows)
+    named_after_people(rows)
     persons = person_names(rows, text)
     if _people_labelled_as_orgs(rows, text):
         persons = person_names(rows, text)

@@ -211,6 +211,19 @@ def _with_number(r: dict | None, text: str, end: int) -> dict | None:
     return r if r is not None and re.fullmatch(r"\s+\d{1,3}", text[end:r["end"]]) else None
 
 
+def named_after_people(rows: list[dict]) -> None:
+    """A "name" opening with the surname of a person of the article names something after them
+    ("Ade Cash", a book, beside "Jo Ade"; "Ade Tower"): an organisation's or work's name, not a
+    person's (its kind is left to the evidence)."""
+    fulls = {clean_surface(r["text"]) for r in rows if r["label"] == "PERSON"}
+    fulls = {n for n in fulls if len(n.split()) >= 2}
+    surnames = {n.split()[-1] for n in fulls}
+    for r in rows:
+        words = clean_surface(r["text"]).split()
+        if r["label"] == "PERSON" and len(words) >= 2 and words[0] in surnames:
+            r["label"] = "ORG"
+
+
 def cut_headline_names(text: str, rows: list[dict]) -> bool:
     """In a headline in title case, a name the model ran into the headline's words is cut to the
     person ("Ade Slams Kito Plan" -> "Ade", "Rebuffs Jo Ade" -> "Jo Ade"); names of

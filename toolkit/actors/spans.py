@@ -185,6 +185,9 @@ def _span_row(doc, text: str, start: int, end: int, label: str, lower_words: set
         end -= 1
     while label == "ORG" and end - start >= 3 and doc[start].lower_ in _ORG_MODIFIERS:
         start += 1  # "Opposition National Renewal Party": the party's name starts after
+    while label != "PERSON" and end - start >= 3 and doc[start + 1].lower_ == "of" and doc[start].text.endswith("s") \
+            and gazetteer.is_role_word(doc[start].text[:-1]):
+        start += 2  # "Leaders of Lira Union": the people of the organisation, then its name
     if label == "ORG" and end - start >= 2 and doc[end - 1].lower_ == "summit":
         end -= 1  # "African Union Summit", "G8 Summit": the organisation that meets
     if label == "PERSON":
