@@ -417,3 +417,9 @@ def test_names_given_after_people_expansions_cut_in_two_and_leaders_of():
     cbk = c.actor("CBK").actor
     assert cbk["name"] == "Cooperative Bank of Kitoland" and cbk["n_mentions"] == 3
     assert "Lira Farmers Union" in set(c.actors["name"])
+
+
+def test_picture_credits_are_no_mentions():
+    c = tk.analyze(_frame("Fans of Kito Banda filled the hall in Lira.\n\nImage: Jomo Otieno.\n\nA costume. "
+                          "Image: Jomo Otieno.\n\nPhoto by Jomo Otieno"), quotes=False, topics=False)
+    assert "Jomo Otieno" not in set(c.actors["name"]) and "Kito Banda" in set(c.actors["name"])

@@ -6,7 +6,8 @@ capitalised first name the model left out ("Councillor Kito [Banda]" -> "Kito Ba
 particle joins the parts of a name ("Amani wa Kesi"); a post-nominal title is cut ("Jo Ade MP");
 two names the model ran together are split ("Coast FM and University of Lira", "the Farmers
 Union Facebook group"); organisations the model missed are found by the word that heads their
-name ("National Renewal Party"). Transcript speaker labels ("((XN))") are no mentions.
+name ("National Renewal Party"). Transcript speaker labels ("((XN))") and picture credits
+("Image: Jo Ade.") are no mentions.
 """
 from __future__ import annotations
 
@@ -42,9 +43,16 @@ def doc_text(doc) -> str:
     return doc.text
 
 
+_CREDIT = re.compile(r"\b(?:%s)(?::|\s+by)\s+[^\n.:]{1,60}(?=\.|\n|$)" % "|".join(
+    sorted(wordlists.words("credit_words"), key=len, reverse=True)))
+
+
 def speaker_labels(text: str) -> list[tuple[int, int]]:
-    """Spans of a transcript's speaker labels ("((XN)) What brought you here?"): no mentions."""
-    return [m.span() for m in _SPEAKER_LABEL.finditer(text)] if "((" in text else []
+    """Spans that name no one in the news: a transcript's speaker labels ("((XN)) What brought you
+    here?") and picture credits ("Image: Jo Ade.", "Photo by Jo Ade")."""
+    out = [m.span() for m in _SPEAKER_LABEL.finditer(text)] if "((" in text else []
+    out += [m.span() for m in _CREDIT.finditer(text)]
+    return sorted(out)
 
 
 def inside(spans: list[tuple[int, int]], pos: int) -> bool:
