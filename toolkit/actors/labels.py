@@ -6,8 +6,6 @@ surname of a person of the article is a person ("Ruth Okafor" read as an organis
 """
 from __future__ import annotations
 
-import re
-
 from .. import wordlists
 from . import gazetteer
 from .spans import PLATFORMS, clean_surface
@@ -89,8 +87,3 @@ def _people_labelled_as_orgs(rows: list[dict], text: str) -> bool:
 def _after_place_word(before: str) -> bool:
     words = before.split()
     return bool(words) and words[-1].lower() in _PLACE_PREPOSITIONS
-
-
-def _used_as_place(text: str, word: str) -> bool:
-    return re.search(r"\b(?:%s)\s+(?:the\s+)?%s\b" % ("|".join(sorted(_PLACE_PREPOSITIONS)), re.escape(word)),
-                     text, flags=re.IGNORECASE) is not None

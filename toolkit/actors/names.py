@@ -13,7 +13,7 @@ import pandas as pd
 
 from . import gazetteer
 from .. import wordlists
-from .spans import INITIAL, NAME_PARTICLES, ORG_HEADS, SMALL_WORDS, clean_surface
+from .spans import NAME_PARTICLES, ORG_HEADS, SMALL_WORDS, clean_surface
 
 _CORPORATE = wordlists.words("corporate_words")
 
