@@ -195,7 +195,7 @@ def finish(arts: pd.DataFrame, records, tables: dict[str, pd.DataFrame], *, quot
     """Corpus-wide steps on the per-article tables: actors, speakers, topics."""
     tables = in_article_order(arts, tables)
     raw = find_more_mentions(dict(records), tables["mentions"], tables["sentences"], aliases)
-    mentions, actors = merge_actors(raw)
+    mentions, actors = merge_actors(raw, arts)
     mentions = mentions[columns("mentions")].reset_index(drop=True)
     q = resolve_speakers(tables["quotes"], mentions, actors)
     corpus = Corpus(articles=arts, mentions=typed(mentions, "mentions"), actors=typed(actors, "actors"),

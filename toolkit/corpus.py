@@ -6,8 +6,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import store as store_mod
-from .actors import normalize_name
-from .errors import UnknownActorError
+from .actors.lookup import find_actor
 from .schema import CORPUS_TABLES
 
 
@@ -60,23 +59,15 @@ class Corpus:
         self.store = str(path)
 
     def actor(self, name: str) -> ActorProfile:
-        """Look an actor up by actor_id, name, any alias, or a word of one actor's name only
-        (case and accents ignored): ``corpus.actor("Lima")``.
+        """Look an actor up by actor_id, name, any alias, or a word of a person's name (case,
+        accents and dots ignored): ``corpus.actor("Lima")``. Of several matches, the actor whose
+        mentions use the name most (at least twice as often as any other) is the one meant
+        ("Trump": Donald Trump); a title before the name is set aside when the actor carries it
+        ("President Lima").
 
-        Raises UnknownActorError naming close matches when nothing matches."""
-        key = normalize_name(name)
-        a = self.actors
-        hit = a[(a["actor_id"] == name) | (a["name"].map(normalize_name) == key)]
-        if hit.empty:
-            hit = a[a["aliases"].map(lambda al: any(normalize_name(x) == key for x in al))]
-        if hit.empty:  # a surname or first name of exactly one actor
-            parts = a[a["name"].map(lambda n: key in normalize_name(n).split())]
-            hit = parts if len(parts) == 1 else hit
-        if hit.empty:
-            close = a[a["name"].str.contains(name, case=False, regex=False, na=False)]["name"].head(5).tolist()
-            raise UnknownActorError(f"no actor named {name!r}" + (f"; did you mean: {', '.join(close)}?" if close else
-                                    "; see corpus.actors for the names and aliases"))
-        row = hit.iloc[0]
+        Raises UnknownActorError when nothing matches (with close names: "Presdient Lima") or when
+        the name stays ambiguous (listing the candidates; the error's ``candidates`` holds them)."""
+        row = find_actor(self.actors, self.mentions, name)
         aid = row["actor_id"]
         mentions = self.mentions[self.mentions["actor_id"] == aid]
         arts = self.articles[self.articles["article_id"].isin(mentions["article_id"])]

@@ -38,11 +38,13 @@ TABLES: dict[str, dict[str, str]] = {
     # the per-article step's mentions: names within the article, before the corpus-wide merge
     "raw_mentions": {
         "article_id": STRING, "start": INT, "end": INT, "text": STRING, "label": STRING, "sentence": INT,
-        "paragraph": INT, "name": STRING, "kind": STRING, "title": STRING,
+        "paragraph": INT, "name": STRING, "kind": STRING, "title": STRING, "resolved_by": STRING,
     },
+    # resolved_by: how a mention that does not spell its actor's name out was tied to it ("article
+    # full name", "acronym", "corpus: title", "corpus: dominant", ...; see toolkit.actors); NA otherwise
     "mentions": {
         "article_id": STRING, "start": INT, "end": INT, "text": STRING, "label": STRING, "actor_id": STRING,
-        "sentence": INT, "paragraph": INT, "name": STRING, "kind": STRING, "title": STRING,
+        "sentence": INT, "paragraph": INT, "name": STRING, "kind": STRING, "title": STRING, "resolved_by": STRING,
     },
     "actors": {
         "actor_id": STRING, "name": STRING, "kind": STRING, "aliases": LIST, "titles": LIST, "n_mentions": INT,

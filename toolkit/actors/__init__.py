@@ -1,38 +1,56 @@
-"""Actors: entity mentions found by spaCy, repaired with rules for news text, and merged into
-canonical actors across the corpus.
+"""Actors: entity mentions found by spaCy, repaired with rules for news text, typed by evidence and
+merged into canonical actors across the corpus.
 
 Two steps, so that the per-article work can run anywhere (processes, Dask workers, a cache):
 
 - :func:`extract_mentions` (one article's spaCy ``Doc`` -> mention rows with a local canonical
-  ``name``, ``kind`` and ``title``), in named stages (:mod:`.extract`) over the modules
-  :mod:`.spans` (name spans), :mod:`.acronyms`, :mod:`.labels` and :mod:`.names`;
-- :func:`find_more_mentions` (:mod:`.recall`) and :func:`merge_actors` (:mod:`.merge`): all
-  mention rows -> the ``actors`` table and an ``actor_id`` per mention.
+  ``name``, ``kind``, ``title`` and ``resolved_by``), in named stages (:mod:`.extract`) over
+  :mod:`.spans` (name spans), :mod:`.missed` (names the model misses), :mod:`.acronyms`,
+  :mod:`.labels`, :mod:`.people` (the people of the article and their short forms),
+  :mod:`.names` (local names), :mod:`.evidence` (kinds) and :mod:`.homonyms` (teams, states);
+- :func:`find_more_mentions` (:mod:`.recall`) and :func:`merge_actors` (:mod:`.merge`, over
+  :mod:`.homonyms` and :mod:`.resolve`): all mention rows -> the ``actors`` table and an
+  ``actor_id`` per mention; :func:`~.lookup.find_actor` behind ``corpus.actor``.
 
 The patterns each rule handles, with made-up examples:
 
 - titles and roles before a name are kept apart ("Foreign Minister Ana Lima" -> name "Ana Lima",
-  title "Foreign Minister"); a surname or first name used after the full name is a mention of that
-  person, also where the model misses or mislabels it;
+  title "Foreign Minister"); a greeting is no part of a name ("Hey Ana");
+- within an article, a surname, a first name, a surname with its particles ("van Dijk"), the last
+  words of a name, an initial and surname ("A. Lima") and a misspelt surname stand for the full
+  name, wherever they occur (a headline names the person before the text does); two people of one
+  surname: the titled one or the one named far more often, else the bare surname stays;
+- across the corpus, a bare surname goes to the full name by evidence (title, co-mentioned
+  actors, outlet and date, dominance), recorded in ``resolved_by`` (:mod:`.resolve`);
+- kinds come from the words around all mentions of a name (titles, pronouns, "Ltd", "is a
+  company", "the game X", "in X", "the X", the model's labels): products, works, laws, job titles
+  and religions as beliefs are kind "other" and are dropped after the merge; time zones and
+  languages are no mentions at all. Plural demonyms are groups ("the Palestinians"); adjectives
+  are their country ("Palestinian officials");
 - acronyms defined in brackets ("Southern Trade Council (STC)") merge with their expansion, and so
   do undefined ones whose letters spell a name of the article or that another article defines;
-- variants of country and institution names ("US", "U.S.", "the United States") are one actor; a
-  leading "the" and a possessive "'s" are not part of names; demonyms ("Kenyan") are mentions of
-  their country; capitals used for governments stay places;
-- span repairs: name particles ("Amani wa Kesi"), a first name left out, a place glued before a
-  name, a surname that is also a city (unless the article uses the word as a place), two names run
+- variants of country and institution names ("US", "U.S.", "U.S", "the United States") are one
+  actor; a leading "the" and a possessive "'s" are not part of names; capitals used for
+  governments stay places; a country inside an agency's name is no mention of the country
+  ("Environment Kito");
+- span repairs: hyphenated names keep their lower-case part ("Lee Min-ho"), name particles
+  ("Amani wa Kesi"), a first name left out, a place or demonym glued before a name, two names run
   together, post-nominal titles ("Jo Ade MP"), organisations the model missed found by their head
-  word ("National Renewal Party"); transcript speaker labels and titles read as names ("MPs") are
-  no mentions;
-- short forms: "the Assembly" in an article naming the "Assembly of Lira", and the party words of
-  US and UK news ("Democrats", "Tories").
+  word ("National Renewal Party"), headline words run into a name ("Ade Slams Plan"); transcript
+  speaker labels and titles read as names ("MPs") are no mentions;
+- short forms: "the Assembly" of the "Assembly of Lira", "Kito" of "Kito Holdings", "US Lira
+  Agency" as "Lira Agency"; the party words of US and UK news ("Democrats", "Tories"), in their
+  country's news only, and a party named in full ("Neo Democrats") for its own word;
+- one name, several actors: generic institutions by the article's country ("Supreme Court
+  (Lira)"), national teams in sports reports ("Lira (team)"), a state beside its city.
 
-Word lists are data files (``toolkit/data/wordlists/``). Measured on a hand-checked gold set and a
-held-out one (``benchmarks/bench_actors.py``).
+Word lists are data files (``toolkit/data/wordlists/``). Measured on three hand-checked gold sets
+(development, held-out, blind validation: ``benchmarks/bench_actors.py``). The rules read the
+model's entities, tokens, sentence starts and vocabulary only (no tags or parses), so they work
+on the NER-only pipeline of ``quotes=False`` too.
 
 Limits: English only; no coreference beyond names (pronouns are handled in quotes); a bare surname
-shared by two people of the corpus stays its own actor; one name for two actors is one actor unless
-the article names it in full; a user alias table fixes what the rules cannot.
+without evidence stays its own actor; a user alias table fixes what the rules cannot.
 """
 from __future__ import annotations
 
@@ -42,7 +60,8 @@ from .extract import extract_mentions
 from .merge import merge_actors
 from .names import ENTITY_LABELS, normalize_name
 from .recall import find_more_mentions
+from .lookup import find_actor
 from .spans import clean_surface
 
 __all__ = ["extract_mentions", "merge_actors", "find_more_mentions", "read_aliases", "AliasTable",
-           "normalize_name", "clean_surface", "ENTITY_LABELS", "KINDS"]
+           "normalize_name", "clean_surface", "ENTITY_LABELS", "KINDS", "find_actor"]

@@ -13,12 +13,21 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span
+
+from .. import wordlists
 from ..units import index_of, paragraph_starts, sentence_starts
 from .acronyms import _find_acronyms, _implicit_acronyms
 from .aliases import AliasTable
+from .context import article_context
+from .evidence import judge_kinds
+from .homonyms import is_generic, teams_and_states
+from .missed import headline_names, missed_party_words
 from .labels import _people_labelled_as_orgs, _relabel
-from .names import ENTITY_LABELS, _add_missed_names, _local_name, _org_heads, _person_names
-from .spans import LOWER_WORDS, _dedupe, _drop_title_words, _headed_orgs, _span_row, _split_entity, speaker_labels
+from .names import ENTITY_LABELS, _local_name, _org_heads
+from .people import add_missed_names, cut_headline_names, named_after_people, person_names
+from .spans import (LOWER_WORDS, ORG_HEADS, doc_text, inside, _dedupe, _drop_title_words, _headed_orgs, _span_row, _split_entity, glued_name_start,
+                    speaker_labels)
 
 
 def extract_mentions(doc, *, aliases: AliasTable | None = None) -> list[dict]:
@@ -30,7 +39,7 @@ def extract_mentions(doc, *, aliases: AliasTable | None = None) -> list[dict]:
     Works on any Doc with entities (``nlp.pipe`` output); sentences come from the parser or the
     senter when present.
     """
-    text = doc.text
+    text = doc_text(doc)
     if not text.strip():
         return []
     ents = list(doc.ents)  # doc.ents builds new spans on every access
@@ -44,32 +53,64 @@ def extract_mentions(doc, *, aliases: AliasTable | None = None) -> list[dict]:
 
 def entity_spans(doc, ents, labels: list[tuple[int, int]]) -> list[dict]:
     """Rows (start, end, label, title) for the names inside the model's entities."""
-    text = doc.text
+    text = doc_text(doc)
     lower_words = set(LOWER_WORDS.findall(text))  # "said" is a word here; a capitalised "Kito" is a name
     rows: list[dict] = []
-    for ent in ents:
+    for ent in _joined_possessives(doc, ents):
         if ent.label_ not in ENTITY_LABELS:
             continue
-        if labels and (ent.start_char - 2, ent.end_char + 2) in labels:
-            continue  # the whole label is the entity: "((XN))"
-        for start, end in _split_entity(doc, ent):
-            row = _span_row(doc, text, start, end, ent.label_, lower_words)
+        if labels and inside(labels, ent.start_char):
+            continue  # a transcript's speaker label: "((XN))", "((Jo Ade))"
+        label = ent.label_
+        first = glued_name_start(doc, ent.start, label) if label in ("GPE", "NORP") else ent.start
+        if first < ent.start:  # "Environment Canada", "Neo Democrats": a name of its own
+            label, ent = "ORG", doc[first:ent.end]
+        for start, end, part_label in _split_entity(doc, ent, label):
+            row = _span_row(doc, text, start, end, part_label, lower_words)
             if row is not None:
                 rows.append(row)
     _drop_title_words(text, rows)
     return rows
 
 
+_COMMON_NOUNS = wordlists.words("org_nouns") | wordlists.words("person_nouns")
+_THE = re.compile(r"\b[Tt]he\s+$")
+
+
+def _common_noun(text: str, r: dict, name: str) -> bool:
+    """"the Administration", "the Campaign": a capitalised common noun, no name (unless it heads
+    organisations' names, "the Senate", or stands for one named in full in the article)."""
+    return (" " not in name and name.lower() in _COMMON_NOUNS and name not in ORG_HEADS
+            and not is_generic(name) and _THE.search(text[max(0, r["start"] - 5):r["start"]]) is not None)
+
+
+def _joined_possessives(doc, ents):
+    """Two organisations the model cut at a possessive are one: "Lira People's" + "Pact" ->
+    "Lira People's Pact"."""
+    out = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label_ == "ORG" and ent.label_ == "ORG" and prev.end == ent.start
+                and doc[prev.end - 1].text in ("'s", "’s", "'", "’")):
+            out[-1] = Span(doc, prev.start, ent.end, label="ORG")
+            continue
+        out.append(ent)
+    return out
+
+
 def missed_organisations(doc, ents, rows: list[dict], acronyms: dict) -> None:
     """Add organisations by their head word, undefined acronyms that spell a name of the article,
     and every bare use of a known acronym (a mention of its expansion)."""
-    text = doc.text
+    text = doc_text(doc)
     rows.extend(_headed_orgs(doc, rows))
+    rows.extend(missed_party_words(doc, rows))
+    rows.extend(headline_names(doc, rows))
     for acro, (s, e) in _implicit_acronyms(doc, ents, acronyms).items():
         acronyms[acro] = (text[s:e], "ORG")
         rows[:] = [r for r in rows if r["end"] <= s or r["start"] >= e]
         rows.append({"start": s, "end": e, "label": "ORG", "title": None})
-    for acro, (_, exp_label) in acronyms.items():
+    for acro, (expansion, exp_label) in acronyms.items():
+        _whole_expansion(text, rows, acro, expansion, exp_label)
         for m in re.finditer(r"(?<![\w.])" + re.escape(acro) + r"(?![\w])", text):
             if not any(r["start"] <= m.start() < r["end"] for r in rows):
                 rows.append({"start": m.start(), "end": m.end(), "label": exp_label, "title": None})
@@ -77,38 +118,57 @@ def missed_organisations(doc, ents, rows: list[dict], acronyms: dict) -> None:
         r["text"] = text[r["start"]:r["end"]]
 
 
+def _whole_expansion(text: str, rows: list[dict], acro: str, expansion: str, label: str) -> None:
+    """The expansion before "(ACRONYM)" is one name, also where the model cut it in two
+    ("Lira Bank" + "Kito" of "Lira Bank of Kito (LBK)")."""
+    m = re.search(re.escape(expansion) + r"\s*\(\s*" + re.escape(acro) + r"\s*\)", text)
+    if m is None:
+        return
+    s, e = m.start(), m.start() + len(expansion)
+    inside = [r for r in rows if s <= r["start"] and r["end"] <= e]
+    if len(inside) >= 2 and not any(r["start"] == s and r["end"] == e for r in inside):
+        rows[:] = [r for r in rows if not (s <= r["start"] and r["end"] <= e)]
+        rows.append({"start": s, "end": e, "label": label if label in ("ORG", "GPE", "LOC", "FAC", "NORP") else "ORG",
+                     "title": None})
+
+
 def fix_labels(doc, rows: list[dict], acronyms: dict, labels: list[tuple[int, int]]) -> dict[str, str]:
     """Relabel rows from the article's evidence and add surnames or first names the model missed;
     returns the article's person names (a surname or short form -> the full name)."""
-    text = doc.text
+    text = doc_text(doc)
     taken = bytearray(len(text) + 1)
     for r in rows:
         taken[r["start"]:r["end"]] = b"\x01" * (r["end"] - r["start"])
     for a, b in labels:
         taken[a:b] = b"\x01" * (b - a)
     _relabel(rows, acronyms)
-    persons = _person_names(rows, text)
+    cut_headline_names(text, rows)
+    named_after_people(rows)
+    persons = person_names(rows, text)
     if _people_labelled_as_orgs(rows, text):
-        persons = _person_names(rows, text)
-    _add_missed_names(doc, rows, persons, taken)
+        persons = person_names(rows, text)
+    add_missed_names(doc, rows, persons, taken)
     return persons
 
 
 def local_names(doc, rows: list[dict], persons: dict, acronyms: dict, aliases) -> list[dict]:
     """The mention rows in text order with their name within the article, kind, sentence and
     paragraph; a mention overlapping an earlier, longer one is dropped."""
-    text = doc.text
+    text = doc_text(doc)
     sent_starts = sentence_starts(doc, text)
     para_starts = paragraph_starts(text)
-    orgs = _org_heads(rows)
+    orgs = _org_heads(rows, doc.vocab)
+    ctx = article_context(rows)
     out = []
     for r in sorted(rows, key=lambda r: (r["start"], r["end"])):
-        name, kind, label = _local_name(r, persons, orgs, acronyms, aliases)
-        if not name:
+        name, kind, label, how = _local_name(r, persons, orgs, acronyms, aliases, ctx)
+        if not name or (how is None and _common_noun(text, r, name)):
             continue
         out.append({
             "start": r["start"], "end": r["end"], "text": r["text"], "label": label,
             "sentence": index_of(sent_starts, r["start"]), "paragraph": index_of(para_starts, r["start"]),
-            "name": name, "kind": kind, "title": r.get("title"),
+            "name": name, "kind": kind, "title": r.get("title"), "resolved_by": how,
         })
-    return _dedupe(out)
+    out = judge_kinds(doc, _dedupe(out))
+    teams_and_states(text, out)
+    return out

@@ -6,8 +6,6 @@ surname of a person of the article is a person ("Ruth Okafor" read as an organis
 """
 from __future__ import annotations
 
-import re
-
 from .. import wordlists
 from . import gazetteer
 from .spans import PLATFORMS, clean_surface
@@ -27,6 +25,9 @@ def _relabel(rows: list[dict], acronyms: dict) -> None:
         surface = clean_surface(r["text"])
         if gazetteer.party_of(surface):
             r["label"] = "NORP"  # "Lib Dems" is not a person, "Labour" is a party
+            continue
+        if r["label"] == "NORP" and " " in surface and gazetteer.party_of(surface.rsplit(" ", 1)[1]):
+            r["label"] = "ORG"  # "Neo Democrats": a party of its own name, not a group
             continue
         if surface in acronyms:
             r["label"] = acronyms[surface][1]
@@ -86,8 +87,3 @@ def _people_labelled_as_orgs(rows: list[dict], text: str) -> bool:
 def _after_place_word(before: str) -> bool:
     words = before.split()
     return bool(words) and words[-1].lower() in _PLACE_PREPOSITIONS
-
-
-def _used_as_place(text: str, word: str) -> bool:
-    return re.search(r"\b(?:%s)\s+(?:the\s+)?%s\b" % ("|".join(sorted(_PLACE_PREPOSITIONS)), re.escape(word)),
-                     text, flags=re.IGNORECASE) is not None

@@ -1,63 +1,86 @@
-"""The corpus-wide merge: article-level names into canonical actors with stable ids."""
+"""The corpus-wide merge: article-level names into canonical actors with stable ids.
+
+``merge_actors`` is a function of the mention rows (and, for the outlet-and-date evidence, of the
+articles' source and published columns): bare surnames are first resolved by evidence
+(:mod:`.resolve`), same-named actors of different countries or contexts told apart
+(:mod:`.homonyms`), then names equal up to accents, case, dots and middle initials become one
+actor. Each actor's kind is the vote of all its mentions, whose kinds come from the evidence of
+their articles (:mod:`.evidence`); actors whose mentions mostly say they are no actor (kind
+"other": products, works, laws) are dropped, unless a user alias table gave that kind.
+"""
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import pandas as pd
 
 from ..schema import KINDS, columns
 from ..units import slugify
 from .acronyms import _acronyms_defined_elsewhere
+from .evidence import is_job_or_belief
+from .homonyms import tell_homonyms_apart
 from .names import _display_name, normalize_name
+from .resolve import resolve_surnames
 from .spans import clean_surface
 
 
-def merge_actors(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def merge_actors(mentions: pd.DataFrame, articles: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Merge article-level names into corpus-wide actors.
 
-    ``mentions`` needs article_id, text, name, kind, title. Returns (mentions with ``actor_id``,
-    actors: actor_id, name, kind, aliases, titles, n_mentions, n_articles), sorted by
-    n_mentions descending then name. Rules: names equal up to accents, case, dots and middle
-    initials are one actor; a one-word person name joins the only full-name person of the corpus
-    whose surname it is, and stays apart when there are several; two different
-    full names never merge.
+    ``mentions`` needs article_id, text, name, kind, title (and resolved_by, label when present).
+    Returns (mentions with ``actor_id`` and ``resolved_by``, actors: actor_id, name, kind,
+    aliases, titles, n_mentions, n_articles), sorted by n_mentions descending then name.
     """
     if mentions.empty:
         m = mentions.copy()
         m["actor_id"] = pd.Series(dtype="string")
+        m["resolved_by"] = pd.Series(dtype="string")
         return m, pd.DataFrame({c: pd.Series(dtype="object") for c in columns("actors")})
     m = mentions.copy()
+    if "resolved_by" not in m:
+        m["resolved_by"] = pd.Series(pd.NA, index=m.index, dtype="string")
+    m["resolved_by"] = m["resolved_by"].astype("string")
+    m = tell_homonyms_apart(m)
+    m = resolve_surnames(m, articles)
     keys = m["name"].map(normalize_name)
-    # Kind of each key by majority of its mentions (ties: the order of KINDS).
-    kind_votes = pd.crosstab(keys, m["kind"])
-    key_kind = {k: max(row.index, key=lambda kd: (row[kd], -KINDS.index(kd) if kd in KINDS else -99))
-                for k, row in kind_votes.iterrows()}
-    person_full = [k for k, kd in key_kind.items() if kd == "person" and len(k.split()) >= 2]
-    # A one-word name the model labelled a person at least once (a surname mostly read as ORG)
-    # may join a person by surname, whatever its majority kind.
-    ever_person = set(keys[(m["kind"] == "person").to_numpy()])
-    part_owner: dict[str, set] = defaultdict(set)
-    for k in person_full:
-        toks = k.split()
-        part_owner[toks[-1]].add(k)  # surnames only: first names are too often shared across a corpus
-    target = {}
-    for k, kd in key_kind.items():
-        if (kd == "person" or k in ever_person) and len(k.split()) == 1 and len(part_owner.get(k, ())) == 1:
-            target[k] = next(iter(part_owner[k]))
-        else:
-            target[k] = k
-    target.update(_acronyms_defined_elsewhere(m["text"], keys, key_kind))
-    m["_key"] = keys.map(target)
+    key_kind = _kind_votes(keys, m["kind"])
+    target = _acronyms_defined_elsewhere(m["text"], keys, key_kind)
+    m["_key"] = keys.map(lambda k: target.get(k, k))
+    m.loc[(keys != m["_key"]) & m["resolved_by"].isna(), "resolved_by"] = "acronym"
+    key_kind = _kind_votes(m["_key"], m["kind"])
+    m = _drop_non_actors(m, key_kind)
+    return _actor_table(m, key_kind)
 
-    # Display name: the most frequent full form among the key's names.
+
+def _kind_votes(keys: pd.Series, kinds: pd.Series) -> dict[str, str]:
+    """Kind of each key by the vote of its mentions (ties: the order of KINDS)."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for k, kd in zip(keys, kinds):
+        votes[k][kd] += 1
+    rank = {kd: -i for i, kd in enumerate(KINDS)}
+    return {k: max(c, key=lambda kd: (c[kd], rank.get(kd, -99))) for k, c in votes.items()}
+
+
+def _drop_non_actors(m: pd.DataFrame, key_kind: dict) -> pd.DataFrame:
+    """Mentions of actors whose mentions mostly say they are no actor (kind "other" from the
+    evidence), or that a job title names (an acronym defined as one in another article: "RSM"
+    for "Regional Sales Manager"), unless a user alias table set the kind."""
+    alias_keys = set(m.loc[m["resolved_by"] == "alias", "_key"])
+    jobs = {k for k, n in zip(m["_key"], m["name"]) if key_kind.get(k) != "person" and is_job_or_belief(str(n), "ORG")}
+    drop = {k for k, kd in key_kind.items() if (kd == "other" or k in jobs) and k not in alias_keys}
+    if not drop:
+        return m
+    return m[~m["_key"].isin(drop)]
+
+
+def _actor_table(m: pd.DataFrame, key_kind: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
+    if m.empty:
+        return merge_actors(m.drop(columns=["_key"]).iloc[:0])
     names = m.groupby("_key")["name"].agg(lambda s: _display_name(s))
-    kinds = m["_key"].map(lambda k: key_kind.get(k, "other"))
-    m["_kind"] = kinds
+    plural = _group_plurals(m, key_kind)
     groups = m.groupby("_key", sort=True)
-    actors = pd.DataFrame({
-        "_key": list(groups.groups.keys()),
-    })
-    actors["name"] = actors["_key"].map(names)
+    actors = pd.DataFrame({"_key": list(groups.groups.keys())})
+    actors["name"] = actors["_key"].map(lambda k: plural.get(k) or names[k])
     actors["kind"] = actors["_key"].map(lambda k: key_kind.get(k, "other"))
     # Plain lists in object columns: pandas would otherwise make Arrow list dtypes that Parquet
     # metadata cannot bring back.
@@ -74,14 +97,26 @@ def merge_actors(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     # Stable slugs: by name; clashes numbered in the order above.
     used: dict[str, int] = {}
     ids = []
-    for n in actors.sort_values(["name", "_key"], kind="stable")["name"]:
+    by_name = actors.sort_values(["name", "_key"], kind="stable")
+    for n in by_name["name"]:
         base = slugify(n)
         used[base] = used.get(base, 0) + 1
         ids.append(base if used[base] == 1 else f"{base}-{used[base]}")
-    id_by_key = dict(zip(actors.sort_values(["name", "_key"], kind="stable")["_key"], ids))
+    id_by_key = dict(zip(by_name["_key"], ids))
     actors["actor_id"] = actors["_key"].map(id_by_key).astype("string")
-    m["actor_id"] = m["_key"].map(id_by_key).astype("string")
+    m = m.assign(actor_id=m["_key"].map(id_by_key).astype("string"))
     actors = actors[columns("actors")].reset_index(drop=True)
     actors["name"] = actors["name"].astype("string")
     actors["kind"] = actors["kind"].astype("string")
-    return m.drop(columns=["_key", "_kind"]), actors
+    return m.drop(columns=["_key"]), actors
+
+
+def _group_plurals(m: pd.DataFrame, key_kind: dict) -> dict[str, str]:
+    """Groups are named in the plural when their mentions use it ("Palestinians", "Muslims")."""
+    out = {}
+    sub = m[m["_key"].map(lambda k: key_kind.get(k) == "group")]
+    for key, texts in sub.groupby("_key")["text"]:
+        plurals = Counter(t for t in texts.map(clean_surface) if t.endswith("s") and normalize_name(t[:-1]) == key)
+        if plurals:
+            out[key] = plurals.most_common(1)[0][0]
+    return out

@@ -12,121 +12,107 @@ from collections import Counter, defaultdict
 import pandas as pd
 
 from . import gazetteer
-from .labels import _used_as_place
-from .spans import INITIAL, NAME_PARTICLES, ORG_HEADS, SMALL_WORDS, clean_surface
+from .. import wordlists
+from .spans import NAME_PARTICLES, ORG_HEADS, SMALL_WORDS, clean_surface
+
+_CORPORATE = wordlists.words("corporate_words")
 
 ENTITY_LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
                  "FAC": "place", "NORP": "group"}
 
 
-def _person_names(rows: list[dict], text: str) -> dict[str, str]:
-    """Names of people in an article -> the full name they stand for: a surname or first name used
-    by one person only, a shorter form of a longer name ("Ana Maria" of "Ana Maria Lopes"), and
-    spellings with or without middle initials ("Jo K. Ade", "Jo Ade")."""
-    fulls: list[str] = []
-    for r in rows:
-        if r["label"] == "PERSON":
-            name = clean_surface(r["text"])
-            if len(name.split()) >= 2 and name not in fulls:
-                fulls.append(name)
-    core = {n: [t for t in n.split() if not INITIAL.match(t)] for n in fulls}
-    canon = {}
-    for a in fulls:
-        ta = core[a]
-        longer = [b for b in fulls if len(core[b]) > len(ta) and core[b][:len(ta)] == ta]
-        same = [b for b in fulls if normalize_name(b) == normalize_name(a)]
-        if len(longer) == 1:
-            canon[a] = longer[0]
-        else:  # the spelling with the most words (initials included) stands for all
-            canon[a] = max(same, key=lambda b: (len(b.split()), b))
-    parts: dict[str, set] = defaultdict(set)
-    for name in fulls:
-        toks = core[name]
-        if not toks:  # initials only ("J. K."): no surname or first name to look for
-            continue
-        for t in {toks[0], toks[-1]}:
-            # "Lisbon" of "Carla Lisbon" is the person, unless the article also uses the
-            # word as a place ("in Lisbon")
-            if gazetteer.country_of_demonym(t) or (gazetteer.is_place(t) and _used_as_place(text, t)):
-                continue
-            parts[t].add(canon[name])
-    out = {p: next(iter(names)) for p, names in parts.items() if len(names) == 1}
-    out.update(canon)
-    return out
-
-
-def _add_missed_names(doc, rows: list[dict], persons: dict[str, str], taken: bytearray) -> None:
-    """A surname or first name of a person named in full earlier in the article is a mention of
-    that person, also where the model missed or mislabelled it."""
-    if not persons:
-        return
-    first_seen = {}
-    for r in rows:
-        if r["label"] == "PERSON":
-            first_seen.setdefault(clean_surface(r["text"]), r["start"])
-    by_start = {r["start"]: r for r in rows}
-    for tok in doc:
-        t = tok.text
-        full = persons.get(t)
-        if full is None or not tok.is_title or tok.idx <= first_seen.get(full, 1 << 60):
-            continue
-        r = by_start.get(tok.idx)
-        if r is not None:
-            if r["label"] != "PERSON" and r["end"] == tok.idx + len(t):
-                r["label"] = "PERSON"
-            continue
-        if taken[tok.idx]:
-            continue
-        rows.append({"start": tok.idx, "end": tok.idx + len(t), "text": t, "label": "PERSON", "title": None})
-
-
 _HEAD_OF = re.compile(r"^([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,2}) of (?:the )?[A-Z]")
 
 
-def _org_heads(rows: list[dict]) -> dict[str, str]:
-    """Short forms of an organisation named in full in the article: "House" of "House of
-    Representatives", "Assembly" of "Assembly of Lira" (when one organisation has that head)."""
-    heads: dict[str, set] = defaultdict(set)
-    for r in rows:
-        if r["label"] in ("ORG", "FAC"):
-            name = clean_surface(r["text"])
-            m = _HEAD_OF.match(name)
-            if m and not gazetteer.is_role_word(m.group(1).split()[-1]):
-                heads[m.group(1)].add(name)
-    return {h: next(iter(names)) for h, names in heads.items() if len(names) == 1}
+_NOT_SHORT = {"House", "Party", "Group", "News", "Office", "State", "National", "New", "United"}
 
 
-def _local_name(r: dict, persons: dict, orgs: dict, acronyms: dict, aliases):
+def _org_heads(rows: list[dict], vocab=None) -> dict[str, str]:
+    """Short forms of an organisation named in full in the article (when one organisation has
+    that short form): its head before "of" ("Assembly" of "Assembly of Lira"), its last word
+    when that is the head of organisations' names or a rare word ("Commission" of "Kito
+    Commission", "Kitorovers" of "Lira Kitorovers"; not "House", "Party" nor a common word such as
+    "Post"), its name without a corporate word ("Kito" of "Kito Holdings"), its rare first word
+    ("Kitoameer" of "Kitoameer Rights Group"), and its name without a leading country ("US Lira
+    Agency" is "Lira Agency" when the article names that). ``vocab``: the model's vocabulary, which
+    tells rare words (no vector) from common ones."""
+    def rare(word: str) -> bool:
+        return vocab is not None and vocab[word].is_oov and not word.isupper()
+
+    names = {clean_surface(r["text"]) for r in rows if r["label"] in ("ORG", "FAC")}
+    short: dict[str, set] = defaultdict(set)
+    for name in names:
+        m = _HEAD_OF.match(name)
+        if m and not gazetteer.is_role_word(m.group(1).split()[-1]):
+            short[m.group(1)].add(name)
+        words = name.split()
+        if len(words) < 2:
+            continue
+        if words[-1][:1].isupper() and words[-1] not in _NOT_SHORT and not gazetteer.is_role_word(words[-1]) \
+                and (words[-1] in ORG_HEADS or rare(words[-1])):
+            short[words[-1]].add(name)
+        if rare(words[0]) and not gazetteer.is_place(words[0]):
+            short[words[0]].add(name)
+        k = len(words)
+        while k > 1 and words[k - 1] in _CORPORATE:
+            k -= 1
+        if k < len(words) and not gazetteer.is_place(" ".join(words[:k])):
+            short[" ".join(words[:k])].add(name)
+        if gazetteer.is_country(words[0]) and " ".join(words[1:]) in names:
+            short[name].add(" ".join(words[1:]))
+    return {h: next(iter(n)) for h, n in short.items() if len(n) == 1 and next(iter(n)) != h}
+
+
+def _local_name(r: dict, persons: dict, orgs: dict, acronyms: dict, aliases, ctx=None):
+    """(name within the article, kind, label, how the name was resolved or None) of one row."""
     surface = clean_surface(r["text"])
     label = r["label"]
     if aliases:
         hit = aliases.get(normalize_name(surface))
         if hit:
             name, kind = hit
-            return name, kind or ENTITY_LABELS.get(label, "other"), label
+            return name, kind or ENTITY_LABELS.get(label, "other"), label, "alias"
     if label == "DEMONYM":
-        return gazetteer.country_of_demonym(surface), "place", label
-    if label == "NORP" and (party := gazetteer.party_of(surface)):
-        return party, "organization", label
+        if _plural_demonym(surface):  # "the Palestinians": the people, a group
+            return _singular(surface), "group", label, None
+        return gazetteer.country_of_demonym(surface), "place", label, "demonym"
+    if label == "NORP" and gazetteer.party_of(surface):
+        party = ctx.party(surface) if ctx is not None else gazetteer.party_of(surface)
+        return (party, "organization", label, "party word") if party else (surface, "organization", label, None)
     if label == "NORP" and re.search(r"[a-rt-z]s$", surface):
-        # "Muslims", "Kurds": one group with the singular ("Allies": "Ally")
-        surface = surface[:-3] + "y" if surface.endswith("ies") else surface[:-1]
+        surface = _singular(surface)  # "Muslims", "Kurds": one group with the singular ("Allies": "Ally")
+    how = None
     if surface in acronyms:
-        surface = acronyms[surface][0]
-    if label == "PERSON":
-        surface = persons.get(surface, surface)
+        surface, how = acronyms[surface][0], "acronym"
+    if label == "PERSON" and persons:
+        surface, how = persons.resolve(surface, r.get("title"))
     elif label == "ORG":
+        short = surface
         surface = orgs.get(surface, surface)
+        how = "article short form" if surface != short else how
         head = surface.rsplit(" ", 1)[-1]
         if " " in surface and head.islower() and head.capitalize() in ORG_HEADS:
             surface = surface[: -len(head)] + head.capitalize()  # "Democratic party": one name, capitalised
     name = gazetteer.canonical_variant(surface)
+    if name != surface and how is None:
+        how = "variant"
     kind = ENTITY_LABELS.get(label, "other")
     if aliases:
         hit = aliases.get(normalize_name(name))
         if hit:
-            return hit[0], hit[1] or kind, label
-    return name, kind, label
+            return hit[0], hit[1] or kind, label, "alias"
+    return name, kind, label, how
+
+
+def _singular(word: str) -> str:
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1]
+
+
+def _plural_demonym(surface: str) -> bool:
+    """"Kenyans", "Palestinians": a demonym in the plural (a noun for the people), not the
+    adjective ("Kenyan", "Swiss")."""
+    return (surface.endswith("s") and not surface.endswith("ss") and " " not in surface
+            and gazetteer.demonym_adjective(surface) != surface)
 
 
 def normalize_name(name: str) -> str:

@@ -10,17 +10,22 @@ import pandas as pd
 from ..units import index_of, paragraph_starts
 from . import gazetteer
 from .aliases import AliasTable, _alias_phrases
+from .evidence import names_no_actor
+from .names import normalize_name
 from .spans import INITIAL, clean_surface, inside, speaker_labels
 
 _LABEL_OF_KIND = {"person": "PERSON", "organization": "ORG", "place": "GPE", "group": "NORP", "other": "MISC"}
 _CAP_WORD = re.compile(r"(?<![\w'’.\-])[A-Z][\w'’.\-]*[\w]|(?<![\w'’.\-])[A-Z](?![\w])")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z][a-z'’\-]*")
 
 
 def find_more_mentions(texts: dict[str, str], mentions: pd.DataFrame, sentences: pd.DataFrame,
                        aliases: AliasTable | None = None) -> pd.DataFrame:
     """Mentions the model missed, found with what the corpus knows: the surname of a person named
-    in full anywhere in the corpus (its own actor when several people share it); other occurrences
+    in full anywhere in the corpus, and a one-word name the model read as a person twice or more
+    (as the bare name, for :mod:`.resolve` to tie to a person on the evidence; never after
+    "the"); other occurrences
     of an organisation's or place's name the model found in the same article, or in two or more
     places of the corpus ("Facebook" tagged once, missed seven times), or defined as an acronym;
     and the aliases of a user
@@ -73,16 +78,39 @@ def _corpus_names(mentions: pd.DataFrame, lower_vocab: set, aliases) -> tuple[di
             cands = local[aid][p.split()[0]]
             if (p, name, kind) not in cands:
                 cands.append((p, name, kind))
+    # one-word names of people the model found twice or more ("Kito said"): found again where it missed them
+    bare = mentions.loc[(mentions["kind"] == "person").to_numpy(), "text"].map(clean_surface)
+    for word, n in bare[~bare.str.contains(" ")].value_counts().items():
+        if n >= 2 and word not in owners and word[:1].isupper() and len(word) >= 3:
+            owners.setdefault(word, set())
     for surname, names in owners.items():
         if surname.lower() in lower_vocab or gazetteer.is_place(surname) or gazetteer.is_role_word(surname):
             continue
-        name = next(iter(names)) if len(names) == 1 else surname
-        lookup[surname].append((surname, name, "person"))
+        # the bare surname: the corpus-wide resolution decides whose it is, on the evidence
+        lookup[surname].append((surname, surname, "person"))
     for phrase, (name, kind) in _alias_phrases(aliases).items():
         lookup[phrase.split()[0]].insert(0, (phrase, name, kind or "other"))
     for cands in lookup.values():  # longest phrase first: "Coastal Union" before "Coastal"
         cands.sort(key=lambda c: -len(c[0]))
     return lookup, local
+
+
+def _how(phrase: str, name: str, kind: str) -> str | None:
+    """How a mention found by the second look is tied to its name ("Ade" -> "Jo Ade": the only
+    full name of the corpus with that surname)."""
+    if normalize_name(phrase) == normalize_name(name):
+        return None
+    return "corpus: only full name" if kind == "person" else "corpus: known name"
+
+
+def _own_names(mentions: pd.DataFrame) -> dict[str, dict[str, tuple[str, str]]]:
+    """article_id -> written form -> (name, kind) of the article's own mentions of that form, so
+    that a form found again takes the article's reading ("Trump" a person here, whatever the
+    model read elsewhere)."""
+    out: dict[str, dict] = defaultdict(dict)
+    for aid, text, name, kind in zip(mentions["article_id"], mentions["text"], mentions["name"], mentions["kind"]):
+        out[aid].setdefault(clean_surface(str(text)), (name, kind))
+    return out
 
 
 def _scan(texts: dict[str, str], mentions: pd.DataFrame, sentences: pd.DataFrame, lookup: dict,
@@ -92,10 +120,12 @@ def _scan(texts: dict[str, str], mentions: pd.DataFrame, sentences: pd.DataFrame
              for aid, g in mentions.sort_values(["article_id", "start"]).groupby("article_id", sort=False)}
     sent_starts = {aid: g["start"].to_numpy() for aid, g in sentences.sort_values(["article_id", "start"])
                    .groupby("article_id", sort=False)}
+    own = _own_names(mentions)
     new = []
     for aid, text in texts.items():
         starts, ends = spans.get(aid, (np.empty(0, int), np.empty(0, int)))
         here = local.get(aid, {})
+        mine = own.get(aid, {})
         labels = speaker_labels(text)
         paragraphs = None
         for m in _CAP_WORD.finditer(text):
@@ -113,14 +143,20 @@ def _scan(texts: dict[str, str], mentions: pd.DataFrame, sentences: pd.DataFrame
                     continue
                 if labels and inside(labels, pos):
                     break
+                if kind == "person" and _THE_BEFORE.search(text[max(0, pos - 4):pos]):
+                    break  # "The Hill": a surname after "the" names no person
                 i = np.searchsorted(starts, end)  # any existing mention overlapping [pos, end)?
                 if i > 0 and ends[i - 1] > pos:
                     break
+                if names_no_actor(text, {"start": pos, "end": end, "text": phrase, "label": _LABEL_OF_KIND.get(kind, "MISC")}):
+                    break  # "(1500 UTC)": a time zone here, whatever the name is elsewhere
+                name, kind = mine.get(phrase, (name, kind))  # what the article itself makes of the name
                 ss = sent_starts.get(aid)
                 paragraphs = paragraph_starts(text) if paragraphs is None else paragraphs
                 new.append({"article_id": aid, "start": pos, "end": end, "text": phrase,
                             "label": _LABEL_OF_KIND.get(kind, "MISC"),
                             "sentence": int(max(0, np.searchsorted(ss, pos, side="right") - 1)) if ss is not None else 0,
-                            "paragraph": index_of(paragraphs, pos), "name": name, "kind": kind, "title": None})
+                            "paragraph": index_of(paragraphs, pos), "name": name, "kind": kind, "title": None,
+                            "resolved_by": _how(phrase, name, kind)})
                 break
     return new
