@@ -57,19 +57,19 @@ def direct_quotes(ix):
         if seg.cue is None and seg.speaker is None:
             src = by_chain.get(seg.chain) if seg.double else None
             if src is not None:
-                seg.cue, seg.speaker = src.cue, src.speaker
+                seg.cue, seg.speaker, seg.verb, seg.how = src.cue, src.speaker, src.verb, "chain"
             elif last is not None and seg.full and \
                     ix.paragraph(seg.start) - ix.paragraph(last.start) <= FLOAT_PARAGRAPHS:
-                seg.speaker = last.speaker  # floating quote
+                seg.speaker, seg.how = last.speaker, "float"  # floating quote
                 if ix.paragraph(seg.start) == ix.paragraph(last.start):
                     # “A,” said X. “B.”: one statement around one cue
-                    seg.cue = last.cue
+                    seg.cue, seg.verb = last.cue, last.verb
         if seg.speaker is not None:
             last = seg
         words = sum(1 for i in range(seg.t0, seg.t1) if doc[i].is_alpha)
         if seg.cue is None and seg.speaker is None and (not seg.full or words < 4):
             continue
-        add_row(ix, "direct", seg.start, seg.end, seg.speaker, seg.cue)
+        add_row(ix, "direct", seg.start, seg.end, seg.speaker, seg.cue, how=seg.how or "direct", verb=seg.verb)
 
 
 def attribute(ix, seg):
@@ -91,11 +91,11 @@ def attribute(ix, seg):
                 if all(t.pos_ in ("PROPN", "PUNCT", "SPACE") for t in after[1:]) or \
                         h.ent_type_ in ("PERSON", "ORG"):
                     seg.cue = (first.text, first.idx, first.idx + len(first.text))
-                    seg.speaker = speaker_of(ix, h)
+                    seg.speaker, seg.how = speaker_of(ix, h), "dash"
                     return
             v = find_cue(ix, seg, after, tight=True, last=False)
             if v is not None and v.i not in ix.reported_cues:
-                set_from_verb(ix, seg, v)
+                set_from_verb(ix, seg, v, "after")
                 return
     before = stretch_before(ix, seg)
     if before:
@@ -103,12 +103,12 @@ def attribute(ix, seg):
         if lastt.text in (":", ",") or (lastt.pos_ == "VERB") or lastt.text in DASHES:
             v = find_cue(ix, seg, before, tight=lastt.text in ":,", last=True)
             if v is not None and v.i not in ix.reported_cues:
-                set_from_verb(ix, seg, v)
+                set_from_verb(ix, seg, v, "before")
                 return
 
 
-def set_from_verb(ix, seg, v):
-    seg.cue = cue_span(ix, v)
+def set_from_verb(ix, seg, v, how):
+    seg.cue, seg.verb, seg.how = cue_span(ix, v), v.i, how
     if v.lower_ == "according":
         to = next((c for c in v.children if c.lower_ == "to"), None)
         src = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None

@@ -1,7 +1,10 @@
 """``extract_quotes``: the quote rules over one parsed Doc, in their order."""
 from __future__ import annotations
 
+from .acts import decide_acts
+from .coref import name_speakers
 from .direct import classify_quotes, direct_quotes
+from .filters import drop_non_attributions
 from .index import DocIndex
 from .reported import reported_speech
 
@@ -34,7 +37,7 @@ def extract_quotes(doc, mentions=None) -> list[dict]:
     text = doc.text
     if not text or len(doc) == 0:
         return []
-    return run(DocIndex(doc, mentions))
+    return [{k: v for k, v in r.items() if not k.startswith("_")} for r in run(DocIndex(doc, mentions))]
 
 
 def run(ix) -> list[dict]:
@@ -44,6 +47,9 @@ def run(ix) -> list[dict]:
     reported_speech(ix)
     classify_quotes(ix)
     direct_quotes(ix)
+    name_speakers(ix)
+    decide_acts(ix)
+    drop_non_attributions(ix)
     rows = ix.rows
     rows.sort(key=lambda r: (r["start"], r["end"]))
     return rows

@@ -33,6 +33,7 @@ PRONOUN_KINDS = {
     "we": ("organization", "group", "person"), "us": ("organization", "group", "person"),
     "it": ("organization",),
 }
+QUESTION_LEMMAS = frozenset({"ask", "question"})
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 DASHES = frozenset({"—", "―", "–", "--", "-"})
 FINAL = frozenset({".", "!", "?", ";"})

@@ -17,7 +17,7 @@ class Seg:
     """One run of quoted text between two marks (or to a paragraph end)."""
 
     __slots__ = ("start", "end", "open_start", "close_end", "chain", "double",
-                 "t0", "t1", "speaker", "cue", "absorbed", "full")
+                 "t0", "t1", "speaker", "cue", "absorbed", "full", "verb", "how")
 
     def __init__(self, start, end, open_start, close_end, chain, double):
         self.start, self.end = start, end
@@ -28,6 +28,8 @@ class Seg:
         self.cue = None       # (text, start, end)
         self.absorbed = False   # not a statement of its own: scare quote, title, part of mixed
         self.full = True        # begins a sentence or follows a colon, comma, dash or cue
+        self.verb = None        # token index of the cue verb, when the cue is a verb
+        self.how = None         # the rule that attributed the run
 
 
 def scan_quote_marks(text: str) -> list[tuple[int, int, int, int | None, int, bool]]:

@@ -37,10 +37,10 @@ def reported_speech(ix):
         act = lemma in ACT_LEMMAS
         if lemma not in CUE_LEMMAS and not belief and not act:
             continue
-        span = clausal_complement(ix, v)
+        span, how = clausal_complement(ix, v), "clause"
         if span is None and act and v.tag_ != "VBN" or (span is None and lemma in (
                 "call", "ask", "urge", "accuse")):
-            span = np_complement(ix, v, lemma)
+            span, how = np_complement(ix, v, lemma), "object"
         if span is None:
             continue
         spk_tok = subject(ix, v)
@@ -50,7 +50,7 @@ def reported_speech(ix):
         c0, c1 = content_span(ix, *span)
         if c1 < c0 or not any(doc[i].is_alpha for i in range(c0, min(c1 + 1, c0 + 50))):
             continue
-        frame(ix, v, spk_tok, c0, c1, cue_span(ix, v))
+        frame(ix, v, spk_tok, c0, c1, cue_span(ix, v), how=how)
     headline_speakers(ix)
 
 
@@ -157,7 +157,7 @@ def evidential(ix, v, lemma):
     c0, c1 = content_span(ix, *span)
     if c1 - c0 < 2:
         return
-    frame(ix, v, None, c0, c1, cue_span(ix, v))
+    frame(ix, v, None, c0, c1, cue_span(ix, v), how="evidential")
 
 
 def headline_speakers(ix):
@@ -190,7 +190,7 @@ def headline_speakers(ix):
             c1 -= 1
         head = doc[j - 1]
         colon = doc[j]
-        frame(ix, colon, head, c0, c1, (colon.text, colon.idx, colon.idx + 1),
+        frame(ix, colon, head, c0, c1, (colon.text, colon.idx, colon.idx + 1), how="label",
                    speaker=(head, doc[i].idx, head.idx + len(head.text),
                             resolve(ix, head, doc[i].idx, head.idx + len(head.text))))
 
@@ -222,10 +222,10 @@ def according(ix, v):
     if c1 < c0 or c1 - c0 < 2:
         return
     cue = cue_span(ix, v)
-    frame(ix, v, src, c0, c1, cue)
+    frame(ix, v, src, c0, c1, cue, how="according")
 
 
-def frame(ix, v, spk_tok, c0, c1, cue, speaker=None):
+def frame(ix, v, spk_tok, c0, c1, cue, *, how, speaker=None):
     """A reported-speech frame: direct attribution of a quote, mixed, or indirect."""
     doc = ix.doc
     if speaker is None:
@@ -272,12 +272,12 @@ def frame(ix, v, spk_tok, c0, c1, cue, speaker=None):
             # the complement is the quotation itself: "Ade said: “…”"
             for s in inside:
                 if s.cue is None:
-                    s.cue, s.speaker = cue, speaker
+                    s.cue, s.speaker, s.verb, s.how = cue, speaker, v.i, how
             return
         for s in inside:
             s.absorbed = True
             if s.cue is None:
-                s.cue, s.speaker = cue, speaker
+                s.cue, s.speaker, s.verb, s.how = cue, speaker, v.i, how
         start = min(start, inside[0].open_start)
         last = inside[-1]
         if last.close_end is not None and last.end >= end - 1:
@@ -288,7 +288,7 @@ def frame(ix, v, spk_tok, c0, c1, cue, speaker=None):
     else:
         kind = "indirect"
     ix.reported_cues.add(v.i)
-    add_row(ix, kind, start, end, speaker, cue)
+    add_row(ix, kind, start, end, speaker, cue, how=how, verb=v.i)
 
 
 def content_span(ix, c0, c1):

@@ -1,0 +1,166 @@
+"""Rows that are never attributions, removed after the rules have run:
+
+- headings and labels: a row that starts in a heading line ("READ MORE", "Energy Prices Rise",
+  the headline and sub-headline that open an article);
+- credits and stage directions: "Follow Jo Ade on Twitter", "(APPLAUSE)";
+- the reporter's questions: "Asked about the budget, she said …" (the "asked" row), and in an
+  interview or transcript the lines of the interviewer ("Q: Why now?"): a label whose every
+  line is a question, and any labelled line that is only questions;
+- a row nested in another row's content ("“… she told me she would go,” he said": one statement).
+"""
+from __future__ import annotations
+
+import re
+
+from .. import wordlists
+from .acts import verb_act
+from .lexicon import QUESTION_LEMMAS
+
+CREDIT_OPENERS = wordlists.words("credit_openers")
+HEADING_WORDS = 10        # a line of at most this many words without final punctuation is a heading
+HEADLINE_WORDS = 20       # the article's first paragraph, when this short, is its headline
+HEADLINE_PARAGRAPHS = 3   # headline-style paragraphs are looked for among the first ones
+_FINAL = tuple(".!?:;\"'”’»)…")
+_WORD = re.compile(r"\w+")
+_NOT_HEADING = re.compile(r"[@#]|https?:|www\.|[\"“”«»]")
+
+
+def heading_lines(ix) -> list[tuple[int, int]]:
+    """Character spans of the heading lines of the text."""
+    text = ix.text
+    out = []
+    pos = paragraph = 0
+    blank = False
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        body = line.strip()
+        if not body:
+            blank = True
+            continue
+        if blank and out is not None and start > 0:
+            paragraph += 1
+        blank = False
+        n = len(_WORD.findall(body))
+        if paragraph == 0 and n <= HEADLINE_WORDS and text[pos:].strip():
+            out.append((start, end))  # the headline (and its sub-headline) opening the text
+        elif n <= HEADING_WORDS and not body.endswith(_FINAL) and not _NOT_HEADING.search(body):
+            out.append((start, end))
+        elif paragraph < HEADLINE_PARAGRAPHS and n <= HEADLINE_WORDS and headline_style(ix, start):
+            out.append((start, end))
+    return out
+
+
+def headline_style(ix, start: int) -> bool:
+    """Does the line at ``start`` open with a bare singular noun as its subject, as headlines do
+    ("Senator backs plan", "Minister says talks will resume")?"""
+    i = ix.tok_at(start)
+    if i >= ix.ntok:
+        return False
+    t = ix.doc[i]
+    return t.tag_ == "NN" and t.is_title and t.dep_ in ("nsubj", "ROOT", "compound") and not any(
+        c.dep_ == "det" for c in t.children)
+
+
+def is_credit(text: str) -> bool:
+    """A credit line, call to action or stage direction: "Photo: Jo Ade", "(CROSSTALK)"."""
+    body = text.strip()
+    if body[:1] in "([" and body.rstrip(".")[-1:] in ")]":
+        return True
+    words = _WORD.findall(body)
+    return bool(words) and words[0].lower() in CREDIT_OPENERS and len(words) <= 20
+
+
+def only_questions(text: str) -> bool:
+    """Is ``text`` one or more questions and nothing else ("Why now? Who decided?")?"""
+    body = text.strip().rstrip("\"'”’ ")
+    if not body.endswith("?"):
+        return False
+    return not re.search(r"[.!](\s|$)", body)
+
+
+def reporters_question(ix, row) -> bool:
+    """"Asked about the vote, she said …", "When asked whether …": a participle "asked" without its
+    own subject is the reporter's question."""
+    v = row["_verb"]
+    if v is None:
+        return False
+    t = ix.doc[v]
+    return t.lemma_.lower() in QUESTION_LEMMAS and t.tag_ == "VBN" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in t.children)
+
+
+def interviewer_labels(rows) -> set[str]:
+    """Labels ("Q", "GV", "HOST") whose every labelled line is a question."""
+    lines: dict[str, list[bool]] = {}
+    for r in rows:
+        if r["_how"] == "label" and r["speaker_text"]:
+            lines.setdefault(r["speaker_text"].lower(), []).append(r["text"].rstrip("\"'”’ ").endswith("?"))
+    return {k for k, v in lines.items() if all(v)}
+
+
+def nested(ix, rows) -> set[int]:
+    """Indexes of rows nested in another row's content, which then speaks for them: the inner row
+    goes, unless the outer one is a finding or a belief and the inner a statement ("According to
+    the report, the firm said it would close": the firm's statement stays, the report's row
+    goes), or the inner one hangs on a noun of the outer one's object ("She condemned the plan,
+    which she called a mistake": two statements)."""
+    out = set()
+    order = sorted(range(len(rows)), key=lambda i: (rows[i]["start"], -rows[i]["end"]))
+    for k, i in enumerate(order):
+        r = rows[i]
+        for j in order[:k]:
+            o = rows[j]
+            if not (o["start"] <= r["start"] and r["end"] <= o["end"]) or j in out or \
+                    (o["start"], o["end"]) == (r["start"], r["end"]):
+                continue
+            if o["act"] in ("other", "belief") and r["act"] == "statement" and not refusal(ix, o):
+                out.add(j)
+            elif not (o["_how"] == "object" and in_relative_clause(ix, r)):
+                out.add(i)
+            break
+    return out
+
+
+def refusal(ix, row) -> bool:
+    """A verb of the "other" class with an infinitive: "declined to say", "refused to comment"."""
+    v = row["_verb"]
+    if v is None:
+        return False
+    t = ix.doc[v]
+    return verb_act(t.lemma_.lower()) == "other" and any(c.dep_ == "xcomp" for c in t.children)
+
+
+def in_relative_clause(ix, row) -> bool:
+    """Is the row's cue verb in a relative clause ("the plan, which she called a mistake")?"""
+    v = row["_verb"]
+    if v is None:
+        return False
+    t = ix.doc[v]
+    for _ in range(3):
+        if t.dep_ in ("relcl", "acl"):
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def drop_non_attributions(ix) -> None:
+    """Remove from ``ix.rows`` every row that is never an attribution (see the module docstring)."""
+    rows = ix.rows
+    inner = nested(ix, rows)
+    heads = heading_lines(ix)
+    interviewers = interviewer_labels(rows)
+    keep = []
+    for i, r in enumerate(rows):
+        if i in inner or is_credit(r["text"]) or reporters_question(ix, r):
+            continue
+        at = r["cue_start"] if r["cue_start"] is not None else r["start"]
+        if any(a <= at < b or a <= r["start"] < b for a, b in heads):
+            continue
+        if r["_how"] == "label" and (only_questions(r["text"]) or (
+                (r["speaker_text"] or "").lower() in interviewers)):
+            continue
+        keep.append(r)
+    rows[:] = keep
