@@ -237,13 +237,13 @@ def _names_agree(a: str | None, b: str | None) -> bool:
 def _norm(s) -> str:
     s = unicodedata.normalize("NFKD", str(s))
     s = "".join(c for c in s if not unicodedata.combining(c)).lower().replace("’", "'")
-    return " ".join(s.replace(".", " ").split())
+    return " ".join(s.replace(".", " ").split()).lstrip("@")
 
 
 def canonical_ok(pred, gold) -> bool:
     """The predicted canonical speaker against the gold's: equal up to case and accents, or the
-    gold is one word of the predicted name (annotators keep surnames and first names); an unnamed
-    gold source and no predicted speaker agree."""
+    gold is one word of the predicted name (annotators keep surnames and first names), a handle
+    with or without its "@"; an unnamed gold source and no predicted speaker agree."""
     if not gold:
         return not pred
     if not pred:

@@ -67,6 +67,8 @@ class Resolver:
         if low in RELATIVE and h.dep_ in SUBJECTS and depth == 0:
             ante = antecedent(h)
             return self.name(ante, 1) if ante is not None else (None, None)
+        if h.text.startswith("@") and len(h.text) > 2:
+            return h.text, "person"  # a handle
         m = head_mention(ix, h)
         if m is not None:
             return self.from_mention(h, m)

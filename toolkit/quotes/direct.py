@@ -6,6 +6,7 @@ floating quote paragraphs that take the speaker of the quote before them.
 from __future__ import annotations
 
 from .index import add_row, cue_span
+from .labels import label_at, speaker_tokens
 from .lexicon import CUE_LEMMAS, DASHES, FINAL
 from .speakers import nearby_noun, speaker_of, subject
 
@@ -35,10 +36,30 @@ def classify_quotes(ix):
             seg.absorbed = True
 
 
+def transcript_label(ix, seg) -> bool:
+    """A quotation that opens with a label ("“ADE: Well, we tried.”", a transcript): the label
+    speaks, the content starts after the colon."""
+    lab = label_at(ix, seg.t0, seg.t1)
+    if lab is None:
+        return False
+    first, last, colon = lab
+    c0 = colon + 1
+    while c0 < seg.t1 and ix.doc[c0].is_space:
+        c0 += 1
+    if c0 >= seg.t1:
+        return False
+    seg.start, seg.t0 = ix.doc[c0].idx, c0
+    col = ix.doc[colon]
+    seg.cue, seg.speaker, seg.how = (col.text, col.idx, col.idx + 1), speaker_tokens(ix, first, last), "label"
+    return True
+
+
 def direct_quotes(ix):
     doc = ix.doc
     segs = ix.segs
     for seg in segs:
+        if not seg.absorbed and seg.cue is None and seg.speaker is None and seg.full and transcript_label(ix, seg):
+            continue
         if not seg.absorbed and seg.cue is None and seg.speaker is None:
             words = sum(1 for i in range(seg.t0, seg.t1) if doc[i].is_alpha)
             if seg.full or words >= 4:

@@ -5,6 +5,7 @@ from .acts import decide_acts
 from .coref import name_speakers
 from .direct import classify_quotes, direct_quotes
 from .filters import drop_non_attributions
+from .labels import blockquotes, signatures
 from .index import DocIndex
 from .reported import reported_speech
 
@@ -47,6 +48,8 @@ def run(ix) -> list[dict]:
     reported_speech(ix)
     classify_quotes(ix)
     direct_quotes(ix)
+    signatures(ix)
+    blockquotes(ix)
     name_speakers(ix)
     decide_acts(ix)
     drop_non_attributions(ix)

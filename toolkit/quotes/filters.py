@@ -17,7 +17,7 @@ from .acts import verb_act
 from .lexicon import QUESTION_LEMMAS
 
 CREDIT_OPENERS = wordlists.words("credit_openers")
-HEADING_WORDS = 10        # a line of at most this many words without final punctuation is a heading
+HEADING_WORDS = 15        # a line of at most this many words without final punctuation is a heading
 HEADLINE_WORDS = 20       # the article's first paragraph, when this short, is its headline
 HEADLINE_PARAGRAPHS = 3   # headline-style paragraphs are looked for among the first ones
 _FINAL = tuple(".!?:;\"'”’»)…")
@@ -26,28 +26,33 @@ _NOT_HEADING = re.compile(r"[@#]|https?:|www\.|[\"“”«»]")
 
 
 def heading_lines(ix) -> list[tuple[int, int]]:
-    """Character spans of the heading lines of the text."""
+    """Character spans of the heading lines of the text: short lines without final punctuation, the
+    article's opening line when a blank line or a longer text follows it (the headline, and a
+    second line before the first blank line: its sub-headline), headline-style lines among the
+    first paragraphs."""
     text = ix.text
-    out = []
-    pos = paragraph = 0
-    blank = False
+    lines = []
+    pos = 0
     for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
-        body = line.strip()
-        if not body:
-            blank = True
-            continue
-        if blank and out is not None and start > 0:
+        lines.append((pos, pos + len(line), line.strip()))
+        pos += len(line) + 1
+    body = [(a, b, t) for a, b, t in lines if t]
+    if not body:
+        return []
+    first_block = [body[0]]
+    if len(body) > 1 and "\n\n" not in text[body[0][1]:body[1][0]] and body[1][0] < text.find("\n\n") \
+            and len(body) > 2 and "\n\n" in text[body[1][1]:body[2][0]]:
+        first_block.append(body[1])  # a sub-headline: two lines, then a blank line
+    out = [(a, b) for a, b, t in first_block if len(_WORD.findall(t)) <= HEADLINE_WORDS and len(body) > 1]
+    paragraph = 0
+    for k, (a, b, t) in enumerate(body):
+        if k and "\n\n" in text[body[k - 1][1]:a]:
             paragraph += 1
-        blank = False
-        n = len(_WORD.findall(body))
-        if paragraph == 0 and n <= HEADLINE_WORDS and text[pos:].strip():
-            out.append((start, end))  # the headline (and its sub-headline) opening the text
-        elif n <= HEADING_WORDS and not body.endswith(_FINAL) and not _NOT_HEADING.search(body):
-            out.append((start, end))
-        elif paragraph < HEADLINE_PARAGRAPHS and n <= HEADLINE_WORDS and headline_style(ix, start):
-            out.append((start, end))
+        n = len(_WORD.findall(t))
+        if n <= HEADING_WORDS and not t.endswith(_FINAL) and not _NOT_HEADING.search(t):
+            out.append((a, b))
+        elif paragraph < HEADLINE_PARAGRAPHS and n <= HEADLINE_WORDS and headline_style(ix, a):
+            out.append((a, b))
     return out
 
 
@@ -90,12 +95,19 @@ def reporters_question(ix, row) -> bool:
         c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in t.children)
 
 
-def interviewer_labels(rows) -> set[str]:
+def line_of(ix, row) -> str:
+    """The row's content to the end of its line (the content drops a final "?")."""
+    end = ix.text.find("\n", row["end"])
+    return ix.text[row["start"]:end if end >= 0 else len(ix.text)]
+
+
+def interviewer_labels(ix, rows) -> set[str]:
     """Labels ("Q", "GV", "HOST") whose every labelled line is a question."""
     lines: dict[str, list[bool]] = {}
     for r in rows:
         if r["_how"] == "label" and r["speaker_text"]:
-            lines.setdefault(r["speaker_text"].lower(), []).append(r["text"].rstrip("\"'”’ ").endswith("?"))
+            asks = line_of(ix, r).rstrip("\"'”’ ").endswith("?")
+            lines.setdefault(r["speaker_text"].lower(), []).append(asks)
     return {k for k, v in lines.items() if all(v)}
 
 
@@ -151,7 +163,7 @@ def drop_non_attributions(ix) -> None:
     rows = ix.rows
     inner = nested(ix, rows)
     heads = heading_lines(ix)
-    interviewers = interviewer_labels(rows)
+    interviewers = interviewer_labels(ix, rows)
     keep = []
     for i, r in enumerate(rows):
         if i in inner or is_credit(r["text"]) or reporters_question(ix, r):
@@ -159,7 +171,7 @@ def drop_non_attributions(ix) -> None:
         at = r["cue_start"] if r["cue_start"] is not None else r["start"]
         if any(a <= at < b or a <= r["start"] < b for a, b in heads):
             continue
-        if r["_how"] == "label" and (only_questions(r["text"]) or (
+        if r["_how"] == "label" and (only_questions(line_of(ix, r)) or (
                 (r["speaker_text"] or "").lower() in interviewers)):
             continue
         keep.append(r)

@@ -80,6 +80,12 @@ class DocIndex:
         c0, c1 = max(c0, lo), min(c1, hi)
         return (c0, c1) if c0 <= c1 else None
 
+    def same_line(self, a: int, b: int) -> bool:
+        """Are tokens a and b on one line (no line break between them)?"""
+        lo, hi = min(a, b), max(a, b)
+        k = bisect.bisect_left(self.breaks, lo)
+        return k >= len(self.breaks) or self.breaks[k] >= hi
+
     def paragraph(self, char: int) -> int:
         return index_of(self.par_starts, char)
 

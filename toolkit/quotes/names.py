@@ -62,7 +62,7 @@ class People:
                     votes.setdefault(name, {}).setdefault(g, 0)
                     votes[name][g] += 3
             said = str(m.get("text") or "").split()
-            if len(said) == 1 and len(name.split()) > 1 and name.split()[0].lower() == said[0].lower():
+            if len(said) == 1 and not ix.in_quote_char(m["start"]) and len(name.split()) > 1 and name.split()[0].lower() == said[0].lower():
                 self.by_first_name.add(name)
         for name, g in self.pronoun_votes():
             votes.setdefault(name, {}).setdefault(g, 0)
@@ -97,6 +97,8 @@ class People:
                 if t.pos_ == "NOUN":
                     if t.lemma_.lower() in PERSON_NOUNS or t.lower_ in GENDERED:
                         out.append(t.lemma_)
+                    break
+                if t.pos_ not in ("DET", "ADJ", "PROPN", "NUM") and t.text != "-":
                     break
         return out
 

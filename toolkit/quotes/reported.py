@@ -9,9 +9,10 @@ from __future__ import annotations
 import bisect
 
 from .index import add_row, cue_span
-from .lexicon import (ACT_LEMMAS, BELIEF_LEMMAS, CUE_LEMMAS, EVIDENTIAL, FINAL, NOT_SPEAKERS, PREPS_ANY,
-                      PREPS_BY_VERB)
-from .speakers import resolve, speaker_of, subject
+from .lexicon import (ACT_LEMMAS, BELIEF_LEMMAS, CUE_LEMMAS, EVIDENTIAL, FINAL, PREPS_ANY, PREPS_BY_VERB,
+                      RELATIVE)
+from .labels import label_at, paragraphs, speaker_tokens
+from .speakers import speaker_of, subject
 
 
 def reported_speech(ix):
@@ -98,6 +99,11 @@ def clausal_complement(ix, v):
         if c.dep_ != "ccomp":
             continue
         sp = ix.clip(v, c.left_edge.i, c.right_edge.i)
+        if sp is not None and sp[0] < v.i <= sp[1] and all(
+                t.lower_ in RELATIVE for t in c.subtree if t.i < v.i and t.head.i == c.i):
+            # "groups which the ministry says are armed": the relative pronoun is the subject of
+            # what is said; the statement is what follows the cue
+            sp = (v.i + 1, sp[1]) if v.i + 1 <= sp[1] else None
         if sp is None or sp[0] <= v.i <= sp[1]:
             continue
         dist = min(abs(sp[0] - v.i), abs(sp[1] - v.i))
@@ -161,38 +167,23 @@ def evidential(ix, v, lemma):
 
 
 def headline_speakers(ix):
-    """"Ade: Talks Will Go On" headlines and transcripts ("LIMA: Well, …"): a name
-    opening a paragraph, then a colon, then what the named one says."""
+    """"Ade: Talks Will Go On" headlines, transcripts ("LIMA: Well, …") and quoted tweets
+    ("@jo_ade: …"): a label (:func:`.labels.label_at`) opening a line, then what the named one
+    says."""
     doc = ix.doc
-    starts = [0] + [b + 1 for b in ix.breaks]
-    for k, t0 in enumerate(starts):
-        t_end = ix.breaks[k] if k < len(ix.breaks) else ix.ntok
-        i = t0
-        while i < t_end and (doc[i].is_space or ix.is_mark[i]):
-            i += 1
-        j = i
-        while j < t_end and j - i < 5 and doc[j].text != ":":
-            t = doc[j]
-            if not (t.is_title or t.is_upper or t.text in (".", "'s", "’s", "-")):
-                break
-            j += 1
-        if j == i or j >= t_end or doc[j].text != ":" or t_end - j < 4:
+    for t0, t_end in paragraphs(ix):
+        lab = label_at(ix, t0, t_end)
+        if lab is None or any(ix.qid[x] >= 0 for x in range(lab[0], lab[2])):
             continue
-        if doc[i].lower_ in NOT_SPEAKERS or doc[j - 1].lower_ in NOT_SPEAKERS or \
-                not any(doc[x].pos_ == "PROPN" or doc[x].is_upper for x in range(i, j)):
-            continue
-        if any(ix.qid[x] >= 0 for x in range(i, j)):
-            continue
+        first, last, j = lab
         c0, c1 = content_span(ix, j + 1, t_end - 1)
         if c1 - c0 < 2:
             continue
         if doc[c1].text == "." and not ix.is_mark[c1]:
             c1 -= 1
-        head = doc[j - 1]
         colon = doc[j]
-        frame(ix, colon, head, c0, c1, (colon.text, colon.idx, colon.idx + 1), how="label",
-                   speaker=(head, doc[i].idx, head.idx + len(head.text),
-                            resolve(ix, head, doc[i].idx, head.idx + len(head.text))))
+        frame(ix, colon, doc[last], c0, c1, (colon.text, colon.idx, colon.idx + 1), how="label",
+              speaker=speaker_tokens(ix, first, last))
 
 
 def according(ix, v):

@@ -16,7 +16,13 @@ MAX_BACK_MENTIONS = 60  # mentions looked at when resolving a pronoun
 
 # ------------------------------------------------------------------ speakers
 def subject(ix, v, depth=0):
-    """The token naming who speaks through verb v, or None."""
+    """The token naming who speaks through verb v, or None; never across a line break (a heading or
+    the next paragraph the parser joined to the sentence)."""
+    s = _subject(ix, v, depth)
+    return s if s is None or ix.same_line(s.i, v.i) else None
+
+
+def _subject(ix, v, depth=0):
     for c in v.children:
         if c.dep_ in ("nsubj", "nsubjpass") and ix.qid[c.i] < 0 and not ix.is_mark[c.i]:
             if c.dep_ == "nsubjpass":
@@ -46,7 +52,7 @@ def subject(ix, v, depth=0):
                 c = ix.doc[v.i + 2]
             if c.pos_ in ("PROPN", "NOUN") and ix.qid[c.i] < 0:
                 while c.dep_ in ("compound", "flat", "amod") and c.head.i > c.i and \
-                        c.head.i - v.i < 6:
+                        c.head.i - v.i < 6 and ix.same_line(c.i, c.head.i):
                     c = c.head
                 return c
     if depth >= 3 or v.head.i == v.i or ix.qid[v.head.i] >= 0:
