@@ -466,6 +466,11 @@ def run_gold(args, root) -> tuple[list[str], float, float]:
         missed += [f"statements {split} {k} {f[k]:.1f} < {t}" for k, t in TARGETS.items() if f[k] < t]
         if tx is not None:
             rows.append(("textacy", split, score_statements([gold[i] for i in idx], [tx[i] for i in idx])))
+        if args.by_source:
+            for src in sorted({gold[i]["source"].split()[0] for i in idx}):
+                sub = [i for i in idx if gold[i]["source"].split()[0] == src]
+                rows.append((f"  {src[:16]}", split, score_statements([gold[i] for i in sub], [quotes[i] for i in sub],
+                                                                    [atts[i] for i in sub])))
     print_table(f"Statements ({len(gold)} gold articles; corpus.quotes; act% on corpus.attributions)", rows)
     if args.errors == "dev":
         for i, g in enumerate(gold):
@@ -529,6 +534,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-textacy", action="store_true", help="skip the textacy baseline")
     ap.add_argument("--cache", help="folder to keep parsed Docs in between runs (DocBin)")
     ap.add_argument("--only", choices=("gold", "polnear"), help="run one part only")
+    ap.add_argument("--by-source", action="store_true", help="statement scores per source too")
     ap.add_argument("--errors", choices=("dev", "train"),
                     help="list mismatches of the statement gold's dev split or of PolNeAR train")
     args = ap.parse_args(argv)

@@ -9,6 +9,8 @@ nobody's words). Decided by general patterns over the row's cue verb and its spe
 - the speaker's kind (word list ``document_nouns``): "The survey found that prices rose" and
   "according to the census" are findings ("other"); "A statement from the union said" is the
   union's statement (see :mod:`.names` for the issuer);
+- a belief with quoted words in it was said: "She wants to speak “directly to voters”" is a
+  statement;
 - evidentials ("Relations seem to have warmed", "The vote is expected to pass") have no source:
   beliefs, never statements;
 - the author's own first person outside quotation marks ("I believe the plan fails" in an
@@ -72,6 +74,8 @@ def row_act(ix, row) -> str | None:
     kind = document_kind(spk)
     if kind == "finding" or (kind == "report" and row.get("speaker_name") is None):
         return "other" if act == "statement" else act
+    if act == "belief" and row["kind"] == "mixed" and how in ("clause", "object"):
+        return "statement"  # "she wants to speak “directly to voters”": the quoted words were said
     return act
 
 

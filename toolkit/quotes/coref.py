@@ -6,8 +6,9 @@ a pronoun can look at the statement before it). The speaker as written stays in 
   (:class:`.names.People`): "Team coach Ana Ruiz said" → Ana Ruiz, "Ruiz added" → Ana Ruiz;
 - a place is a speaker only as the subject of its cue ("Lima rejects the claim", a government),
   never as a location picked up near a cue ("In Lima, officials said"): None;
-- "he" and "she" stand for the speaker of the previous statement when the gender agrees (speaker
-  continuity), else for the nearest earlier person of that gender; "they" and "it" for the
+- "he" and "she" stand for the subject of their sentence before them when the gender agrees
+  ("Ade was right when he said"), else for the speaker of the previous statement when the gender
+  agrees (speaker continuity), else for the nearest earlier person of that gender; "they" and "it" for the
   previous speaker when it was an organisation or group, else for an organisation of the same or
   previous sentence; "I", "we", "you" outside quotation marks stand for nobody named;
 - a relative "who" for the noun its clause hangs on ("Ade, who chairs the board, said");
@@ -99,11 +100,17 @@ class Resolver:
         return m["name"], kind
 
     def pronoun(self, h):
+        ix = self.ix
         low = h.lower_
         gender = PRONOUN_GENDER.get(low)
         prev = self.prev
         recent = prev is not None and self.row["paragraph"] - prev[2] <= CONTINUITY_PARAGRAPHS
         if gender is not None:
+            for m in self.earlier(h, ("person",), sentences=0):
+                name = self.people.full_name(m["name"], m["start"])
+                if self.people.compatible(name, gender) and head_mention(ix, m_head(ix, m)) is m \
+                        and m_head(ix, m).dep_ in SUBJECTS:
+                    return name, "person"  # "Ade was right when he said": the subject just before
             if recent and prev[1] == "person" and self.people.compatible(prev[0], gender):
                 return prev[0], "person"
             for m in self.earlier(h, ("person",)):
@@ -161,6 +168,11 @@ class Resolver:
         if prev is not None and prev[1] == "person" and self.row["paragraph"] - prev[2] <= 1:
             return prev[0], "person"
         return None, None
+
+
+def m_head(ix, m):
+    """The last token of mention m (the head of a name)."""
+    return ix.doc[max(ix.tok_at(m["start"]), ix.tok_at(m["end"]) - 1)]
 
 
 def head_mention(ix, h):

@@ -12,6 +12,8 @@ from .speakers import nearby_noun, speaker_of, subject
 
 MAX_STRETCH = 40       # tokens searched for an attribution next to a quote
 FLOAT_PARAGRAPHS = 2   # a floating quote takes the speaker of a quote this close before it
+FLOAT_WORDS = 8        # a quotation without a cue of its own is a statement from this many words on
+                       # (shorter ones are titles, slogans and signs more often than not)
 
 
 def classify_quotes(ix):
@@ -64,19 +66,22 @@ def direct_quotes(ix):
             words = sum(1 for i in range(seg.t0, seg.t1) if doc[i].is_alpha)
             if seg.full or words >= 4:
                 attribute(ix, seg)
-    # a multi-paragraph quote shares the attribution found in any of its paragraphs
-    by_chain = {}
+    # a multi-paragraph quote shares the attribution of its nearest attributed paragraph before
+    # (a transcript's label), else after ("“A.¶“B,” she said.")
+    before, after = {}, {}
     for seg in segs:
         if not seg.absorbed and seg.double and seg.cue is not None:
-            by_chain.setdefault(seg.chain, seg)
+            after.setdefault(seg.chain, seg)
     last = None
     for seg in segs:
         if seg.absorbed:
             if seg.speaker is not None and seg.cue is not None:
                 last = seg  # a mixed quote's speaker goes on talking in the next quotes
             continue
+        if seg.double and seg.cue is not None:
+            before[seg.chain] = seg
         if seg.cue is None and seg.speaker is None:
-            src = by_chain.get(seg.chain) if seg.double else None
+            src = (before.get(seg.chain) or after.get(seg.chain)) if seg.double else None
             if src is not None:
                 seg.cue, seg.speaker, seg.verb, seg.how = src.cue, src.speaker, src.verb, "chain"
             elif last is not None and seg.full and \
@@ -88,7 +93,7 @@ def direct_quotes(ix):
         if seg.speaker is not None:
             last = seg
         words = sum(1 for i in range(seg.t0, seg.t1) if doc[i].is_alpha)
-        if seg.cue is None and seg.speaker is None and (not seg.full or words < 4):
+        if seg.cue is None and (words < FLOAT_WORDS or (seg.speaker is None and not seg.full)):
             continue
         add_row(ix, "direct", seg.start, seg.end, seg.speaker, seg.cue, how=seg.how or "direct", verb=seg.verb)
 

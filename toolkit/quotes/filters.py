@@ -19,7 +19,8 @@ from .lexicon import QUESTION_LEMMAS
 CREDIT_OPENERS = wordlists.words("credit_openers")
 HEADING_WORDS = 15        # a line of at most this many words without final punctuation is a heading
 HEADLINE_WORDS = 20       # the article's first paragraph, when this short, is its headline
-HEADLINE_PARAGRAPHS = 3   # headline-style paragraphs are looked for among the first ones
+HEADLINE_PARAGRAPHS = 3
+INTERVIEWER_SHARE = 0.8   # a label whose lines are questions this often is the interviewer   # headline-style paragraphs are looked for among the first ones
 _FINAL = tuple(".!?:;\"'”’»)…")
 _WORD = re.compile(r"\w+")
 _NOT_HEADING = re.compile(r"[@#]|https?:|www\.|[\"“”«»]")
@@ -102,13 +103,14 @@ def line_of(ix, row) -> str:
 
 
 def interviewer_labels(ix, rows) -> set[str]:
-    """Labels ("Q", "GV", "HOST") whose every labelled line is a question."""
+    """Labels ("Q", "GV", "HOST") whose lines are questions, all or nearly all (an interviewer
+    comments now and then: "Thanks. Now, the budget?")."""
     lines: dict[str, list[bool]] = {}
     for r in rows:
         if r["_how"] == "label" and r["speaker_text"]:
             asks = line_of(ix, r).rstrip("\"'”’ ").endswith("?")
             lines.setdefault(r["speaker_text"].lower(), []).append(asks)
-    return {k for k, v in lines.items() if all(v)}
+    return {k for k, v in lines.items() if sum(v) >= INTERVIEWER_SHARE * len(v)}
 
 
 def nested(ix, rows) -> set[int]:
@@ -116,7 +118,9 @@ def nested(ix, rows) -> set[int]:
     goes, unless the outer one is a finding or a belief and the inner a statement ("According to
     the report, the firm said it would close": the firm's statement stays, the report's row
     goes), or the inner one hangs on a noun of the outer one's object ("She condemned the plan,
-    which she called a mistake": two statements)."""
+    which she called a mistake": two statements), or the inner cue is a clause of its own that
+    the parser tied to the outer content ("She said the talks failed and called the plan a
+    mistake", "He said Ade was right when she said …": the outer content ends before it)."""
     out = set()
     order = sorted(range(len(rows)), key=lambda i: (rows[i]["start"], -rows[i]["end"]))
     for k, i in enumerate(order):
@@ -128,10 +132,34 @@ def nested(ix, rows) -> set[int]:
                 continue
             if o["act"] in ("other", "belief") and r["act"] == "statement" and not refusal(ix, o):
                 out.add(j)
+            elif o["_how"] == "clause" and own_clause(ix, o, r):
+                trim_before(ix, o, ix.doc[r["_verb"]].left_edge.i)
             elif not (o["_how"] == "object" and in_relative_clause(ix, r)):
                 out.add(i)
             break
     return out
+
+
+def own_clause(ix, outer, inner) -> bool:
+    """Is the inner row's cue a coordinated or adverbial clause inside the outer content, past its
+    start ("… and called the plan a mistake", "… when she said …")?"""
+    v = inner["_verb"]
+    if v is None or inner["_how"] not in ("clause", "object"):
+        return False
+    t = ix.doc[v]
+    return t.dep_ in ("conj", "advcl") and outer["start"] < t.left_edge.idx and t.head.idx >= outer["start"]
+
+
+def trim_before(ix, row, tok: int) -> None:
+    """End ``row``'s content before token ``tok``, without the conjunction or comma before it."""
+    doc = ix.doc
+    k = tok - 1
+    while k >= 0 and (doc[k].is_punct or doc[k].is_space or doc[k].dep_ in ("cc", "mark")) \
+            and not ix.is_mark[k]:
+        k -= 1
+    end = doc[k].idx + len(doc[k].text) if k >= 0 else row["start"]
+    if end > row["start"]:
+        row["end"], row["text"] = end, ix.text[row["start"]:end]
 
 
 def refusal(ix, row) -> bool:

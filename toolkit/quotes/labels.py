@@ -53,7 +53,11 @@ def paragraphs(ix):
 
 
 def covered(ix, start: int, end: int) -> bool:
-    return any(r["start"] < end and start < r["end"] for r in ix.rows)
+    """Does a row overlap [start, end) other than by lying inside it (an inner row goes later, as a
+    nested one)?"""
+    return any(r["start"] < end and start < r["end"] and not (start <= r["start"] and r["end"] <= end
+                                                               and (r["start"], r["end"]) != (start, end))
+               for r in ix.rows)
 
 
 def speaker_tokens(ix, first, last):
@@ -104,7 +108,8 @@ def blockquotes(ix) -> None:
     pars = [p for p in paragraphs(ix) if p[0] < p[1] and any(not doc[x].is_space for x in range(*p))]
     for (a, b), (c, d) in zip(pars, pars[1:]):
         last = max(x for x in range(a, b) if not doc[x].is_space)
-        if doc[last].text != ":" or ix.qid[last] >= 0 or any(ix.is_mark[x] or ix.qid[x] >= 0 for x in range(c, d)):
+        first = next(x for x in range(c, d) if not doc[x].is_space)
+        if doc[last].text != ":" or ix.qid[last] >= 0 or ix.is_mark[first] or ix.qid[first] >= 0:
             continue
         cue = next((r for r in ix.rows if r["_verb"] is not None and a <= r["_verb"] < last
                     and doc[r["_verb"]].lemma_.lower() in CUE_LEMMAS and r["_spk"] is not None), None)

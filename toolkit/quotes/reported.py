@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import bisect
 
+from .. import wordlists
 from .index import add_row, cue_span
 from .lexicon import (ACT_LEMMAS, BELIEF_LEMMAS, CUE_LEMMAS, EVIDENTIAL, FINAL, PREPS_ANY, PREPS_BY_VERB,
                       RELATIVE)
+
+NAMING_LEMMAS = wordlists.words("naming_verbs")
 from .labels import label_at, paragraphs, speaker_tokens
 from .speakers import speaker_of, subject
 
@@ -26,7 +29,7 @@ def reported_speech(ix):
         if lower == "according":
             according(ix, v)
             continue
-        if v.pos_ not in ("VERB", "AUX"):
+        if v.pos_ not in ("VERB", "AUX") or naming(v):
             continue
         if after_quote(ix, v) or before_quote(ix, v):
             continue  # the quote's own cue, found with the quote
@@ -53,6 +56,11 @@ def reported_speech(ix):
             continue
         frame(ix, v, spk_tok, c0, c1, cue_span(ix, v), how=how)
     headline_speakers(ix)
+
+
+def naming(v) -> bool:
+    """"a page called “Local News”", "a group known as X": a participle that names, no speech."""
+    return v.tag_ == "VBN" and v.dep_ == "acl" and v.lemma_.lower() in NAMING_LEMMAS
 
 
 def after_quote(ix, v) -> bool:

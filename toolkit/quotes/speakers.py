@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 
-from .lexicon import ACT_LEMMAS, FINAL, ORG_NOUNS, PERSON_NOUNS, PRONOUN_KINDS, RELATIVE
+from .lexicon import ACT_LEMMAS, CUE_LEMMAS, FINAL, ORG_NOUNS, PERSON_NOUNS, PRONOUN_KINDS, RELATIVE
 from .index import clean_name
 
 MAX_BACK_MENTIONS = 60  # mentions looked at when resolving a pronoun
@@ -58,6 +58,10 @@ def _subject(ix, v, depth=0):
     if depth >= 3 or v.head.i == v.i or ix.qid[v.head.i] >= 0:
         return None
     h = v.head
+    if v.dep_ == "conj" and h.dep_ == "ccomp" and h.lemma_.lower() not in CUE_LEMMAS and \
+            h.head.lemma_.lower() in CUE_LEMMAS and h.head.i != h.i:
+        # "X said the talks failed and called …": the parser tied the second cue to the content
+        return subject(ix, h.head, depth + 1)
     if v.dep_ in ("conj", "xcomp") and h.pos_ in ("VERB", "AUX"):
         return subject(ix, h, depth + 1)
     if v.tag_ == "VBG" and v.dep_ in ("advcl", "pcomp", "acl", "conj"):
