@@ -253,8 +253,9 @@ def canonical_ok(pred, gold) -> bool:
 
 
 def speaker_ok(pred: dict, gold: dict) -> bool:
-    """The speaker mention: spans overlap or names agree; without a gold span (a floating quote),
-    the canonical names."""
+    """The speaker mention: spans overlap, or the names agree (the mention as written, or the name
+    the toolkit resolved it to: a pronoun resolved to the right person is right); without a gold
+    span (a floating quote), the canonical names."""
     gs, ge = gold.get("speaker_start"), gold.get("speaker_end")
     ps, pe = pred.get("speaker_start"), pred.get("speaker_end")
     if gs is None:
@@ -264,7 +265,7 @@ def speaker_ok(pred: dict, gold: dict) -> bool:
         return ps is None
     if ps is not None and ps < ge and gs < pe:
         return True
-    return any(_names_agree(p, g) for p in (pred.get("speaker_name"), pred.get("speaker_text"))
+    return any(_names_agree(p, g) for p in (pred.get("speaker_name"), pred.get("speaker_text"), pred.get("speaker"))
                for g in (gold.get("speaker"), gold.get("speaker_surface")))
 
 

@@ -24,10 +24,11 @@ from .lexicon import BELIEF_LEMMAS, CUE_LEMMAS
 
 CUE_ACTS = wordlists.mapping("cue_acts", "word", "act")
 DOCUMENTS = wordlists.mapping("document_nouns", "word", "kind")
+NOUN_ACTS = wordlists.mapping("cue_nouns", "word", "act")
 DOC_FAMILY = {w: f for w, f in wordlists.mapping("document_nouns", "word", "family").items() if f}
 AUTHOR = frozenset({"i", "we", "me", "us"})
 ADDRESSEE = frozenset({"you"})
-REPORTED = frozenset({"clause", "object", "according", "evidential"})
+REPORTED = frozenset({"clause", "object", "according", "evidential", "noun"})
 
 
 def verb_act(lemma: str | None) -> str:
@@ -58,6 +59,8 @@ def row_act(ix, row) -> str | None:
     if how == "evidential":
         return "belief"
     v = doc[row["_verb"]] if row["_verb"] is not None else None
+    if how == "noun":
+        return NOUN_ACTS.get(v.lemma_.lower(), "statement")
     lemma = v.lemma_.lower() if v is not None and v.pos_ in ("VERB", "AUX", "NOUN") else None
     act = verb_act(lemma) if how in REPORTED else "statement"
     if act == "none" and how not in REPORTED:

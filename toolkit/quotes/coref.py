@@ -8,9 +8,11 @@ a pronoun can look at the statement before it). The speaker as written stays in 
   never as a location picked up near a cue ("In Lima, officials said"): None;
 - "he" and "she" stand for the subject of their sentence before them when the gender agrees
   ("Ade was right when he said"), else for the speaker of the previous statement when the gender
-  agrees (speaker continuity), else for the nearest earlier person of that gender; "they" and "it" for the
-  previous speaker when it was an organisation or group, else for an organisation of the same or
-  previous sentence; "I", "we", "you" outside quotation marks stand for nobody named;
+  agrees (speaker continuity), else for the nearest earlier person of that gender;
+- "they" and "it" stand for the previous speaker when it was an organisation or group in this or
+  the previous paragraph, else for nobody named (they stand for plural descriptions, "officials",
+  as often as for a body); "I", "we", "you" outside quotation marks stand for nobody named;
+- a coordination names both: "Ade and the union said" → "Jo Ade and Teachers Union";
 - a relative "who" for the noun its clause hangs on ("Ade, who chairs the board, said");
 - "Her brother, Sam Okoro, said" → Sam Okoro (the apposition names the description);
 - a definite description for the person or organisation introduced with it ("the minister",
@@ -72,7 +74,9 @@ class Resolver:
             return h.text, "person"  # a handle
         m = head_mention(ix, h)
         if m is not None:
-            return self.from_mention(h, m)
+            name, kind = self.from_mention(h, m)
+            other = self.joint(h, depth) if name else None
+            return (f"{name} and {other}", "group") if other else (name, kind)
         if low in PRONOUN_KINDS or low in PRONOUN_GENDER:
             return self.pronoun(h) if ix.qid[h.i] < 0 else (None, None)
         if h.pos_ == "NOUN":
@@ -84,6 +88,14 @@ class Resolver:
             full = self.people.full_name(text, h.idx)
             return full, self.kinds.get(full, "person" if full != text else None)
         return None, None
+
+    def joint(self, h, depth):
+        """The name of the speaker coordinated with h ("Ade and Lima said"), or None."""
+        for c in h.children:
+            if c.dep_ == "conj" and head_mention(self.ix, c) is not None and depth < 2:
+                name, _ = self.name(c, depth + 1)
+                return name
+        return None
 
     def from_mention(self, h, m):
         kind = m.get("kind")
@@ -119,10 +131,9 @@ class Resolver:
                     return name, "person"
             return None, None
         if low in ("they", "them", "it", "its", "their"):
-            if recent and prev[1] in ("organization", "group"):
+            if prev is not None and self.row["paragraph"] - prev[2] <= 1 and \
+                    prev[1] in ("organization", "group") and prev[0] not in self.people.known:
                 return prev[0], prev[1]
-            for m in self.earlier(h, ("organization", "group"), sentences=1):
-                return m["name"], m.get("kind")
         return None, None
 
     def earlier(self, h, kinds, sentences=BACK_SENTENCES):
@@ -152,6 +163,10 @@ class Resolver:
         lemma = h.lemma_.lower()
         if not definite or h.tag_ == "NNS" or kind is not None:
             return None, None
+        named = [c for c in h.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if named and lemma not in PERSON_NOUNS:
+            # "the Ade administration", "the Lima campaign": a body named by its premodifier
+            return ix.text[named[0].idx:h.idx + len(h.text)], "organization"
         if lemma in PERSON_NOUNS:
             return self.described_person(lemma, h)
         name = org_described(ix, lemma, h.idx)

@@ -52,6 +52,7 @@ class People:
         self.titles = {}     # full name -> set of title keys
         self.gender = {}     # full name -> "male" / "female"
         self.by_first_name = set()  # full names the article also calls by first name alone
+        self.known = set()          # every person named
         votes: dict[str, dict[str, int]] = {}
         for m in self.persons:
             name = self.full_name(m["name"], m["start"])
@@ -64,6 +65,7 @@ class People:
             said = str(m.get("text") or "").split()
             if len(said) == 1 and not ix.in_quote_char(m["start"]) and len(name.split()) > 1 and name.split()[0].lower() == said[0].lower():
                 self.by_first_name.add(name)
+        self.known = {self.full_name(m["name"], m["start"]) for m in self.persons}
         for name, g in self.pronoun_votes():
             votes.setdefault(name, {}).setdefault(g, 0)
             votes[name][g] += 1

@@ -14,6 +14,7 @@ from .lexicon import (ACT_LEMMAS, BELIEF_LEMMAS, CUE_LEMMAS, EVIDENTIAL, FINAL, 
                       RELATIVE)
 
 NAMING_LEMMAS = wordlists.words("naming_verbs")
+CUE_NOUNS = wordlists.mapping("cue_nouns", "word", "act")
 from .labels import label_at, paragraphs, speaker_tokens
 from .speakers import speaker_of, subject
 
@@ -28,6 +29,9 @@ def reported_speech(ix):
         lower = v.lower_
         if lower == "according":
             according(ix, v)
+            continue
+        if v.pos_ == "NOUN" and v.lemma_.lower() in CUE_NOUNS:
+            nominal(ix, v)
             continue
         if v.pos_ not in ("VERB", "AUX") or naming(v):
             continue
@@ -56,6 +60,31 @@ def reported_speech(ix):
             continue
         frame(ix, v, spk_tok, c0, c1, cue_span(ix, v), how=how)
     headline_speakers(ix)
+
+
+def nominal(ix, n):
+    """"Ade's claim that the vote was rigged", "a warning from the ministry that prices will rise":
+    a reporting noun (word list ``cue_nouns``) with a "that" clause, attributed to the noun's owner
+    (its possessor, or "by" / "from" whom); no row when the text does not say whose it is ("She
+    rejected the claim that …" is not her claim)."""
+    clause = next((c for c in n.rights if c.dep_ in ("acl", "ccomp", "relcl") and any(
+        g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    if clause is None:
+        return
+    owner = next((c for c in n.lefts if c.dep_ == "poss"), None)
+    if owner is None:
+        for c in n.rights:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                owner = next((g for g in c.children if g.dep_ == "pobj"), None)
+    if owner is None or ix.qid[owner.i] >= 0:
+        return
+    span = ix.clip(n, clause.left_edge.i, clause.right_edge.i)
+    if span is None:
+        return
+    c0, c1 = content_span(ix, *span)
+    if c1 - c0 < 2:
+        return
+    frame(ix, n, owner, c0, c1, (n.text, n.idx, n.idx + len(n.text)), how="noun")
 
 
 def naming(v) -> bool:

@@ -23,6 +23,10 @@ def subject(ix, v, depth=0):
 
 
 def _subject(ix, v, depth=0):
+    if after_mark(ix, v) and v.lemma_.lower() in CUE_LEMMAS:
+        named = name_after(ix, v)  # "…,” said study co-author Jo Ade": the name, not "co"
+        if named is not None:
+            return named
     for c in v.children:
         if c.dep_ in ("nsubj", "nsubjpass") and ix.qid[c.i] < 0 and not ix.is_mark[c.i]:
             if c.dep_ == "nsubjpass":
@@ -38,7 +42,8 @@ def _subject(ix, v, depth=0):
         p -= 1
     if p >= 1 and ix.doc[p].text == "," and ix.is_mark[p - 1]:
         p -= 1  # British style: ”, said X
-    if p >= 0 and ix.is_mark[p] and v.lemma_.lower() not in ACT_LEMMAS:
+    lemma = v.lemma_.lower()
+    if p >= 0 and ix.is_mark[p] and (lemma not in ACT_LEMMAS or lemma in CUE_LEMMAS):
         # inverted attribution after a quote: "…,” said Ade" (the parser may not call
         # Ade a subject)
         for c in v.rights:
@@ -74,6 +79,32 @@ def _subject(ix, v, depth=0):
             if x.head.i == x.i:
                 break
             x = x.head
+    return None
+
+
+def after_mark(ix, v) -> bool:
+    """Does verb v follow a closing quote mark ("…,” said", "…”, said")?"""
+    p = v.i - 1
+    while p >= 0 and ix.doc[p].is_space:
+        p -= 1
+    if p >= 1 and ix.doc[p].text == "," and ix.is_mark[p - 1]:
+        p -= 1
+    return p >= 0 and ix.is_mark[p]
+
+
+def name_after(ix, v, window=8):
+    """The last token of the first person or organisation named right after verb v, on its line and
+    before any punctuation ("said party leader Jo Ade" → Ade), or None."""
+    doc = ix.doc
+    for i in range(v.i + 1, min(ix.ntok, v.i + 1 + window)):
+        t = doc[i]
+        if (t.is_punct and t.text not in ("-", ".")) or ix.boundary(t) or ix.qid[i] >= 0:
+            return None
+        k = bisect.bisect_right(ix.m_starts, t.idx) - 1
+        if k >= 0 and ix.mentions[k]["start"] <= t.idx < ix.mentions[k]["end"] and \
+                ix.mentions[k].get("kind") in ("person", "organization"):
+            last = ix.tok_at(ix.mentions[k]["end"]) - 1
+            return doc[max(i, last)]
     return None
 
 
