@@ -23,11 +23,6 @@ class DocIndex:
         self.mentions = sorted(default_mentions(doc) if mentions is None else mentions,
                                key=lambda m: (m["start"], -m["end"]))
         self.m_starts = [m["start"] for m in self.mentions]
-        self.surnames = {}
-        for m in self.mentions:
-            parts = str(m.get("name") or "").lower().split()
-            if m.get("kind") == "person" and parts:
-                self.surnames.setdefault(parts[-1], m["name"])
         self.sent_starts = []
         self.sent_tok = []
         try:

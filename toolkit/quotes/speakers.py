@@ -1,17 +1,12 @@
 """Speakers: who speaks through a cue verb (its subject, the agent of a passive, the name right
-after an inverted "…,” said the minister"), the noun phrase of that speaker without relative
-clauses, and the name it stands for: the mention it covers, a surname of a person named in the
-article, or, for a pronoun or a definite description ("she", "the ministry"), the nearest
-compatible mention before it outside quotes.
+after an inverted "…,” said party leader Jo Ade"), and the noun phrase of that speaker without
+relative clauses, as written. The name it stands for is decided in :mod:`.coref`.
 """
 from __future__ import annotations
 
 import bisect
 
-from .lexicon import ACT_LEMMAS, CUE_LEMMAS, FINAL, ORG_NOUNS, PERSON_NOUNS, PRONOUN_KINDS, RELATIVE
-from .index import clean_name
-
-MAX_BACK_MENTIONS = 60  # mentions looked at when resolving a pronoun
+from .lexicon import ACT_LEMMAS, CUE_LEMMAS, FINAL, RELATIVE
 
 
 # ------------------------------------------------------------------ speakers
@@ -139,72 +134,15 @@ def np_span(ix, h):
 
 
 def speaker_of(ix, h):
-    """(head, start, end, name) for speaker head token h."""
+    """(head, start, end, None) for speaker head token h: the noun phrase as written (a relative
+    pronoun alone: "who"); the name it stands for is decided by :mod:`.coref` once every row of
+    the article is known."""
     if h is None:
         return None
     if h.lower_ in RELATIVE and h.dep_ in ("nsubj", "nsubjpass"):
-        # "Ade, who chairs the board, said": the relative pronoun as written, named by
-        # the noun the relative clause hangs on
-        v = h.head
-        while v.dep_ in ("conj", "xcomp") and v.head.i != v.i:
-            v = v.head
-        ante = v.head if v.dep_ in ("relcl", "acl") and v.head.i != v.i else None
-        name = None
-        if ante is not None and ante.i != h.i:
-            a0, a1 = np_span(ix, ante)
-            name = resolve(ix, ante, a0, a1)
-        return (h, h.idx, h.idx + len(h.text), name)
+        return (h, h.idx, h.idx + len(h.text), None)
     start, end = np_span(ix, h)
-    return (h, start, end, resolve(ix, h, start, end))
-
-
-def mention_at(ix, start, end, head_idx):
-    k = bisect.bisect_right(ix.m_starts, end - 1)
-    best = None
-    for j in range(k - 1, max(-1, k - 1 - 8), -1):
-        m = ix.mentions[j]
-        if m["end"] > start and m["start"] < end:
-            if m["start"] <= head_idx < m["end"]:
-                return m
-            best = best or m
-    return best
-
-
-def resolve(ix, h, start, end):
-    m = mention_at(ix, start, end, h.idx)
-    if m is not None and m.get("kind") not in ("other", None) or (
-            m is not None and h.pos_ == "PROPN"):
-        return m.get("name")
-    low = h.lower_
-    kinds = None
-    if low in PRONOUN_KINDS:
-        kinds = PRONOUN_KINDS[low]
-    elif h.pos_ == "NOUN":
-        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some", "any")
-                       for c in h.lefts)
-        lemma = h.lemma_.lower()
-        if definite and lemma in PERSON_NOUNS and h.tag_ != "NNS":
-            kinds = ("person",)
-        elif definite and lemma in ORG_NOUNS:
-            kinds = ("organization", "place", "group")
-    elif h.pos_ == "PROPN":
-        # a surname the mentions missed here but name elsewhere in the article
-        name = ix.surnames.get(h.text.lower())
-        return name if name is not None else clean_name(ix.text[start:end])
-    if kinds is None:
-        return None
-    k = bisect.bisect_left(ix.m_starts, start)
-    seen = 0
-    for j in range(k - 1, -1, -1):
-        m = ix.mentions[j]
-        if m["end"] > start:
-            continue
-        seen += 1
-        if seen > MAX_BACK_MENTIONS:
-            break
-        if m.get("kind") in kinds and not ix.in_quote_char(m["start"]):
-            return m.get("name")
-    return None
+    return (h, start, end, None)
 
 
 def nearby_noun(ix, v):
