@@ -247,6 +247,269 @@ def test_scare_quotes_and_titles_are_not_statements(nlp):
     assert not [r for r in rows if r["text"] in ("deal", "Operation Safi,", "Meet the Press")]
 
 
+# ---------------------------------------------------------------- what each attribution reports
+def acts_of(rows):
+    return {r["text"]: r["act"] for r in rows}
+
+
+def test_non_speech_verb_with_an_object_is_no_row(nlp):
+    assert quotes(nlp, "The brewery offers thirty beers on tap. The council voted to close the pool.") == []
+
+
+def test_refusal_without_content_is_other(nlp):
+    r = one(quotes(nlp, "The company declined to discuss the case on Friday."), "discuss the case")
+    assert r["act"] == "other" and r["cue"] == "declined"
+
+
+def test_beliefs_wishes_and_intentions(nlp):
+    rows = quotes(nlp, "Both parties think they have the public with them. The firm plans to open two "
+                       "new stores. Ade hopes the strike will end soon.")
+    assert sorted(r["act"] for r in rows) == ["belief", "belief", "belief"]
+
+
+def test_belief_with_quoted_words_is_a_statement(nlp):
+    r = one(quotes(nlp, "Ade wants to speak “directly to the farmers” before the vote."), "directly")
+    assert r["kind"] == "mixed" and r["act"] == "statement"
+
+
+def test_evidential_in_the_articles_voice_is_never_a_statement(nlp):
+    r = one(quotes(nlp, "Relations between the two capitals seem to have warmed since the summit."),
+            "Relations")
+    assert r["act"] == "belief" and r["speaker_text"] is None
+
+
+def test_study_poll_and_report_findings_are_other(nlp):
+    rows = quotes(nlp, "The budget report concluded that spending rose by a tenth. A survey of "
+                       "farmers found that most had lost their harvest. Rents doubled in the city "
+                       "centre last year, according to the latest census.")
+    assert set(acts_of(rows).values()) == {"other"} and len(rows) == 3
+
+
+def test_a_statement_speaks_for_its_issuer(nlp):
+    text = ("The Teachers Union met on Monday. A statement from the Teachers Union said the strike "
+            "would go on. The Harbour Authority issued a statement late on Friday. The statement "
+            "said the port would reopen.")
+    ments = person_mentions(text, {"Teachers Union": (r"Teachers Union", "organization"),
+                                   "Harbour Authority": (r"Harbour Authority", "organization")})
+    rows = quotes(nlp, text, mentions=ments)
+    a, b = one(rows, "strike would go on"), one(rows, "port would reopen")
+    assert a["act"] == b["act"] == "statement"
+    assert (a["speaker_text"], a["speaker_name"]) == ("A statement", "Teachers Union")
+    assert (b["speaker_text"], b["speaker_name"]) == ("The statement", "Harbour Authority")
+
+
+def test_authors_first_person_is_a_belief_and_you_no_row(nlp):
+    rows = quotes(nlp, "I believe the plan will fail. Do you think the council will listen?")
+    assert [(r["text"], r["act"]) for r in rows] == [("the plan will fail", "belief")]
+
+
+def test_reporting_noun_with_an_owner(nlp):
+    text = "Ana Ruiz repeated her claim that the count was flawed. Ben Ode rejected the claim that he had lied."
+    rows = quotes(nlp, text, mentions=person_mentions(
+        text, {"Ana Ruiz": (r"Ana Ruiz", "person"), "Ben Ode": (r"Ben Ode", "person")}))
+    r = one(rows, "the count was flawed")
+    assert r["cue"] == "claim" and r["speaker_name"] == "Ana Ruiz"
+    assert not [x for x in rows if x["cue"] == "claim" and "he had lied" in x["text"]]
+
+
+def test_naming_participle_is_no_attribution(nlp):
+    rows = quotes(nlp, "She runs a page called “Local News Daily” and a group known as the Ten.")
+    assert not [r for r in rows if r["cue"] in ("called", "known")]
+
+
+# ---------------------------------------------------------------- never a row
+def test_headings_and_read_more_lists_are_no_rows(nlp):
+    text = ("Port Talks Resume In Coastal Town\n\nThe harbour master said the talks would resume on "
+            "Monday after a week of strikes.\n\nREAD MORE\n\nFerry firm says fares will rise next month\n\n"
+            "Dockers' union says it will keep striking\n\nThe union said its members had not been paid.")
+    rows = quotes(nlp, text)
+    assert [r["cue"] for r in rows] == ["said", "said"]
+    assert all("READ MORE" not in r["text"] and "fares" not in r["text"] for r in rows)
+
+
+def test_headline_repeated_by_the_story_is_no_row(nlp):
+    text = ("Mayor says new bridge will open in May.\n\nThe new bridge over the river will open in May, "
+            "the mayor said on Tuesday, two months later than planned.")
+    rows = quotes(nlp, text)
+    assert [r["paragraph"] for r in rows] == [1]
+
+
+def test_credits_and_stage_directions_are_no_rows(nlp):
+    text = ("“We will not give up on this town,” Ade said.\n\n“(APPLAUSE)”\n\n"
+            "“Follow Jo Ade on Twitter for more updates from the campaign trail.”")
+    rows = quotes(nlp, text)
+    assert [r["text"] for r in rows] == ["We will not give up on this town,"]
+
+
+def test_reporters_question_is_no_row(nlp):
+    rows = quotes(nlp, "Asked what she would tell voters, Ruiz said she would keep fighting for the mill.")
+    assert [(r["cue"], r["text"]) for r in rows] == [("said", "she would keep fighting for the mill")]
+
+
+def test_interviewers_questions_are_no_rows(nlp):
+    text = ("Global Report interviewed the founder of a farm school.\n\n"
+            "GR: Why did you start the school?\n\nGR: How many pupils do you teach now?\n\n"
+            "GR: Thank you. And what comes next for the school?\n\n"
+            "ADE: We plan to open a second school in the north next year.")
+    rows = quotes(nlp, text)
+    assert [(r["speaker_text"], r["cue"]) for r in rows] == [("ADE", ":")]
+    assert rows[0]["text"].startswith("We plan to open a second school")
+
+
+def test_nested_quote_makes_one_row(nlp):
+    rows = quotes(nlp, "“My neighbour told me she was leaving the country for good,” Ade said on the radio.")
+    assert len(rows) == 1 and rows[0]["cue"] == "said"
+
+
+def test_second_cue_tied_to_the_content_stays_a_row(nlp):
+    rows = quotes(nlp, "The ministry said the clinics would reopen next week and called the strike "
+                       "“deeply regrettable”.")
+    assert sorted(r["cue"] for r in rows) == ["called", "said"]
+    assert one(rows, "clinics")["text"] == "the clinics would reopen next week"
+
+
+# ---------------------------------------------------------------- layout attributes speech
+def test_transcript_labels_inside_quotes(nlp):
+    text = ('A partial transcript follows.\n\n"HOST: Let us begin with the budget. It passed last night.\n\n'
+            '"MAYOR ADE: We are very pleased with the vote and we thank the council for its work.')
+    rows = quotes(nlp, text)
+    assert [(r["speaker_text"], r["cue"]) for r in rows] == [("HOST", ":"), ("MAYOR ADE", ":")]
+    assert rows[1]["text"].startswith("We are very pleased")
+
+
+def test_tweet_labels_and_signatures(nlp):
+    text = ("Readers answered on social media.\n\n@jo_ade [fr]: The new tram line is the best thing "
+            "to happen to this city in years.\n\nThe fares are far too high for students like me.\n\n"
+            "@ben_ode.")
+    rows = quotes(nlp, text)
+    assert [r["speaker_text"] for r in rows] == ["@jo_ade", "@ben_ode"]
+    assert rows[0]["text"].startswith("The new tram line") and rows[1]["text"].startswith("The fares")
+
+
+def test_block_quotation_after_a_colon_paragraph(nlp):
+    text = ("The local blog Harbour Notes explains the history:\n\nThe port was built in the last "
+            "century by fishermen who wanted a safe place for their boats in winter.")
+    rows = quotes(nlp, text)
+    r = one(rows, "The port was built")
+    assert (r["kind"], r["cue"]) == ("direct", "explains") and "Harbour Notes" in r["speaker_text"]
+    assert not [x for x in rows if x["text"] == "the history"]
+
+
+def test_relative_clause_cue(nlp):
+    rows = quotes(nlp, "The town faces raids by armed groups, which the governor alleges are paid by "
+                       "smugglers.")
+    r = one(rows, "are paid by smugglers")
+    assert (r["cue"], r["speaker_text"]) == ("alleges", "the governor")
+
+
+def test_cue_verbs_outside_the_lexicon_and_postposed_cues(nlp):
+    rows = quotes(nlp, "“That is simply not true,” Ade countered.\n\n"
+                       "The bridge will close for repairs in May, officials said.")
+    assert [(r["cue"], r["speaker_text"]) for r in rows] == [("countered", "Ade"), ("said", "officials")]
+
+
+# ---------------------------------------------------------------- speakers
+def test_surname_and_premodifier_to_the_full_name(nlp):
+    text = "Team coach Ana Ruiz said the club would appeal. Later, Ruiz added that the players were tired."
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"(?:Ana )?Ruiz", "person")}))
+    assert [r["speaker_name"] for r in rows] == ["Ana Ruiz", "Ana Ruiz"]
+    assert rows[0]["speaker_text"] == "Team coach Ana Ruiz" and rows[1]["speaker_text"] == "Ruiz"
+
+
+def test_two_people_of_one_surname(nlp):
+    text = ("Senator Ana Ruiz arrived with her father, Luis Ruiz. Luis spoke first. Senator Ruiz said "
+            "the bill would pass. Ruiz added that the vote was close.")
+    ments = [dict(m, text=text[m["start"]:m["end"]]) for m in person_mentions(text, {
+        "Ana Ruiz": (r"Ana Ruiz|(?<=Senator )Ruiz(?= said)|Ruiz(?= added)", "person"),
+        "Luis Ruiz": (r"Luis Ruiz|Luis(?= spoke)", "person")})]
+    rows = quotes(nlp, text, mentions=ments)
+    assert [r["speaker_name"] for r in rows] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_pronouns_by_agreement_and_continuity(nlp):
+    text = ("Ana Ruiz spoke first. She said the club would appeal. Tom Lee, the captain, agreed. He said "
+            "the team was ready.\n\nShe added that the fans had been patient.")
+    rows = quotes(nlp, text, mentions=person_mentions(
+        text, {"Ana Ruiz": (r"Ana Ruiz", "person"), "Tom Lee": (r"Tom Lee", "person")}))
+    assert [(r["speaker_text"], r["speaker_name"]) for r in rows] == [
+        ("She", "Ana Ruiz"), ("He", "Tom Lee"), ("She", "Ana Ruiz")]
+
+
+def test_appositive_names_the_description(nlp):
+    text = "Her brother, Sam Okoro, said the family would appeal."
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Sam Okoro": (r"Sam Okoro", "person")}))
+    assert rows[0]["speaker_name"] == "Sam Okoro"
+
+
+def test_relative_who_names_its_antecedent(nlp):
+    text = "“The strike will go on,” Ana Ruiz, who leads the union, said."
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz", "person")}))
+    assert rows[0]["speaker_name"] == "Ana Ruiz"
+
+
+def test_a_place_as_location_is_never_the_speaker(nlp):
+    text = "In Lima, officials said the talks had failed. Lima rejects the claim."
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Lima": (r"Lima", "place")}))
+    r = one(rows, "the talks had failed")
+    assert r["speaker_text"] == "officials" and r["speaker_name"] is None
+    assert one(rows, "the claim")["speaker_name"] == "Lima"  # a capital as a government speaks
+
+
+def test_unresolved_pronoun_has_no_name(nlp):
+    rows = quotes(nlp, "“We will be back next year,” they said.")
+    assert rows[0]["speaker_text"] == "they" and rows[0]["speaker_name"] is None
+
+
+def test_joint_speakers(nlp):
+    text = "Ana Ruiz and Tom Lee said the club would appeal."
+    rows = quotes(nlp, text, mentions=person_mentions(
+        text, {"Ana Ruiz": (r"Ana Ruiz", "person"), "Tom Lee": (r"Tom Lee", "person")}))
+    assert rows[0]["speaker_name"] == "Ana Ruiz and Tom Lee"
+
+
+# ---------------------------------------------------------------- corpus tables
+@pytest.fixture(scope="module")
+def small_corpus():
+    import pandas as pd
+
+    import toolkit as tk
+
+    arts = pd.DataFrame({"article_id": ["a1", "a2"], "text": [
+        "Ana Ruiz, the mayor of Porto Alto, met the press on Monday. “The bridge will open in May,” Ruiz "
+        "said. She thinks the council will back the plan. The council declined to comment.",
+        "The survey found that most residents want the bridge. Tom Lee said the works were late. "
+        "“We lost two months,” he said.",
+    ]})
+    return tk.analyze(arts, topics=False, progress=False)
+
+
+def test_quotes_are_the_statements_of_attributions(small_corpus):
+    from toolkit.schema import columns
+
+    att, q = small_corpus.attributions, small_corpus.quotes
+    assert list(att.columns) == columns("attributions") and list(q.columns) == columns("quotes")
+    assert set(att["act"]) == {"statement", "belief", "other"}
+    statements = att[att["act"] == "statement"][columns("quotes")].reset_index(drop=True)
+    assert statements.equals(q.reset_index(drop=True))
+    assert att["quote_id"].is_unique
+
+
+def test_speaker_is_the_actor_or_na(small_corpus):
+    q = small_corpus.quotes
+    bridge = q[q["text"].str.contains("The bridge will open")].iloc[0]
+    assert bridge["speaker"] == "Ana Ruiz" and bridge["speaker_text"] == "Ruiz"
+    lost = q[q["text"].str.contains("We lost two months")].iloc[0]
+    assert lost["speaker"] == "Tom Lee" and lost["speaker_text"] == "he"
+    assert not q["speaker"].isin(["he", "she", "they", "it", "who", "that"]).any()
+
+
+def test_voices_count_statements(small_corpus):
+    import toolkit as tk
+
+    v = tk.voices(small_corpus).set_index("name")
+    assert v.loc["Ana Ruiz", "n_quotes"] == 1 and v.loc["Tom Lee", "n_quotes"] == 2
+
+
 # ---------------------------------------------------------------- robustness
 @pytest.mark.parametrize("text", [
     "",

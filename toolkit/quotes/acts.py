@@ -20,7 +20,7 @@ nobody's words). Decided by general patterns over the row's cue verb and its spe
 from __future__ import annotations
 
 from .. import wordlists
-from .lexicon import BELIEF_LEMMAS, CUE_LEMMAS
+from .lexicon import BELIEF_LEMMAS, CUE_LEMMAS, verb_lemma
 
 CUE_ACTS = wordlists.mapping("cue_acts", "word", "act")
 DOCUMENTS = wordlists.mapping("document_nouns", "word", "kind")
@@ -61,7 +61,7 @@ def row_act(ix, row) -> str | None:
     v = doc[row["_verb"]] if row["_verb"] is not None else None
     if how == "noun":
         return NOUN_ACTS.get(v.lemma_.lower(), "statement")
-    lemma = v.lemma_.lower() if v is not None and v.pos_ in ("VERB", "AUX", "NOUN") else None
+    lemma = verb_lemma(v) if v is not None and v.pos_ in ("VERB", "AUX", "NOUN") else None
     act = verb_act(lemma) if how in REPORTED else "statement"
     if act == "none" and how not in REPORTED:
         act = "statement"  # a verb that governs a quotation reports it

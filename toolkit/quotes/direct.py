@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .index import add_row, cue_span
 from .labels import label_at, speaker_tokens
-from .lexicon import CUE_LEMMAS, DASHES, FINAL
+from .lexicon import CUE_LEMMAS, DASHES, FINAL, verb_lemma
 from .speakers import nearby_noun, speaker_of, subject
 
 MAX_STRETCH = 40       # tokens searched for an attribution next to a quote
@@ -29,7 +29,7 @@ def classify_quotes(ix):
         # a statement; one in the middle of a clause is a fragment (title, scare quote)
         seg.full = (pt is None or ix.boundary(pt) or pt.text in FINAL or pt.text in ":,("
                     or pt.text in DASHES or ix.qid[prev] >= 0 or ix.is_mark[prev]
-                    or (pt.pos_ == "VERB" and pt.lemma_.lower() in CUE_LEMMAS))
+                    or (pt.pos_ == "VERB" and verb_lemma(pt) in CUE_LEMMAS))
         if seg.absorbed or seg.cue is not None:
             continue
         if not seg.full and words <= 3:
@@ -219,7 +219,7 @@ def find_cue(ix, seg, stretch, tight: bool, last: bool):
     for v in cands:
         if in_subject_clause(ix, v, ids):
             continue
-        lemma = v.lemma_.lower()
+        lemma = verb_lemma(v)
         if lemma in CUE_LEMMAS or (governs(ix, v, seg) and tight and v.pos_ == "VERB"):
             return v
         if not last:

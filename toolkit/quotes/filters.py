@@ -14,7 +14,7 @@ import re
 
 from .. import wordlists
 from .acts import verb_act
-from .lexicon import QUESTION_LEMMAS
+from .lexicon import QUESTION_LEMMAS, verb_lemma
 
 CREDIT_OPENERS = wordlists.words("credit_openers")
 HEADING_WORDS = 15        # a line of at most this many words without final punctuation is a heading
@@ -107,8 +107,8 @@ def reporters_question(ix, row) -> bool:
     if v is None:
         return False
     t = ix.doc[v]
-    return t.lemma_.lower() in QUESTION_LEMMAS and t.tag_ == "VBN" and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in t.children)
+    return verb_lemma(t) in QUESTION_LEMMAS and t.tag_ in ("VBN", "VBD") and t.dep_ != "ROOT" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in t.children)
 
 
 def line_of(ix, row) -> str:
@@ -145,8 +145,9 @@ def nested(ix, rows) -> set[int]:
             if not (o["start"] <= r["start"] and r["end"] <= o["end"]) or j in out or \
                     (o["start"], o["end"]) == (r["start"], r["end"]):
                 continue
-            if o["act"] in ("other", "belief") and r["act"] == "statement" and not refusal(ix, o):
-                out.add(j)
+            if (o["act"] in ("other", "belief") and r["act"] == "statement" and not refusal(ix, o)) or (
+                    o["_how"] == "object" and r["_how"] == "noun"):
+                out.add(j)  # "repeated her claim that …": the claim's own row says more
             elif o["_how"] == "clause" and own_clause(ix, o, r):
                 trim_before(ix, o, ix.doc[r["_verb"]].left_edge.i)
             elif not (o["_how"] == "object" and in_relative_clause(ix, r)):
@@ -183,7 +184,7 @@ def refusal(ix, row) -> bool:
     if v is None:
         return False
     t = ix.doc[v]
-    return verb_act(t.lemma_.lower()) == "other" and any(c.dep_ == "xcomp" for c in t.children)
+    return verb_act(verb_lemma(t)) == "other" and any(c.dep_ == "xcomp" for c in t.children)
 
 
 def in_relative_clause(ix, row) -> bool:

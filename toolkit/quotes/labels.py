@@ -13,7 +13,7 @@ import bisect
 import re
 
 from .index import add_row
-from .lexicon import CUE_LEMMAS, NOT_SPEAKERS
+from .lexicon import CUE_LEMMAS, NOT_SPEAKERS, verb_lemma
 
 LABEL_TOKENS = 5
 _HANDLE = re.compile(r"@\w{2,}")
@@ -112,7 +112,7 @@ def blockquotes(ix) -> None:
         if doc[last].text != ":" or ix.qid[last] >= 0 or ix.is_mark[first] or ix.qid[first] >= 0:
             continue
         cue = next((r for r in ix.rows if r["_verb"] is not None and a <= r["_verb"] < last
-                    and doc[r["_verb"]].lemma_.lower() in CUE_LEMMAS and r["_spk"] is not None), None)
+                    and verb_lemma(doc[r["_verb"]]) in CUE_LEMMAS and r["_spk"] is not None), None)
         if cue is None:
             continue
         lab = label_at(ix, c, d)

@@ -11,7 +11,7 @@ import bisect
 from .. import wordlists
 from .index import add_row, cue_span
 from .lexicon import (ACT_LEMMAS, BELIEF_LEMMAS, CUE_LEMMAS, EVIDENTIAL, FINAL, PREPS_ANY, PREPS_BY_VERB,
-                      RELATIVE)
+                      RELATIVE, verb_lemma)
 
 NAMING_LEMMAS = wordlists.words("naming_verbs")
 CUE_NOUNS = wordlists.mapping("cue_nouns", "word", "act")
@@ -30,14 +30,16 @@ def reported_speech(ix):
         if lower == "according":
             according(ix, v)
             continue
-        if v.pos_ == "NOUN" and v.lemma_.lower() in CUE_NOUNS:
+        verbal = v.pos_ in ("VERB", "AUX") or (v.pos_ == "NOUN" and any(
+            c.dep_ == "nsubj" for c in v.children) and any(c.dep_ == "ccomp" for c in v.children))
+        if not verbal and v.pos_ == "NOUN" and v.lemma_.lower() in CUE_NOUNS:
             nominal(ix, v)
             continue
-        if v.pos_ not in ("VERB", "AUX") or naming(v):
-            continue
+        if not verbal or naming(v):
+            continue  # (a cue the tagger took for a noun still heads its clause: "the mayor alleges")
         if after_quote(ix, v) or before_quote(ix, v):
             continue  # the quote's own cue, found with the quote
-        lemma = v.lemma_.lower()
+        lemma = verb_lemma(v)
         if lemma in EVIDENTIAL:
             evidential(ix, v, lemma)
             continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 
-from .lexicon import ACT_LEMMAS, CUE_LEMMAS, FINAL, RELATIVE
+from .lexicon import ACT_LEMMAS, CUE_LEMMAS, FINAL, RELATIVE, verb_lemma
 
 
 # ------------------------------------------------------------------ speakers
@@ -18,7 +18,7 @@ def subject(ix, v, depth=0):
 
 
 def _subject(ix, v, depth=0):
-    if after_mark(ix, v) and v.lemma_.lower() in CUE_LEMMAS:
+    if after_mark(ix, v) and verb_lemma(v) in CUE_LEMMAS:
         named = name_after(ix, v)  # "…,” said study co-author Jo Ade": the name, not "co"
         if named is not None:
             return named
@@ -37,7 +37,7 @@ def _subject(ix, v, depth=0):
         p -= 1
     if p >= 1 and ix.doc[p].text == "," and ix.is_mark[p - 1]:
         p -= 1  # British style: ”, said X
-    lemma = v.lemma_.lower()
+    lemma = verb_lemma(v)
     if p >= 0 and ix.is_mark[p] and (lemma not in ACT_LEMMAS or lemma in CUE_LEMMAS):
         # inverted attribution after a quote: "…,” said Ade" (the parser may not call
         # Ade a subject)
@@ -58,8 +58,8 @@ def _subject(ix, v, depth=0):
     if depth >= 3 or v.head.i == v.i or ix.qid[v.head.i] >= 0:
         return None
     h = v.head
-    if v.dep_ == "conj" and h.dep_ == "ccomp" and h.lemma_.lower() not in CUE_LEMMAS and \
-            h.head.lemma_.lower() in CUE_LEMMAS and h.head.i != h.i:
+    if v.dep_ == "conj" and h.dep_ == "ccomp" and verb_lemma(h) not in CUE_LEMMAS and \
+            verb_lemma(h.head) in CUE_LEMMAS and h.head.i != h.i:
         # "X said the talks failed and called …": the parser tied the second cue to the content
         return subject(ix, h.head, depth + 1)
     if v.dep_ in ("conj", "xcomp") and h.pos_ in ("VERB", "AUX"):
