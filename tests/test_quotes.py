@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from toolkit.units import sentence_starts
 from toolkit.quotes import extract_quotes, scan_quote_marks
@@ -556,6 +558,41 @@ def test_scanner_on_a_large_text():
     assert len(segs) == 3000 * 20 * 4
     for s in segs[:50]:
         assert text[s[0]:s[1]] in ("one quote,", "single", "straight", "nyt")
+
+
+MARKS = "\"'“”‘’«»„‚‹›`"
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(list(MARKS) + ["''", "``", " ", "\n", "\n\n", ",", ".", ":", "—", "?", "said",
+                                               " Ade ", "We win", "he said, ", "according to", "😀", "x"]),
+                max_size=60))
+def test_property_random_quote_mark_strings(nlp, pieces):
+    """No / only / unbalanced / mixed quote marks: never an exception, offsets index the text exactly."""
+    doc = nlp("".join(pieces))
+    check_rows(doc, extract_quotes(doc))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=MARKS + "ab \n.,", max_size=400))
+def test_property_scanner_runs_are_inside_the_text(text):
+    for start, end, open_start, close_end, _chain, _double in scan_quote_marks(text):
+        assert 0 <= open_start < start < end <= len(text)
+        assert close_end is None or end < close_end <= len(text)
+        assert text[start:end] == text[start:end].strip() and text[start:end]
+
+
+def test_a_2_mb_article(nlp):
+    paragraph = ("“The port will reopen on Monday and all the ferries will sail again,” the harbour master "
+                 "said, adding that ‘most’ ships had "
+                 "left. Officials said the \"backlog\" was cleared. She said: “We are ready.\n\n")
+    text = paragraph * (2_000_000 // len(paragraph))
+    assert len(text) > 1_900_000
+    doc = nlp.tokenizer(text)  # the tokenizer only: the pipeline parses a 2 MB text in segments
+    rows = extract_quotes(doc)
+    assert len(rows) >= text.count("The port will reopen")
+    for r in rows[:200] + rows[-200:]:
+        assert text[r["start"]:r["end"]] == r["text"]
 
 
 def test_many_quote_marks_in_a_long_doc(nlp):

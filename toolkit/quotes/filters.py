@@ -138,9 +138,11 @@ def nested(ix, rows) -> set[int]:
     mistake", "He said Ade was right when she said …": the outer content ends before it)."""
     out = set()
     order = sorted(range(len(rows)), key=lambda i: (rows[i]["start"], -rows[i]["end"]))
-    for k, i in enumerate(order):
+    active: list[int] = []  # rows that started before and reach past the current start
+    for i in order:
         r = rows[i]
-        for j in order[:k]:
+        active = [j for j in active if rows[j]["end"] > r["start"]]
+        for j in list(active):
             o = rows[j]
             if not (o["start"] <= r["start"] and r["end"] <= o["end"]) or j in out or \
                     (o["start"], o["end"]) == (r["start"], r["end"]):
@@ -153,6 +155,7 @@ def nested(ix, rows) -> set[int]:
             elif not (o["_how"] == "object" and in_relative_clause(ix, r)):
                 out.add(i)
             break
+        active.append(i)
     return out
 
 

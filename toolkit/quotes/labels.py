@@ -52,12 +52,23 @@ def paragraphs(ix):
         yield t0, ix.breaks[k] if k < len(ix.breaks) else ix.ntok
 
 
-def covered(ix, start: int, end: int) -> bool:
-    """Does a row overlap [start, end) other than by lying inside it (an inner row goes later, as a
-    nested one)?"""
-    return any(r["start"] < end and start < r["end"] and not (start <= r["start"] and r["end"] <= end
-                                                               and (r["start"], r["end"]) != (start, end))
-               for r in ix.rows)
+class Covered:
+    """The rows' spans, sorted, to ask whether a new span would overlap one (bisect look-ups)."""
+
+    def __init__(self, rows):
+        self.spans = sorted((r["start"], r["end"]) for r in rows)
+        self.reach = []  # longest end among the spans up to each one
+        for _, e in self.spans:
+            self.reach.append(max(e, self.reach[-1]) if self.reach else e)
+
+    def __call__(self, start: int, end: int) -> bool:
+        """Does a row overlap [start, end) other than by lying inside it (an inner row goes later,
+        as a nested one)?"""
+        k = bisect.bisect_left(self.spans, (start, -1))
+        if k and self.reach[k - 1] > start:
+            return True  # a row that starts before and reaches in
+        j = bisect.bisect_left(self.spans, (end, -1))
+        return any(e > end or (s, e) == (start, end) for s, e in self.spans[k:j])
 
 
 def speaker_tokens(ix, first, last):
@@ -68,6 +79,7 @@ def speaker_tokens(ix, first, last):
 def signatures(ix) -> None:
     """A handle alone on a line signs the paragraph before it (see the module docstring)."""
     doc = ix.doc
+    covered = Covered(ix.rows)
     prev = None
     for t0, t_end in paragraphs(ix):
         if t0 >= t_end:
@@ -80,7 +92,7 @@ def signatures(ix) -> None:
             start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
             while end > start and ix.text[end - 1] in " \t":
                 end -= 1
-            if end > start and not covered(ix, start, end) and sum(doc[x].is_alpha for x in range(a, b)) >= 3:
+            if end > start and not covered(start, end) and sum(doc[x].is_alpha for x in range(a, b)) >= 3:
                 add_row(ix, "direct", start, end, (handle, handle.idx, handle.idx + len(handle.text), None),
                         None, how="signature")
         prev = None if m else (t0, t_end)
@@ -105,6 +117,7 @@ def block_end(ix, c0, d):
 def blockquotes(ix) -> None:
     """A paragraph ending in "cue:" introduces the next paragraph (see the module docstring)."""
     doc = ix.doc
+    covered = Covered(ix.rows)
     pars = [p for p in paragraphs(ix) if p[0] < p[1] and any(not doc[x].is_space for x in range(*p))]
     for (a, b), (c, d) in zip(pars, pars[1:]):
         last = max(x for x in range(a, b) if not doc[x].is_space)
@@ -123,7 +136,7 @@ def blockquotes(ix) -> None:
         if end_tok is None or sum(doc[x].is_alpha for x in range(c0, end_tok + 1)) < 3:
             continue
         start, end = doc[c0].idx, doc[end_tok].idx + len(doc[end_tok].text)
-        if covered(ix, start, end):
+        if covered(start, end):
             continue
         if cue["_how"] == "object":
             ix.rows.remove(cue)  # "explains the history:": the history is what follows
