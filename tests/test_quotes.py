@@ -1,7 +1,9 @@
 """Quotations and reported speech on real text with the real spaCy model."""
 from __future__ import annotations
 
+import importlib.util
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -600,3 +602,64 @@ def test_many_quote_marks_in_a_long_doc(nlp):
     rows = extract_quotes(doc)
     for r in rows:
         assert doc.text[r["start"]:r["end"]] == r["text"]
+
+
+# ---------------------------------------------------------------- the statement gold set
+GOLD = Path(__file__).resolve().parent / "gold" / "quotes_gold.jsonl"
+# Floors a few points under the figures reached (benchmarks/bench_quotes.py prints them); dev and
+# validation side by side: validation is only scored, never read for errors.
+FLOORS = {
+    "dev": {"F1.len": 77.0, "F1.str": 72.0, "spk%": 87.0, "name%": 71.0, "act%": 91.0},
+    "validation": {"F1.len": 68.0, "F1.str": 62.0, "spk%": 88.0, "name%": 67.0, "act%": 91.0},
+}
+GOLD_KEYS = ["act", "cue_end", "cue_start", "end", "group", "kind", "speaker", "speaker_end", "speaker_start",
+             "speaker_type", "start"]
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_quotes", Path(__file__).resolve().parents[1]
+                                                  / "benchmarks" / "bench_quotes.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def statement_gold(data_root):
+    return _bench().load_statement_gold(data_root)  # texts from the sample and PolNeAR, SHA-1 checked
+
+
+def test_statement_gold_file_is_well_formed(statement_gold):
+    docs = [g["doc"] for g in statement_gold]
+    assert docs == sorted(docs) and len(set(docs)) == len(docs) == 48
+    assert {g["split"] for g in statement_gold} == {"dev", "validation"}
+    assert sum(g["split"] == "dev" for g in statement_gold) == 30
+    for g in statement_gold:
+        text = g["text"]
+        for a in g["attributions"]:
+            assert sorted(a) == GOLD_KEYS, g["doc"]
+            assert a["act"] in ("statement", "belief", "other") and a["kind"] in ("direct", "mixed", "indirect")
+            assert 0 <= a["start"] < a["end"] <= len(text)
+            for k in ("speaker", "cue"):
+                s, e = a[f"{k}_start"], a[f"{k}_end"]
+                assert (s is None) == (e is None) and (s is None or 0 <= s < e <= len(text))
+
+
+@pytest.fixture(scope="module")
+def gold_figures(statement_gold):
+    bench = _bench()
+    docs, _ = bench.parse([g["text"] for g in statement_gold], "statement_gold", None)
+    atts, quotes, _ = bench.analyse(docs, [g["doc"] for g in statement_gold])
+    out = {}
+    for split in ("dev", "validation"):
+        idx = [i for i, g in enumerate(statement_gold) if g["split"] == split]
+        out[split] = bench.score_statements([statement_gold[i] for i in idx], [quotes[i] for i in idx],
+                                            [atts[i] for i in idx])
+    return out
+
+
+@pytest.mark.parametrize("split", ["dev", "validation"])
+def test_statement_gold_figures_stay_above_their_floors(gold_figures, split):
+    got = gold_figures[split]
+    low = {k: round(got[k], 1) for k, floor in FLOORS[split].items() if got[k] < floor}
+    assert not low, f"{split}: {low} under the floors {FLOORS[split]}"
