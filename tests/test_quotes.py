@@ -600,8 +600,9 @@ def test_a_2_mb_article(nlp):
 def test_many_quote_marks_in_a_long_doc(nlp):
     doc = nlp.make_doc(("“Quote number one,” he said. “" * 2 + "odd ” \" ' ") * 4000)
     rows = extract_quotes(doc)
+    text = doc.text  # (built afresh on every access)
     for r in rows:
-        assert doc.text[r["start"]:r["end"]] == r["text"]
+        assert text[r["start"]:r["end"]] == r["text"]
 
 
 # ---------------------------------------------------------------- the statement gold set
