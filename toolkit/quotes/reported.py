@@ -130,9 +130,36 @@ def before_quote(ix, v) -> bool:
     return False
 
 
+def parenthetical(ix, v):
+    """Token range of the sentence around a cue set off by commas inside it ("If rain falls, she
+    said, the match moves to Sunday", "The plan, officials said on Friday, was dropped"): the
+    statement is the whole sentence on both sides of the interruption, or None."""
+    doc = ix.doc
+    subj = next((c for c in v.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    a = subj.left_edge.i if subj is not None else v.i
+    b = v.i
+    while b + 1 < ix.ntok and b - v.i < 4 and doc[b + 1].head.i in (v.i, b) and doc[b + 1].dep_ in (
+            "npadvmod", "advmod", "prt", "prep", "pobj", "compound", "det", "amod"):
+        b += 1
+    if a < 1 or b + 1 >= ix.ntok or doc[a - 1].text != "," or doc[b + 1].text != ",":
+        return None
+    k = bisect.bisect_right(ix.sent_tok, v.i) - 1
+    s0 = ix.sent_tok[k]
+    s1 = (ix.sent_tok[k + 1] if k + 1 < len(ix.sent_tok) else ix.ntok) - 1
+    left = [t for t in doc[s0:a - 1] if t.is_alpha]
+    right = [t for t in doc[b + 2:s1 + 1] if t.is_alpha]
+    if len(left) < 2 or len(right) < 2 or any(ix.is_mark[t.i] or ix.qid[t.i] >= 0 for t in doc[s0:a]):
+        return None
+    return ix.clip(v, s0, s1)
+
+
 def clausal_complement(ix, v):
-    """Token range of the clause v reports: its ccomp, or the host clause of a
-    parenthetical ("The economy, he said, is fine")."""
+    """Token range of the clause v reports: the sentence around a parenthetical cue
+    (:func:`parenthetical`), else its ccomp, else the host clause of a parenthetical the parser
+    marked as parataxis."""
+    span = parenthetical(ix, v)
+    if span is not None:
+        return span
     best = span = None
     for c in v.children:
         if c.dep_ != "ccomp":
