@@ -320,6 +320,7 @@ class Score:
     def __init__(self):
         self.n_pred = self.n_gold = self.tp_l = self.tp_s = self.spk_ok = self.name_ok = 0
         self.act_ok = self.act_n = 0
+        self.names = False
 
     def add(self, preds, golds, *, names=False, acts=False):
         self.n_pred += len(preds)
@@ -329,6 +330,7 @@ class Score:
                 self.tp_l += 1
                 self.spk_ok += speaker_ok(p, g)
                 if names:
+                    self.names = True
                     self.name_ok += canonical_ok(p.get("speaker"), g.get("speaker"))
                 if acts:
                     self.act_n += 1
@@ -347,9 +349,11 @@ class Score:
         ps, rs, fs = self.prf(self.tp_s, self.n_pred, self.n_gold)
         acc = self.spk_ok / self.tp_l if self.tp_l else 0.0
         name = self.name_ok / self.tp_l if self.tp_l else 0.0
-        return {"P.len": 100 * pl, "R.len": 100 * rl, "F1.len": 100 * fl, "P.str": 100 * ps, "R.str": 100 * rs,
-                "F1.str": 100 * fs, "spk%": 100 * acc, "name%": 100 * name, "pred": self.n_pred,
-                "gold": self.n_gold}
+        out = {"P.len": 100 * pl, "R.len": 100 * rl, "F1.len": 100 * fl, "P.str": 100 * ps, "R.str": 100 * rs,
+               "F1.str": 100 * fs, "spk%": 100 * acc, "pred": self.n_pred, "gold": self.n_gold}
+        if self.names:
+            out["name%"] = 100 * name
+        return out
 
     def row(self):
         f = self.figures()

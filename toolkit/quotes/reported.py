@@ -15,6 +15,7 @@ from .lexicon import (ACT_LEMMAS, BELIEF_LEMMAS, CUE_LEMMAS, EVIDENTIAL, FINAL, 
 
 NAMING_LEMMAS = wordlists.words("naming_verbs")
 CUE_NOUNS = wordlists.mapping("cue_nouns", "word", "act")
+HEARSAY = wordlists.words("hearsay_adverbs")
 from .labels import label_at, paragraphs, speaker_tokens
 from .speakers import speaker_of, subject
 
@@ -29,6 +30,9 @@ def reported_speech(ix):
         lower = v.lower_
         if lower == "according":
             according(ix, v)
+            continue
+        if lower in HEARSAY and v.dep_ == "advmod":
+            hearsay(ix, v)
             continue
         verbal = v.pos_ in ("VERB", "AUX") or (v.pos_ == "NOUN" and any(
             c.dep_ == "nsubj" for c in v.children) and any(c.dep_ == "ccomp" for c in v.children))
@@ -87,6 +91,21 @@ def nominal(ix, n):
     if c1 - c0 < 2:
         return
     frame(ix, n, owner, c0, c1, (n.text, n.idx, n.idx + len(n.text)), how="noun")
+
+
+def hearsay(ix, adv):
+    """"The minister reportedly resigned": an adverb (word list ``hearsay_adverbs``) attributes the
+    clause it modifies to a source the text does not name."""
+    h = adv.head
+    if h.i == adv.i or h.pos_ not in ("VERB", "AUX"):
+        return
+    span = ix.clip(h, h.left_edge.i, h.right_edge.i)
+    if span is None:
+        return
+    c0, c1 = content_span(ix, *span)
+    if c1 - c0 < 2:
+        return
+    frame(ix, adv, None, c0, c1, (adv.text, adv.idx, adv.idx + len(adv.text)), how="hearsay")
 
 
 def naming(v) -> bool:
