@@ -63,7 +63,8 @@ class People:
                     votes.setdefault(name, {}).setdefault(g, 0)
                     votes[name][g] += 3
             said = str(m.get("text") or "").split()
-            if len(said) == 1 and not ix.in_quote_char(m["start"]) and len(name.split()) > 1 and name.split()[0].lower() == said[0].lower():
+            first = name.split()[0].lower()
+            if len(said) == 1 and not ix.in_quote_char(m["start"]) and len(name.split()) > 1 and first == said[0].lower():
                 self.by_first_name.add(name)
         self.known = {self.full_name(m["name"], m["start"]) for m in self.persons}
         for name, g in self.pronoun_votes():
@@ -127,7 +128,8 @@ class People:
         the name itself when it is full or the article gives no fuller one."""
         words = tuple(name.lower().split())
         n = len(words)
-        cands = [full for key, full in self.full.items() if len(key) > n and (key[-n:] == words or key[:n] == words)]
+        cands = [full for key, full in self.full.items()
+                 if len(key) > n and (key[-n:] == words or key[:n] == words)]
         if not cands:
             return self.full.get(words, name)
         if len(cands) > 1:
