@@ -321,6 +321,18 @@ def test_naming_participle_is_no_attribution(nlp):
     assert not [r for r in rows if r["cue"] in ("called", "known")]
 
 
+def test_quoted_term_governed_by_a_verb_is_no_statement(nlp):
+    rows = quotes(nlp, "At its best, “Harbour Run” mixes racing with puzzles. The “tip of the iceberg” "
+                       "rises slowly.")
+    assert rows == []
+
+
+def test_naming_passive_and_phrasal_call(nlp):
+    rows = quotes(nlp, "This is called a relay race. Called a “summer classic” by its fans, the race "
+                       "returns. Two divers were called in to help.")
+    assert not [r for r in rows if r["cue"] and r["cue"].lower().startswith("call")]
+
+
 # ---------------------------------------------------------------- never a row
 def test_headings_and_read_more_lists_are_no_rows(nlp):
     text = ("Port Talks Resume In Coastal Town\n\nThe harbour master said the talks would resume on "

@@ -220,8 +220,8 @@ def find_cue(ix, seg, stretch, tight: bool, last: bool):
         if in_subject_clause(ix, v, ids):
             continue
         lemma = verb_lemma(v)
-        if lemma in CUE_LEMMAS or (governs(ix, v, seg) and tight and v.pos_ == "VERB"):
-            return v
+        if lemma in CUE_LEMMAS or (governs(ix, v, seg) and tight and v.pos_ == "VERB" and spoken(ix, seg)):
+            return v  # a verb outside the lexicon that governs a spoken quotation: "“…,” she countered"
         if not last:
             # the first main verb after a quote is the attribution or there is none
             return None
@@ -232,6 +232,14 @@ def find_cue(ix, seg, stretch, tight: bool, last: bool):
                     t.lower_.endswith("s") | t.lower_.endswith("ed") | (t.lower_ == "said"):
                 return t
     return None
+
+
+def spoken(ix, seg) -> bool:
+    """Does the quotation read as speech (it opens a sentence or follows a colon or dash, and has
+    four words or its own comma, question or exclamation mark) rather than a quoted term ("the
+    “tip of the iceberg” pierces", "“Harbour Run” mixes")?"""
+    words = sum(1 for i in range(seg.t0, seg.t1) if ix.doc[i].is_alpha)
+    return seg.full and (words >= 4 or ix.text[seg.end - 1:seg.end] in (",", "?", "!"))
 
 
 def governs(ix, v, seg) -> bool:

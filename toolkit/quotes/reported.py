@@ -71,8 +71,16 @@ def reported_speech(ix):
 
 
 def naming(v) -> bool:
-    """"a page called “Local News”", "a group known as X": a participle that names, no speech."""
-    return v.tag_ == "VBN" and v.dep_ == "acl" and v.lemma_.lower() in NAMING_LEMMAS
+    """"a page called “Local News”", "Called a “rhythm game” by its makers, …", "This is called a
+    relay", "a group known as X": a participle or passive that names, no speech; "called in to
+    help", "called off the strike": a phrasal verb, no speech either."""
+    if verb_lemma(v) not in NAMING_LEMMAS:
+        return False
+    if any(c.dep_ == "prt" and c.lower_ in ("in", "off", "up") for c in v.children):
+        return True
+    passive = any(c.dep_ == "auxpass" for c in v.children)
+    bare = v.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in v.children)
+    return passive or bare or (v.tag_ == "VBN" and v.dep_ == "acl")
 
 
 def after_quote(ix, v) -> bool:
