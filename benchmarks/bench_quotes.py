@@ -472,8 +472,11 @@ def run_gold(args, root) -> tuple[list[str], float, float]:
         if tx is not None:
             rows.append(("textacy", split, score_statements([gold[i] for i in idx], [tx[i] for i in idx])))
         if args.by_source:
-            for src in sorted({gold[i]["source"].split()[0] for i in idx}):
-                sub = [i for i in idx if gold[i]["source"].split()[0] == src]
+            def family(i):
+                return "PolNeAR" if gold[i]["source"].startswith("PolNeAR") else gold[i]["source"]
+
+            for src in sorted({family(i) for i in idx}):
+                sub = [i for i in idx if family(i) == src]
                 rows.append((f"  {src[:16]}", split, score_statements([gold[i] for i in sub], [quotes[i] for i in sub],
                                                                     [atts[i] for i in sub])))
     print_table(f"Statements ({len(gold)} gold articles; corpus.quotes; act% on corpus.attributions)", rows)
