@@ -54,7 +54,8 @@ def reported_speech(ix):
         if lemma not in CUE_LEMMAS and not belief and not act:
             continue
         span, how = clausal_complement(ix, v), "clause"
-        if span is None and act and v.tag_ != "VBN" or (span is None and lemma in (
+        perfect = v.tag_ != "VBN" or any(c.dep_ == "aux" for c in v.children)  # "has confirmed", not "confirmed cases"
+        if span is None and act and perfect or (span is None and lemma in (
                 "call", "ask", "urge", "accuse")):
             span, how = np_complement(ix, v, lemma), "object"
         if span is None:
