@@ -316,6 +316,11 @@ def test_reporting_noun_with_an_owner(nlp):
     assert not [x for x in rows if x["cue"] == "claim" and "he had lied" in x["text"]]
 
 
+def test_speech_act_in_the_perfect_takes_its_object(nlp):
+    r = one(quotes(nlp, "Both ministers have confirmed their attendance at the summit."), "attendance")
+    assert (r["cue"], r["act"], r["text"]) == ("confirmed", "statement", "their attendance")
+
+
 def test_naming_participle_is_no_attribution(nlp):
     rows = quotes(nlp, "She runs a page called “Local News Daily” and a group known as the Ten.")
     assert not [r for r in rows if r["cue"] in ("called", "known")]
