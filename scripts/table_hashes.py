@@ -17,7 +17,8 @@ import sys
 
 import pandas as pd
 
-TABLES = ("articles", "mentions", "actors", "quotes", "sentences", "topics", "article_topics", "paragraph_topics")
+TABLES = ("articles", "mentions", "actors", "quotes", "attributions", "sentences", "topics", "article_topics",
+          "paragraph_topics")
 
 
 def _cell(v) -> str:

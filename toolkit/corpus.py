@@ -7,7 +7,7 @@ import pandas as pd
 
 from . import store as store_mod
 from .actors.lookup import find_actor
-from .schema import CORPUS_TABLES
+from .schema import CORPUS_TABLES, columns, typed
 
 
 @dataclass
@@ -39,6 +39,17 @@ class Corpus:
     article_topics: pd.DataFrame = field(default_factory=pd.DataFrame)
     paragraph_topics: pd.DataFrame = field(default_factory=pd.DataFrame)
     store: str | None = field(default=None, repr=False, compare=False)
+    # every attribution (statements, beliefs, others) with its ``act``; ``quotes`` holds its statements.
+    # A corpus built without it takes its quotes as statements.
+    attributions: pd.DataFrame | None = None
+
+    def __post_init__(self):
+        if self.attributions is None:
+            q = self.quotes
+            if set(columns("quotes")) <= set(q.columns):
+                self.attributions = typed(q.assign(act="statement"), "attributions")
+            else:
+                self.attributions = q.assign(act="statement")
 
     def __repr__(self):
         return (f"<Corpus: {len(self.articles)} articles, {len(self.mentions)} mentions of "

@@ -24,6 +24,9 @@ UTC = "datetime64[ns, UTC]"
 
 KINDS = ("person", "organization", "place", "group", "other")
 QUOTE_KINDS = ("direct", "mixed", "indirect")
+# What an attribution reports: a statement (speech or writing with content), a belief (thought,
+# opinion, wish, intention, expectation) or another attribution (a report's finding, a refusal).
+ACTS = ("statement", "belief", "other")
 WINDOWS = ("sentence", "paragraph", "article")
 # Time units of charts and table helpers -> pandas period codes.
 FREQS = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
@@ -54,13 +57,21 @@ TABLES: dict[str, dict[str, str]] = {
     "raw_quotes": {
         "article_id": STRING, "kind": STRING, "text": STRING, "start": INT, "end": INT, "speaker_text": STRING,
         "speaker_start": NULLABLE_INT, "speaker_end": NULLABLE_INT, "speaker_name": STRING, "cue": STRING,
-        "cue_start": NULLABLE_INT, "cue_end": NULLABLE_INT, "sentence": INT, "paragraph": INT,
+        "cue_start": NULLABLE_INT, "cue_end": NULLABLE_INT, "sentence": INT, "paragraph": INT, "act": STRING,
     },
+    # statements only: the rows of ``attributions`` whose act is "statement", with the same quote_ids
     "quotes": {
         "article_id": STRING, "quote_id": STRING, "kind": STRING, "text": STRING, "start": INT, "end": INT,
         "speaker": STRING, "speaker_text": STRING, "speaker_start": NULLABLE_INT, "speaker_end": NULLABLE_INT,
         "actor_id": STRING, "cue": STRING, "cue_start": NULLABLE_INT, "cue_end": NULLABLE_INT, "sentence": INT,
         "paragraph": INT,
+    },
+    # every attribution (statements, beliefs, others) with its act
+    "attributions": {
+        "article_id": STRING, "quote_id": STRING, "kind": STRING, "text": STRING, "start": INT, "end": INT,
+        "speaker": STRING, "speaker_text": STRING, "speaker_start": NULLABLE_INT, "speaker_end": NULLABLE_INT,
+        "actor_id": STRING, "cue": STRING, "cue_start": NULLABLE_INT, "cue_end": NULLABLE_INT, "sentence": INT,
+        "paragraph": INT, "act": STRING,
     },
     "topics": {"topic_id": STRING, "label": STRING, "terms": LIST, "n_articles": INT, "origin": STRING},
     "article_topics": {"article_id": STRING, "topic_id": STRING, "weight": FLOAT},
@@ -73,7 +84,7 @@ TABLES: dict[str, dict[str, str]] = {
 
 # The per-article tables the pipeline produces and the store caches, and the corpus's tables.
 PER_ARTICLE = {"sentences": "sentences", "mentions": "raw_mentions", "quotes": "raw_quotes"}
-CORPUS_TABLES = ("articles", "mentions", "actors", "quotes", "sentences", "topics", "article_topics",
+CORPUS_TABLES = ("articles", "mentions", "actors", "quotes", "attributions", "sentences", "topics", "article_topics",
                  "paragraph_topics")
 
 

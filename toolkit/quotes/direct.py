@@ -6,11 +6,14 @@ floating quote paragraphs that take the speaker of the quote before them.
 from __future__ import annotations
 
 from .index import add_row, cue_span
-from .lexicon import CUE_LEMMAS, DASHES, FINAL
+from .labels import label_at, speaker_tokens
+from .lexicon import CUE_LEMMAS, DASHES, FINAL, verb_lemma
 from .speakers import nearby_noun, speaker_of, subject
 
 MAX_STRETCH = 40       # tokens searched for an attribution next to a quote
 FLOAT_PARAGRAPHS = 2   # a floating quote takes the speaker of a quote this close before it
+FLOAT_WORDS = 8        # a quotation without a cue of its own is a statement from this many words on
+                       # (shorter ones are titles, slogans and signs more often than not)
 
 
 def classify_quotes(ix):
@@ -26,7 +29,7 @@ def classify_quotes(ix):
         # a statement; one in the middle of a clause is a fragment (title, scare quote)
         seg.full = (pt is None or ix.boundary(pt) or pt.text in FINAL or pt.text in ":,("
                     or pt.text in DASHES or ix.qid[prev] >= 0 or ix.is_mark[prev]
-                    or (pt.pos_ == "VERB" and pt.lemma_.lower() in CUE_LEMMAS))
+                    or (pt.pos_ == "VERB" and verb_lemma(pt) in CUE_LEMMAS))
         if seg.absorbed or seg.cue is not None:
             continue
         if not seg.full and words <= 3:
@@ -35,41 +38,64 @@ def classify_quotes(ix):
             seg.absorbed = True
 
 
+def transcript_label(ix, seg) -> bool:
+    """A quotation that opens with a label ("“ADE: Well, we tried.”", a transcript): the label
+    speaks, the content starts after the colon."""
+    lab = label_at(ix, seg.t0, seg.t1)
+    if lab is None:
+        return False
+    first, last, colon = lab
+    c0 = colon + 1
+    while c0 < seg.t1 and ix.doc[c0].is_space:
+        c0 += 1
+    if c0 >= seg.t1:
+        return False
+    seg.start, seg.t0 = ix.doc[c0].idx, c0
+    col = ix.doc[colon]
+    seg.cue, seg.speaker, seg.how = (col.text, col.idx, col.idx + 1), speaker_tokens(ix, first, last), "label"
+    return True
+
+
 def direct_quotes(ix):
     doc = ix.doc
     segs = ix.segs
     for seg in segs:
+        if not seg.absorbed and seg.cue is None and seg.speaker is None and seg.full and transcript_label(ix, seg):
+            continue
         if not seg.absorbed and seg.cue is None and seg.speaker is None:
             words = sum(1 for i in range(seg.t0, seg.t1) if doc[i].is_alpha)
             if seg.full or words >= 4:
                 attribute(ix, seg)
-    # a multi-paragraph quote shares the attribution found in any of its paragraphs
-    by_chain = {}
+    # a multi-paragraph quote shares the attribution of its nearest attributed paragraph before
+    # (a transcript's label), else after ("“A.¶“B,” she said.")
+    before, after = {}, {}
     for seg in segs:
         if not seg.absorbed and seg.double and seg.cue is not None:
-            by_chain.setdefault(seg.chain, seg)
+            after.setdefault(seg.chain, seg)
     last = None
     for seg in segs:
         if seg.absorbed:
             if seg.speaker is not None and seg.cue is not None:
                 last = seg  # a mixed quote's speaker goes on talking in the next quotes
             continue
+        if seg.double and seg.cue is not None:
+            before[seg.chain] = seg
         if seg.cue is None and seg.speaker is None:
-            src = by_chain.get(seg.chain) if seg.double else None
+            src = (before.get(seg.chain) or after.get(seg.chain)) if seg.double else None
             if src is not None:
-                seg.cue, seg.speaker = src.cue, src.speaker
+                seg.cue, seg.speaker, seg.verb, seg.how = src.cue, src.speaker, src.verb, "chain"
             elif last is not None and seg.full and \
                     ix.paragraph(seg.start) - ix.paragraph(last.start) <= FLOAT_PARAGRAPHS:
-                seg.speaker = last.speaker  # floating quote
+                seg.speaker, seg.how = last.speaker, "float"  # floating quote
                 if ix.paragraph(seg.start) == ix.paragraph(last.start):
                     # “A,” said X. “B.”: one statement around one cue
-                    seg.cue = last.cue
+                    seg.cue, seg.verb = last.cue, last.verb
         if seg.speaker is not None:
             last = seg
         words = sum(1 for i in range(seg.t0, seg.t1) if doc[i].is_alpha)
-        if seg.cue is None and seg.speaker is None and (not seg.full or words < 4):
+        if seg.cue is None and (words < FLOAT_WORDS or (seg.speaker is None and not seg.full)):
             continue
-        add_row(ix, "direct", seg.start, seg.end, seg.speaker, seg.cue)
+        add_row(ix, "direct", seg.start, seg.end, seg.speaker, seg.cue, how=seg.how or "direct", verb=seg.verb)
 
 
 def attribute(ix, seg):
@@ -91,11 +117,11 @@ def attribute(ix, seg):
                 if all(t.pos_ in ("PROPN", "PUNCT", "SPACE") for t in after[1:]) or \
                         h.ent_type_ in ("PERSON", "ORG"):
                     seg.cue = (first.text, first.idx, first.idx + len(first.text))
-                    seg.speaker = speaker_of(ix, h)
+                    seg.speaker, seg.how = speaker_of(ix, h), "dash"
                     return
             v = find_cue(ix, seg, after, tight=True, last=False)
             if v is not None and v.i not in ix.reported_cues:
-                set_from_verb(ix, seg, v)
+                set_from_verb(ix, seg, v, "after")
                 return
     before = stretch_before(ix, seg)
     if before:
@@ -103,12 +129,12 @@ def attribute(ix, seg):
         if lastt.text in (":", ",") or (lastt.pos_ == "VERB") or lastt.text in DASHES:
             v = find_cue(ix, seg, before, tight=lastt.text in ":,", last=True)
             if v is not None and v.i not in ix.reported_cues:
-                set_from_verb(ix, seg, v)
+                set_from_verb(ix, seg, v, "before")
                 return
 
 
-def set_from_verb(ix, seg, v):
-    seg.cue = cue_span(ix, v)
+def set_from_verb(ix, seg, v, how):
+    seg.cue, seg.verb, seg.how = cue_span(ix, v), v.i, how
     if v.lower_ == "according":
         to = next((c for c in v.children if c.lower_ == "to"), None)
         src = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
@@ -193,9 +219,9 @@ def find_cue(ix, seg, stretch, tight: bool, last: bool):
     for v in cands:
         if in_subject_clause(ix, v, ids):
             continue
-        lemma = v.lemma_.lower()
-        if lemma in CUE_LEMMAS or (governs(ix, v, seg) and tight and v.pos_ == "VERB"):
-            return v
+        lemma = verb_lemma(v)
+        if lemma in CUE_LEMMAS or (governs(ix, v, seg) and tight and v.pos_ == "VERB" and spoken(ix, seg)):
+            return v  # a verb outside the lexicon that governs a spoken quotation: "“…,” she countered"
         if not last:
             # the first main verb after a quote is the attribution or there is none
             return None
@@ -206,6 +232,14 @@ def find_cue(ix, seg, stretch, tight: bool, last: bool):
                     t.lower_.endswith("s") | t.lower_.endswith("ed") | (t.lower_ == "said"):
                 return t
     return None
+
+
+def spoken(ix, seg) -> bool:
+    """Does the quotation read as speech (it opens a sentence or follows a colon or dash, and has
+    four words or its own comma, question or exclamation mark) rather than a quoted term ("the
+    “tip of the iceberg” pierces", "“Harbour Run” mixes")?"""
+    words = sum(1 for i in range(seg.t0, seg.t1) if ix.doc[i].is_alpha)
+    return seg.full and (words >= 4 or ix.text[seg.end - 1:seg.end] in (",", "?", "!"))
 
 
 def governs(ix, v, seg) -> bool:

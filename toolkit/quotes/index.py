@@ -23,11 +23,6 @@ class DocIndex:
         self.mentions = sorted(default_mentions(doc) if mentions is None else mentions,
                                key=lambda m: (m["start"], -m["end"]))
         self.m_starts = [m["start"] for m in self.mentions]
-        self.surnames = {}
-        for m in self.mentions:
-            parts = str(m.get("name") or "").lower().split()
-            if m.get("kind") == "person" and parts:
-                self.surnames.setdefault(parts[-1], m["name"])
         self.sent_starts = []
         self.sent_tok = []
         try:
@@ -80,6 +75,12 @@ class DocIndex:
         c0, c1 = max(c0, lo), min(c1, hi)
         return (c0, c1) if c0 <= c1 else None
 
+    def same_line(self, a: int, b: int) -> bool:
+        """Are tokens a and b on one line (no line break between them)?"""
+        lo, hi = min(a, b), max(a, b)
+        k = bisect.bisect_left(self.breaks, lo)
+        return k >= len(self.breaks) or self.breaks[k] >= hi
+
     def paragraph(self, char: int) -> int:
         return index_of(self.par_starts, char)
 
@@ -101,21 +102,25 @@ def cue_span(ix, v):
     return (ix.text[start:end], start, end)
 
 
-def add_row(ix, kind, start, end, speaker, cue):
+def add_row(ix, kind, start, end, speaker, cue, *, how, verb=None, act="statement"):
+    """Append a row; ``how`` (the rule that found it) and ``verb`` (the cue verb's token index)
+    stay on the row as private keys (``_how``, ``_verb``, ``_spk``) until :mod:`.acts` has decided."""
     text = ix.text
     row = {
         "kind": kind, "text": text[start:end], "start": start, "end": end,
         "speaker_text": None, "speaker_start": None, "speaker_end": None,
         "speaker_name": None, "cue": None, "cue_start": None, "cue_end": None,
-        "sentence": ix.sentence(start), "paragraph": ix.paragraph(start),
+        "sentence": ix.sentence(start), "paragraph": ix.paragraph(start), "act": act,
+        "_how": how, "_verb": verb, "_spk": None,
     }
     if speaker is not None:
-        _, s0, s1, name = speaker
+        head, s0, s1, name = speaker
         row.update(speaker_text=text[s0:s1], speaker_start=s0, speaker_end=s1,
-                   speaker_name=name)
+                   speaker_name=name, _spk=head.i if head is not None else None)
     if cue is not None:
         row.update(cue=cue[0], cue_start=cue[1], cue_end=cue[2])
     ix.rows.append(row)
+    return row
 
 
 def clean_name(s: str) -> str:

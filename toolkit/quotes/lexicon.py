@@ -33,6 +33,7 @@ PRONOUN_KINDS = {
     "we": ("organization", "group", "person"), "us": ("organization", "group", "person"),
     "it": ("organization",),
 }
+QUESTION_LEMMAS = frozenset({"ask", "question"})
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 DASHES = frozenset({"—", "―", "–", "--", "-"})
 FINAL = frozenset({".", "!", "?", ";"})
@@ -57,3 +58,13 @@ def cue_lemma(cue: str) -> str:
     if w.endswith(("s", "d")):
         stems.append(w[:-1])
     return next((st for st in stems if st in KNOWN_VERBS), w)
+
+
+def verb_lemma(tok) -> str:
+    """The lemma of a verb token, checked against the word lists: the model's lemma when a list
+    knows it, else the form's own stem ("hopes" → "hope" when the model says "hop")."""
+    lemma = tok.lemma_.lower()
+    if lemma in KNOWN_VERBS:
+        return lemma
+    guess = cue_lemma(tok.lower_)
+    return guess if guess in KNOWN_VERBS else lemma

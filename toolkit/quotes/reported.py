@@ -1,17 +1,25 @@
-"""Reported speech: a cue verb with a clausal complement or as a parenthetical ("The plan, she
-said, is dead"), a speech-act verb with its object ("urged the council to resign"), belief verbs
-whose subject is an actor or a pronoun, "according to X", evidentials without a source ("X seems
-to …"), and "Name: text" headings and transcripts. A quotation inside the reported clause makes the
-row mixed; a complement that is only a quotation attributes that quotation instead.
+"""Reported speech carried by a cue verb: a clausal complement ("Ade warned that …"), a parenthetical
+("The plan, she said, is dead": the sentence around it), a relative clause ("groups which the
+ministry says are armed"), a speech-act verb with its object ("urged the council to resign"),
+belief verbs whose subject is an actor or a pronoun. The verb loop also hands "according to",
+evidentials, reporting nouns, hearsay adverbs and labels to :mod:`.phrases`. Each rule ends in a
+frame (:mod:`.frames`): a quotation inside the reported clause makes the row mixed; a complement
+that is only a quotation attributes that quotation instead.
 """
 from __future__ import annotations
 
 import bisect
 
-from .index import add_row, cue_span
-from .lexicon import (ACT_LEMMAS, BELIEF_LEMMAS, CUE_LEMMAS, EVIDENTIAL, FINAL, NOT_SPEAKERS, PREPS_ANY,
-                      PREPS_BY_VERB)
-from .speakers import resolve, speaker_of, subject
+from .. import wordlists
+from .index import cue_span
+from .lexicon import (ACT_LEMMAS, BELIEF_LEMMAS, CUE_LEMMAS, EVIDENTIAL, FINAL, PREPS_ANY, PREPS_BY_VERB,
+                      RELATIVE, verb_lemma)
+
+from .frames import content_span, frame
+from .phrases import CUE_NOUNS, HEARSAY, according, evidential, headline_speakers, hearsay, nominal
+from .speakers import subject
+
+NAMING_LEMMAS = wordlists.words("naming_verbs")
 
 
 def reported_speech(ix):
@@ -25,11 +33,19 @@ def reported_speech(ix):
         if lower == "according":
             according(ix, v)
             continue
-        if v.pos_ not in ("VERB", "AUX"):
+        if lower in HEARSAY and v.dep_ == "advmod":
+            hearsay(ix, v)
             continue
+        verbal = v.pos_ in ("VERB", "AUX") or (v.pos_ == "NOUN" and any(
+            c.dep_ == "nsubj" for c in v.children) and any(c.dep_ == "ccomp" for c in v.children))
+        if not verbal and v.pos_ == "NOUN" and v.lemma_.lower() in CUE_NOUNS:
+            nominal(ix, v)
+            continue
+        if not verbal or naming(v):
+            continue  # (a cue the tagger took for a noun still heads its clause: "the mayor alleges")
         if after_quote(ix, v) or before_quote(ix, v):
             continue  # the quote's own cue, found with the quote
-        lemma = v.lemma_.lower()
+        lemma = verb_lemma(v)
         if lemma in EVIDENTIAL:
             evidential(ix, v, lemma)
             continue
@@ -37,10 +53,11 @@ def reported_speech(ix):
         act = lemma in ACT_LEMMAS
         if lemma not in CUE_LEMMAS and not belief and not act:
             continue
-        span = clausal_complement(ix, v)
-        if span is None and act and v.tag_ != "VBN" or (span is None and lemma in (
+        span, how = clausal_complement(ix, v), "clause"
+        perfect = v.tag_ != "VBN" or any(c.dep_ == "aux" for c in v.children)  # "has confirmed", not "confirmed cases"
+        if span is None and act and perfect or (span is None and lemma in (
                 "call", "ask", "urge", "accuse")):
-            span = np_complement(ix, v, lemma)
+            span, how = np_complement(ix, v, lemma), "object"
         if span is None:
             continue
         spk_tok = subject(ix, v)
@@ -50,8 +67,21 @@ def reported_speech(ix):
         c0, c1 = content_span(ix, *span)
         if c1 < c0 or not any(doc[i].is_alpha for i in range(c0, min(c1 + 1, c0 + 50))):
             continue
-        frame(ix, v, spk_tok, c0, c1, cue_span(ix, v))
+        frame(ix, v, spk_tok, c0, c1, cue_span(ix, v), how=how)
     headline_speakers(ix)
+
+
+def naming(v) -> bool:
+    """"a page called “Local News”", "Called a “rhythm game” by its makers, …", "This is called a
+    relay", "a group known as X": a participle or passive that names, no speech; "called in to
+    help", "called off the strike": a phrasal verb, no speech either."""
+    if verb_lemma(v) not in NAMING_LEMMAS:
+        return False
+    if any(c.dep_ == "prt" and c.lower_ in ("in", "off", "up") for c in v.children):
+        return True
+    passive = any(c.dep_ == "auxpass" for c in v.children)
+    bare = v.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in v.children)
+    return passive or bare or (v.tag_ == "VBN" and v.dep_ == "acl")
 
 
 def after_quote(ix, v) -> bool:
@@ -90,14 +120,46 @@ def before_quote(ix, v) -> bool:
     return False
 
 
+def parenthetical(ix, v):
+    """Token range of the sentence around a cue set off by commas inside it ("If rain falls, she
+    said, the match moves to Sunday", "The plan, officials said on Friday, was dropped"): the
+    statement is the whole sentence on both sides of the interruption, or None."""
+    doc = ix.doc
+    subj = next((c for c in v.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    a = subj.left_edge.i if subj is not None else v.i
+    b = v.i
+    while b + 1 < ix.ntok and b - v.i < 4 and doc[b + 1].head.i in (v.i, b) and doc[b + 1].dep_ in (
+            "npadvmod", "advmod", "prt", "prep", "pobj", "compound", "det", "amod"):
+        b += 1
+    if a < 1 or b + 1 >= ix.ntok or doc[a - 1].text != "," or doc[b + 1].text != ",":
+        return None
+    k = bisect.bisect_right(ix.sent_tok, v.i) - 1
+    s0 = ix.sent_tok[k]
+    s1 = (ix.sent_tok[k + 1] if k + 1 < len(ix.sent_tok) else ix.ntok) - 1
+    left = [t for t in doc[s0:a - 1] if t.is_alpha]
+    right = [t for t in doc[b + 2:s1 + 1] if t.is_alpha]
+    if len(left) < 2 or len(right) < 2 or any(ix.is_mark[t.i] or ix.qid[t.i] >= 0 for t in doc[s0:a]):
+        return None
+    return ix.clip(v, s0, s1)
+
+
 def clausal_complement(ix, v):
-    """Token range of the clause v reports: its ccomp, or the host clause of a
-    parenthetical ("The economy, he said, is fine")."""
+    """Token range of the clause v reports: the sentence around a parenthetical cue
+    (:func:`parenthetical`), else its ccomp, else the host clause of a parenthetical the parser
+    marked as parataxis."""
+    span = parenthetical(ix, v)
+    if span is not None:
+        return span
     best = span = None
     for c in v.children:
         if c.dep_ != "ccomp":
             continue
         sp = ix.clip(v, c.left_edge.i, c.right_edge.i)
+        if sp is not None and sp[0] < v.i <= sp[1] and all(
+                t.lower_ in RELATIVE for t in c.subtree if t.i < v.i and t.head.i == c.i):
+            # "groups which the ministry says are armed": the relative pronoun is the subject of
+            # what is said; the statement is what follows the cue
+            sp = (v.i + 1, sp[1]) if v.i + 1 <= sp[1] else None
         if sp is None or sp[0] <= v.i <= sp[1]:
             continue
         dist = min(abs(sp[0] - v.i), abs(sp[1] - v.i))
@@ -139,177 +201,3 @@ def np_complement(ix, v, lemma):
     if lo is None:
         return None
     return ix.clip(v, lo, hi)
-
-
-def evidential(ix, v, lemma):
-    """"X seems to …", "X is expected to …": an attribution without a source."""
-    comp = next((c for c in v.rights if c.dep_ in ("xcomp", "acomp", "attr", "oprd",
-                                                      "ccomp")), None)
-    if comp is None:
-        return
-    if lemma == "expect" and not any(c.dep_ == "auxpass" for c in v.lefts):
-        return
-    subj = next((c for c in v.lefts if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-    c0 = subj.left_edge.i if subj is not None else v.i + 1
-    span = ix.clip(v, c0, comp.right_edge.i)
-    if span is None:
-        return
-    c0, c1 = content_span(ix, *span)
-    if c1 - c0 < 2:
-        return
-    frame(ix, v, None, c0, c1, cue_span(ix, v))
-
-
-def headline_speakers(ix):
-    """"Ade: Talks Will Go On" headlines and transcripts ("LIMA: Well, …"): a name
-    opening a paragraph, then a colon, then what the named one says."""
-    doc = ix.doc
-    starts = [0] + [b + 1 for b in ix.breaks]
-    for k, t0 in enumerate(starts):
-        t_end = ix.breaks[k] if k < len(ix.breaks) else ix.ntok
-        i = t0
-        while i < t_end and (doc[i].is_space or ix.is_mark[i]):
-            i += 1
-        j = i
-        while j < t_end and j - i < 5 and doc[j].text != ":":
-            t = doc[j]
-            if not (t.is_title or t.is_upper or t.text in (".", "'s", "’s", "-")):
-                break
-            j += 1
-        if j == i or j >= t_end or doc[j].text != ":" or t_end - j < 4:
-            continue
-        if doc[i].lower_ in NOT_SPEAKERS or doc[j - 1].lower_ in NOT_SPEAKERS or \
-                not any(doc[x].pos_ == "PROPN" or doc[x].is_upper for x in range(i, j)):
-            continue
-        if any(ix.qid[x] >= 0 for x in range(i, j)):
-            continue
-        c0, c1 = content_span(ix, j + 1, t_end - 1)
-        if c1 - c0 < 2:
-            continue
-        if doc[c1].text == "." and not ix.is_mark[c1]:
-            c1 -= 1
-        head = doc[j - 1]
-        colon = doc[j]
-        frame(ix, colon, head, c0, c1, (colon.text, colon.idx, colon.idx + 1),
-                   speaker=(head, doc[i].idx, head.idx + len(head.text),
-                            resolve(ix, head, doc[i].idx, head.idx + len(head.text))))
-
-
-def according(ix, v):
-    """"according to X": X is the speaker of the clause the phrase modifies."""
-    to = next((c for c in v.children if c.lower_ == "to"), None)
-    if to is None:
-        return
-    src = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if src is None:
-        return
-    h = v.head
-    if h.i == v.i:
-        return
-    # the statement is the sentence around the phrase, minus the phrase
-    k = bisect.bisect_right(ix.sent_tok, v.i) - 1
-    c0 = ix.sent_tok[k]
-    c1 = (ix.sent_tok[k + 1] if k + 1 < len(ix.sent_tok) else ix.ntok) - 1
-    p0, p1 = v.left_edge.i, max(v.right_edge.i, to.right_edge.i)
-    if p0 <= c0 + 1:
-        c0 = p1 + 1
-    elif p1 >= c1 - 1:
-        c1 = p0 - 1
-    span = ix.clip(v, c0, c1)
-    if span is None:
-        return
-    c0, c1 = content_span(ix, *span)
-    if c1 < c0 or c1 - c0 < 2:
-        return
-    cue = cue_span(ix, v)
-    frame(ix, v, src, c0, c1, cue)
-
-
-def frame(ix, v, spk_tok, c0, c1, cue, speaker=None):
-    """A reported-speech frame: direct attribution of a quote, mixed, or indirect."""
-    doc = ix.doc
-    if speaker is None:
-        speaker = speaker_of(ix, spk_tok)
-    start = doc[c0].idx
-    end = doc[c1].idx + len(doc[c1].text)
-    k0 = bisect.bisect_right(ix.seg_starts, end - 1)
-    inside = []
-    for k in range(k0 - 1, -1, -1):
-        s = ix.segs[k]
-        if s.end <= start:
-            # segments are sorted and disjoint
-            if s.start < start:
-                break
-            continue
-        if s.start < end:
-            inside.append(s)
-    inside.reverse()
-    if inside and inside[0].start <= start + 1 and inside[0].close_end is not None \
-            and ix.text[inside[0].end - 1] in ",.?!" and inside[0].end < end:
-        # “…,” promising …: the complement starts with a whole quotation, the rest is
-        # the parser attaching what follows the quote to it
-        end = inside[0].end
-        c1 = inside[0].t1 - 1
-        inside = inside[:1]
-    if inside and all(s.cue is not None and s.full for s in inside) and inside[0].start > start:
-        # the quotation has its own cue: the frame is only the text before it
-        end = inside[0].open_start
-        while c1 >= c0 and doc[c1].idx >= end:
-            c1 -= 1
-        c0, c1 = content_span(ix, c0, c1)
-        if c1 < c0 or not any(doc[i].is_alpha for i in range(c0, c1 + 1)):
-            return
-        start, end = doc[c0].idx, doc[c1].idx + len(doc[c1].text)
-        inside = []
-    if inside:
-        quoted = sum(min(s.end, end) - max(s.start, start) for s in inside)
-        outside_words = 0
-        for i in range(c0, c1 + 1):
-            t = doc[i]
-            if ix.qid[i] < 0 and t.is_alpha and not (t.lower_ == "that" and i == c0):
-                outside_words += 1
-        if outside_words == 0 or quoted >= 0.95 * (end - start):
-            # the complement is the quotation itself: "Ade said: “…”"
-            for s in inside:
-                if s.cue is None:
-                    s.cue, s.speaker = cue, speaker
-            return
-        for s in inside:
-            s.absorbed = True
-            if s.cue is None:
-                s.cue, s.speaker = cue, speaker
-        start = min(start, inside[0].open_start)
-        last = inside[-1]
-        if last.close_end is not None and last.end >= end - 1:
-            end = max(end, last.close_end)
-        else:
-            end = max(end, last.end)
-        kind = "mixed"
-    else:
-        kind = "indirect"
-    ix.reported_cues.add(v.i)
-    add_row(ix, kind, start, end, speaker, cue)
-
-
-def content_span(ix, c0, c1):
-    """Trim a token range [c0, c1] to its content: no edge punctuation, no "that"."""
-    doc = ix.doc
-    while c0 <= c1 and (doc[c0].is_punct or doc[c0].is_space) and not ix.is_mark[c0]:
-        c0 += 1
-    if c0 <= c1 and doc[c0].lower_ == "that" and doc[c0].dep_ == "mark":
-        c0 += 1
-    while c1 >= c0 and (doc[c1].is_punct or doc[c1].is_space) and not ix.is_mark[c1]:
-        if doc[c1].text in ")]" and any(doc[i].text in "([" for i in range(max(c0, c1 - 30), c1)):
-            break  # keep a bracket the content opened
-        c1 -= 1
-    # "… funded by the port—a claim the port denies": an apposition after a dash
-    # comments on the statement, it is not part of it
-    for i in range(c0 + 1, c1):
-        if doc[i].text in ("—", "–", "--") and ix.qid[i] < 0:
-            nxt = doc[i + 1]
-            while nxt.dep_ == "det" and nxt.i < c1:
-                nxt = doc[nxt.i + 1]
-            if nxt.dep_ == "appos" and nxt.right_edge.i >= c1:
-                c1 = i - 1
-                break
-    return c0, c1

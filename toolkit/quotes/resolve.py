@@ -10,35 +10,26 @@ from ..schema import columns
 def resolve_speakers(raw: pd.DataFrame, mentions: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     """Quotes with quote_id, the speaker's actor_id and canonical name (the columns of the quotes table).
 
-    The speaker's actor is the mention its span falls in, else the mention of the article with
-    the same article-level name, else the actor of that name or alias in the corpus."""
+    The speaker's actor is the actor of the article's mentions that carry the speaker's article-level
+    name (``speaker_name``: the full name a surname, pronoun or description stands for, see
+    :mod:`.coref`), else the actor of that name or alias in the corpus. ``speaker`` is the actor's
+    name, else the article-level name (a proper noun no mention covers: "@jo_ade"); NA when the text
+    does not say who speaks ("officials", an unresolved "he"); ``speaker_text`` keeps the words as
+    written."""
     q = raw.sort_values(["article_id", "start", "end"], kind="stable").reset_index(drop=True)
     q["quote_id"] = (q["article_id"] + ":q" + q.groupby("article_id").cumcount().astype(str)).astype("string")
     actor_ids = pd.Series(pd.NA, index=q.index, dtype="string")
     if len(q) and len(mentions):
-        actor_ids = actor_ids.fillna(_by_span(q, mentions))
         actor_ids = actor_ids.fillna(_by_article_name(q, mentions))
         actor_ids = actor_ids.fillna(_by_corpus_name(q, actors))
     q["actor_id"] = actor_ids
     display = dict(zip(actors["actor_id"], actors["name"]))
     # astype before fillna: with no actors map() gives an all-NA double column that rejects strings
-    q["speaker"] = (q["actor_id"].map(display).astype("string").fillna(q["speaker_name"])
-                    .fillna(q["speaker_text"]).astype("string"))
-    return q[columns("quotes")]
-
-
-def _by_span(q: pd.DataFrame, mentions: pd.DataFrame) -> pd.Series:
-    """The actor of the mention that starts at or before the speaker and covers it."""
-    out = pd.Series(pd.NA, index=q.index, dtype="string")
-    m = mentions[["article_id", "start", "end", "actor_id"]]
-    left = q.loc[q["speaker_start"].notna(), ["article_id", "speaker_start"]].copy()
-    left["pos"] = left["speaker_start"].astype("int64")
-    left["qi"] = left.index
-    hits = pd.merge_asof(left.sort_values("pos"), m.rename(columns={"start": "pos"}).sort_values("pos"),
-                         on="pos", by="article_id", direction="backward")
-    hits = hits[hits["pos"] < hits["end"]]
-    out.loc[hits["qi"].to_numpy()] = hits["actor_id"].to_numpy()
-    return out
+    q["speaker"] = q["actor_id"].map(display).astype("string").fillna(q["speaker_name"]).astype("string")
+    if "act" not in q.columns:
+        q["act"] = "statement"
+    q["act"] = q["act"].fillna("statement").astype("string")
+    return q[columns("attributions")]
 
 
 def _by_article_name(q: pd.DataFrame, mentions: pd.DataFrame) -> pd.Series:

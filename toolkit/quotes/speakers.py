@@ -1,22 +1,27 @@
 """Speakers: who speaks through a cue verb (its subject, the agent of a passive, the name right
-after an inverted "…,” said the minister"), the noun phrase of that speaker without relative
-clauses, and the name it stands for: the mention it covers, a surname of a person named in the
-article, or, for a pronoun or a definite description ("she", "the ministry"), the nearest
-compatible mention before it outside quotes.
+after an inverted "…,” said party leader Jo Ade"), and the noun phrase of that speaker without
+relative clauses, as written. The name it stands for is decided in :mod:`.coref`.
 """
 from __future__ import annotations
 
 import bisect
 
-from .lexicon import ACT_LEMMAS, FINAL, ORG_NOUNS, PERSON_NOUNS, PRONOUN_KINDS, RELATIVE
-from .index import clean_name
-
-MAX_BACK_MENTIONS = 60  # mentions looked at when resolving a pronoun
+from .lexicon import ACT_LEMMAS, CUE_LEMMAS, FINAL, RELATIVE, verb_lemma
 
 
 # ------------------------------------------------------------------ speakers
 def subject(ix, v, depth=0):
-    """The token naming who speaks through verb v, or None."""
+    """The token naming who speaks through verb v, or None; never across a line break (a heading or
+    the next paragraph the parser joined to the sentence)."""
+    s = _subject(ix, v, depth)
+    return s if s is None or ix.same_line(s.i, v.i) else None
+
+
+def _subject(ix, v, depth=0):
+    if after_mark(ix, v) and verb_lemma(v) in CUE_LEMMAS:
+        named = name_after(ix, v)  # "…,” said study co-author Jo Ade": the name, not "co"
+        if named is not None:
+            return named
     for c in v.children:
         if c.dep_ in ("nsubj", "nsubjpass") and ix.qid[c.i] < 0 and not ix.is_mark[c.i]:
             if c.dep_ == "nsubjpass":
@@ -32,7 +37,8 @@ def subject(ix, v, depth=0):
         p -= 1
     if p >= 1 and ix.doc[p].text == "," and ix.is_mark[p - 1]:
         p -= 1  # British style: ”, said X
-    if p >= 0 and ix.is_mark[p] and v.lemma_.lower() not in ACT_LEMMAS:
+    lemma = verb_lemma(v)
+    if p >= 0 and ix.is_mark[p] and (lemma not in ACT_LEMMAS or lemma in CUE_LEMMAS):
         # inverted attribution after a quote: "…,” said Ade" (the parser may not call
         # Ade a subject)
         for c in v.rights:
@@ -46,12 +52,16 @@ def subject(ix, v, depth=0):
                 c = ix.doc[v.i + 2]
             if c.pos_ in ("PROPN", "NOUN") and ix.qid[c.i] < 0:
                 while c.dep_ in ("compound", "flat", "amod") and c.head.i > c.i and \
-                        c.head.i - v.i < 6:
+                        c.head.i - v.i < 6 and ix.same_line(c.i, c.head.i):
                     c = c.head
                 return c
     if depth >= 3 or v.head.i == v.i or ix.qid[v.head.i] >= 0:
         return None
     h = v.head
+    if v.dep_ == "conj" and h.dep_ == "ccomp" and verb_lemma(h) not in CUE_LEMMAS and \
+            verb_lemma(h.head) in CUE_LEMMAS and h.head.i != h.i:
+        # "X said the talks failed and called …": the parser tied the second cue to the content
+        return subject(ix, h.head, depth + 1)
     if v.dep_ in ("conj", "xcomp") and h.pos_ in ("VERB", "AUX"):
         return subject(ix, h, depth + 1)
     if v.tag_ == "VBG" and v.dep_ in ("advcl", "pcomp", "acl", "conj"):
@@ -64,6 +74,32 @@ def subject(ix, v, depth=0):
             if x.head.i == x.i:
                 break
             x = x.head
+    return None
+
+
+def after_mark(ix, v) -> bool:
+    """Does verb v follow a closing quote mark ("…,” said", "…”, said")?"""
+    p = v.i - 1
+    while p >= 0 and ix.doc[p].is_space:
+        p -= 1
+    if p >= 1 and ix.doc[p].text == "," and ix.is_mark[p - 1]:
+        p -= 1
+    return p >= 0 and ix.is_mark[p]
+
+
+def name_after(ix, v, window=8):
+    """The last token of the first person or organisation named right after verb v, on its line and
+    before any punctuation ("said party leader Jo Ade" → Ade), or None."""
+    doc = ix.doc
+    for i in range(v.i + 1, min(ix.ntok, v.i + 1 + window)):
+        t = doc[i]
+        if (t.is_punct and t.text not in ("-", ".")) or ix.boundary(t) or ix.qid[i] >= 0:
+            return None
+        k = bisect.bisect_right(ix.m_starts, t.idx) - 1
+        if k >= 0 and ix.mentions[k]["start"] <= t.idx < ix.mentions[k]["end"] and \
+                ix.mentions[k].get("kind") in ("person", "organization"):
+            last = ix.tok_at(ix.mentions[k]["end"]) - 1
+            return doc[max(i, last)]
     return None
 
 
@@ -98,72 +134,15 @@ def np_span(ix, h):
 
 
 def speaker_of(ix, h):
-    """(head, start, end, name) for speaker head token h."""
+    """(head, start, end, None) for speaker head token h: the noun phrase as written (a relative
+    pronoun alone: "who"); the name it stands for is decided by :mod:`.coref` once every row of
+    the article is known."""
     if h is None:
         return None
     if h.lower_ in RELATIVE and h.dep_ in ("nsubj", "nsubjpass"):
-        # "Ade, who chairs the board, said": the relative pronoun as written, named by
-        # the noun the relative clause hangs on
-        v = h.head
-        while v.dep_ in ("conj", "xcomp") and v.head.i != v.i:
-            v = v.head
-        ante = v.head if v.dep_ in ("relcl", "acl") and v.head.i != v.i else None
-        name = None
-        if ante is not None and ante.i != h.i:
-            a0, a1 = np_span(ix, ante)
-            name = resolve(ix, ante, a0, a1)
-        return (h, h.idx, h.idx + len(h.text), name)
+        return (h, h.idx, h.idx + len(h.text), None)
     start, end = np_span(ix, h)
-    return (h, start, end, resolve(ix, h, start, end))
-
-
-def mention_at(ix, start, end, head_idx):
-    k = bisect.bisect_right(ix.m_starts, end - 1)
-    best = None
-    for j in range(k - 1, max(-1, k - 1 - 8), -1):
-        m = ix.mentions[j]
-        if m["end"] > start and m["start"] < end:
-            if m["start"] <= head_idx < m["end"]:
-                return m
-            best = best or m
-    return best
-
-
-def resolve(ix, h, start, end):
-    m = mention_at(ix, start, end, h.idx)
-    if m is not None and m.get("kind") not in ("other", None) or (
-            m is not None and h.pos_ == "PROPN"):
-        return m.get("name")
-    low = h.lower_
-    kinds = None
-    if low in PRONOUN_KINDS:
-        kinds = PRONOUN_KINDS[low]
-    elif h.pos_ == "NOUN":
-        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some", "any")
-                       for c in h.lefts)
-        lemma = h.lemma_.lower()
-        if definite and lemma in PERSON_NOUNS and h.tag_ != "NNS":
-            kinds = ("person",)
-        elif definite and lemma in ORG_NOUNS:
-            kinds = ("organization", "place", "group")
-    elif h.pos_ == "PROPN":
-        # a surname the mentions missed here but name elsewhere in the article
-        name = ix.surnames.get(h.text.lower())
-        return name if name is not None else clean_name(ix.text[start:end])
-    if kinds is None:
-        return None
-    k = bisect.bisect_left(ix.m_starts, start)
-    seen = 0
-    for j in range(k - 1, -1, -1):
-        m = ix.mentions[j]
-        if m["end"] > start:
-            continue
-        seen += 1
-        if seen > MAX_BACK_MENTIONS:
-            break
-        if m.get("kind") in kinds and not ix.in_quote_char(m["start"]):
-            return m.get("name")
-    return None
+    return (h, start, end, None)
 
 
 def nearby_noun(ix, v):

@@ -1,0 +1,93 @@
+"""What each attribution reports: its ``act``, ``"statement"`` (speech or writing with content),
+``"belief"`` (a thought, opinion, wish, intention or expectation) or ``"other"`` (a finding of a
+report, study or poll; a refusal without content); or no row at all (an action that reports
+nobody's words). Decided by general patterns over the row's cue verb and its speaker:
+
+- the verb's class (word lists ``cue_acts``, ``belief_verbs``): "The brewery offers thirty beers"
+  is no attribution; "Both parties think they will win" and "The firm plans to expand" are
+  beliefs; "The council declined to comment" is a refusal, "other";
+- the speaker's kind (word list ``document_nouns``): "The survey found that prices rose" and
+  "according to the census" are findings ("other"); "A statement from the union said" is the
+  union's statement (see :mod:`.names` for the issuer);
+- a belief with quoted words in it was said: "She wants to speak “directly to voters”" is a
+  statement;
+- evidentials ("Relations seem to have warmed", "The vote is expected to pass") have no source:
+  beliefs, never statements;
+- the author's own first person outside quotation marks ("I believe the plan fails" in an
+  opinion piece) is the author's opinion, a belief; a "you" speaker is a question put to someone
+  ("Do you think the plan fails?"): no row.
+"""
+from __future__ import annotations
+
+from .. import wordlists
+from .lexicon import BELIEF_LEMMAS, CUE_LEMMAS, verb_lemma
+
+CUE_ACTS = wordlists.mapping("cue_acts", "word", "act")
+DOCUMENTS = wordlists.mapping("document_nouns", "word", "kind")
+NOUN_ACTS = wordlists.mapping("cue_nouns", "word", "act")
+DOC_FAMILY = {w: f for w, f in wordlists.mapping("document_nouns", "word", "family").items() if f}
+AUTHOR = frozenset({"i", "we", "me", "us"})
+ADDRESSEE = frozenset({"you"})
+REPORTED = frozenset({"clause", "object", "according", "evidential", "noun"})
+
+
+def verb_act(lemma: str | None) -> str:
+    """The act a cue verb reports: its class in ``cue_acts``, else "belief" for a belief verb that
+    is no cue verb ("think"), else "statement"."""
+    if lemma is None:
+        return "statement"
+    if lemma in CUE_ACTS:
+        return CUE_ACTS[lemma]
+    if lemma in BELIEF_LEMMAS and lemma not in CUE_LEMMAS:
+        return "belief"
+    return "statement"
+
+
+def document_kind(tok) -> str | None:
+    """"finding", "issued" or "report" when token ``tok`` is a noun naming a text ("the study",
+    "a statement"), else None."""
+    if tok is None or tok.pos_ not in ("NOUN", "VERB"):
+        return None
+    low = tok.lower_
+    return DOCUMENTS.get(tok.lemma_.lower()) or DOCUMENTS.get(low[:-1] if low.endswith("s") else low)
+
+
+def row_act(ix, row) -> str | None:
+    """The act of one row, or None when the row is no attribution."""
+    doc = ix.doc
+    how = row["_how"]
+    if how == "evidential":
+        return "belief"
+    v = doc[row["_verb"]] if row["_verb"] is not None else None
+    if how == "noun":
+        return NOUN_ACTS.get(v.lemma_.lower(), "statement")
+    lemma = verb_lemma(v) if v is not None and v.pos_ in ("VERB", "AUX", "NOUN") else None
+    act = verb_act(lemma) if how in REPORTED else "statement"
+    if act == "none" and how not in REPORTED:
+        act = "statement"  # a verb that governs a quotation reports it
+    if act == "none":
+        return None
+    spk = doc[row["_spk"]] if row["_spk"] is not None else None
+    if spk is not None and ix.qid[spk.i] < 0:
+        low = spk.lower_
+        if low in ADDRESSEE and how in REPORTED:
+            return None
+        if low in AUTHOR and spk.pos_ == "PRON" and how in REPORTED:
+            return "belief"
+    kind = document_kind(spk)
+    if kind == "finding" or (kind == "report" and row.get("speaker_name") is None):
+        return "other" if act == "statement" else act
+    if act == "belief" and row["kind"] == "mixed" and how in ("clause", "object"):
+        return "statement"  # "she wants to speak “directly to voters”": the quoted words were said
+    return act
+
+
+def decide_acts(ix) -> None:
+    """Set ``act`` on every row of ``ix.rows``; drop the rows that are no attribution."""
+    keep = []
+    for row in ix.rows:
+        act = row_act(ix, row)
+        if act is not None:
+            row["act"] = act
+            keep.append(row)
+    ix.rows[:] = keep

@@ -1,0 +1,299 @@
+"""The name each row's speaker stands for, decided once every row of the article is known (so that
+a pronoun can look at the statement before it). The speaker as written stays in ``speaker_text``;
+``speaker_name`` becomes the article-level name, or None when the text does not say who speaks:
+
+- a mention under the speaker's head word gives its name, a surname or first name the full name
+  (:class:`.names.People`): "Team coach Ana Ruiz said" → Ana Ruiz, "Ruiz added" → Ana Ruiz;
+- a place is a speaker only as the subject of its cue ("Lima rejects the claim", a government),
+  never as a location picked up near a cue ("In Lima, officials said"): None;
+- "he" and "she" stand for the subject of their sentence before them when the gender agrees
+  ("Ade was right when he said"), else for the speaker of the previous statement when the gender
+  agrees (speaker continuity), else for the nearest earlier person of that gender;
+- "they" and "it" stand for the previous speaker when it was an organisation or group in this or
+  the previous paragraph, else for nobody named (they stand for plural descriptions, "officials",
+  as often as for a body); "I", "we", "you" outside quotation marks stand for nobody named;
+- a coordination names both: "Ade and the union said" → "Jo Ade and Teachers Union";
+- a relative "who" for the noun its clause hangs on ("Ade, who chairs the board, said");
+- "Her brother, Sam Okoro, said" → Sam Okoro (the apposition names the description);
+- a definite description for the person or organisation introduced with it ("the minister",
+  "the ministry");
+- a document or release for its issuer: "A statement from the union said" → the union, "the
+  court's ruling said" → the court, "The council issued a statement … The statement said" → the
+  council;
+- any other proper noun keeps its own words ("@jo_ade", a blog's name); any other common noun
+  ("officials", "a friend") stands for nobody named.
+"""
+from __future__ import annotations
+
+import bisect
+
+from .acts import DOC_FAMILY, document_kind
+from .lexicon import NOT_SPEAKERS, PRONOUN_KINDS, RELATIVE
+from .names import PRONOUN_GENDER, TITLE_WORDS, People, org_described
+from .lexicon import PERSON_NOUNS
+
+CONTINUITY_PARAGRAPHS = 2   # a pronoun continues a statement at most this many paragraphs back
+BACK_SENTENCES = 4          # sentences searched back for a pronoun's antecedent
+ISSUER_SENTENCES = 12       # sentences searched back for the issuer of "the statement"
+SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def name_speakers(ix) -> None:
+    """Set ``speaker_name`` (and the private ``_kind``) on every row of ``ix.rows``."""
+    people = People(ix)
+    kinds = {}
+    for m in ix.mentions:
+        kinds.setdefault(m.get("name"), m.get("kind"))
+    cache: dict[int, tuple] = {}
+    prev = None
+    for row in sorted(ix.rows, key=lambda r: (r["start"], r["end"])):
+        h = row["_spk"]
+        if h is None:
+            row["speaker_name"], row["_kind"] = None, None
+            continue
+        if h not in cache or row["_how"] not in ("float", "chain"):
+            cache[h] = Resolver(ix, people, kinds, row, prev).name(ix.doc[h])
+        row["speaker_name"], row["_kind"] = cache[h]
+        if row["speaker_name"] is not None and row["act"] == "statement":
+            prev = (row["speaker_name"], row["_kind"], row["paragraph"])
+
+
+class Resolver:
+    """Names one speaker head token (see the module docstring)."""
+
+    def __init__(self, ix, people, kinds, row, prev):
+        self.ix, self.people, self.kinds, self.row, self.prev = ix, people, kinds, row, prev
+
+    def name(self, h, depth=0) -> tuple[str | None, str | None]:
+        ix = self.ix
+        low = h.lower_
+        if low in RELATIVE and h.dep_ in SUBJECTS and depth == 0:
+            ante = antecedent(h)
+            return self.name(ante, 1) if ante is not None else (None, None)
+        if h.text.startswith("@") and len(h.text) > 2:
+            return h.text, "person"  # a handle
+        m = head_mention(ix, h)
+        if m is not None:
+            name, kind = self.from_mention(h, m)
+            other = self.joint(h, depth) if name else None
+            return (f"{name} and {other}", "group") if other else (name, kind)
+        if low in PRONOUN_KINDS or low in PRONOUN_GENDER:
+            return self.pronoun(h) if ix.qid[h.i] < 0 else (None, None)
+        if h.pos_ == "NOUN":
+            return self.description(h, depth)
+        if h.pos_ == "PROPN" and low not in NOT_SPEAKERS:
+            text = proper_words(ix, h)
+            if all(w.lower() in TITLE_WORDS for w in text.split()):
+                return self.described_person(h.lemma_.lower(), h)  # "the Chief Minister"
+            full = self.people.full_name(text, h.idx)
+            return full, self.kinds.get(full, "person" if full != text else None)
+        return None, None
+
+    def joint(self, h, depth):
+        """The name of the speaker coordinated with h ("Ade and Lima said"), or None."""
+        for c in h.children:
+            if c.dep_ == "conj" and head_mention(self.ix, c) is not None and depth < 2:
+                name, _ = self.name(c, depth + 1)
+                return name
+        return None
+
+    def from_mention(self, h, m):
+        kind = m.get("kind")
+        if kind != "person" and h.pos_ == "PROPN" and self.people.is_surname(m["name"]):
+            kind = "person"  # a surname the model took for a place or an organisation
+        if kind == "person":
+            words = self.people.title_words(m)
+            return self.people.full_name(m["name"], m["start"], words), "person"
+        if kind == "place" and not (h.dep_ in SUBJECTS + ("poss",) or self.row["_how"] in (
+                "label", "dash", "according")):
+            return None, None  # a place used as a location
+        if kind == "other" and h.pos_ != "PROPN":
+            return None, None
+        return m["name"], kind
+
+    def pronoun(self, h):
+        ix = self.ix
+        low = h.lower_
+        gender = PRONOUN_GENDER.get(low)
+        prev = self.prev
+        recent = prev is not None and self.row["paragraph"] - prev[2] <= CONTINUITY_PARAGRAPHS
+        if gender is not None:
+            for m in self.earlier(h, ("person",), sentences=0):
+                name = self.people.full_name(m["name"], m["start"])
+                if self.people.compatible(name, gender) and head_mention(ix, m_head(ix, m)) is m \
+                        and m_head(ix, m).dep_ in SUBJECTS:
+                    return name, "person"  # "Ade was right when he said": the subject just before
+            if recent and prev[1] == "person" and self.people.compatible(prev[0], gender):
+                return prev[0], "person"
+            for m in self.earlier(h, ("person",)):
+                name = self.people.full_name(m["name"], m["start"])
+                if self.people.compatible(name, gender):
+                    return name, "person"
+            return None, None
+        if low in ("they", "them", "it", "its", "their"):
+            if prev is not None and self.row["paragraph"] - prev[2] <= 1 and \
+                    prev[1] in ("organization", "group") and prev[0] not in self.people.known:
+                return prev[0], prev[1]
+        return None, None
+
+    def earlier(self, h, kinds, sentences=BACK_SENTENCES):
+        """Mentions of ``kinds`` before token h, nearest first, outside quotation marks, in the same
+        and the ``sentences`` previous sentences."""
+        ix = self.ix
+        k = bisect.bisect_right(ix.sent_tok, h.i) - 1
+        lo = ix.sent_starts[max(0, k - sentences)]
+        j = bisect.bisect_left(ix.m_starts, h.idx)
+        for m in reversed(ix.mentions[:j]):
+            if m["start"] < lo:
+                return
+            if m.get("kind") in kinds and m["end"] <= h.idx and not ix.in_quote_char(m["start"]):
+                yield m
+
+    def description(self, h, depth):
+        ix = self.ix
+        kind = document_kind(h)
+        if kind in ("issued", "report"):
+            src = issuer(ix, h)
+            return self.name(src, depth + 1) if src is not None and depth < 3 else (None, None)
+        anchor = apposition(ix, h)
+        if anchor is not None:
+            return self.from_mention(anchor[0], anchor[1])
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some", "any")
+                       for c in h.lefts)
+        lemma = h.lemma_.lower()
+        if not definite or h.tag_ == "NNS" or kind is not None:
+            return None, None
+        named = [c for c in h.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if named and lemma not in PERSON_NOUNS:
+            # "the Ade administration", "the Lima campaign": a body named by its premodifier
+            return ix.text[named[0].idx:h.idx + len(h.text)], "organization"
+        if lemma in PERSON_NOUNS:
+            return self.described_person(lemma, h)
+        name = org_described(ix, lemma, h.idx)
+        return (name, self.kinds.get(name, "organization")) if name else (None, None)
+
+
+    def described_person(self, lemma, h):
+        """"the minister": the person introduced as minister, else the speaker of the statement just
+        before ("…,” said Jo Ade. The professor added, …")."""
+        name = self.people.described(lemma, h.idx)
+        if name:
+            return name, "person"
+        prev = self.prev
+        if prev is not None and prev[1] == "person" and self.row["paragraph"] - prev[2] <= 1:
+            return prev[0], "person"
+        return None, None
+
+
+def m_head(ix, m):
+    """The last token of mention m (the head of a name)."""
+    return ix.doc[max(ix.tok_at(m["start"]), ix.tok_at(m["end"]) - 1)]
+
+
+def head_mention(ix, h):
+    """The mention that holds token h, if any."""
+    k = bisect.bisect_right(ix.m_starts, h.idx)
+    for j in range(k - 1, max(-1, k - 6), -1):
+        m = ix.mentions[j]
+        if m["start"] <= h.idx < m["end"]:
+            return m
+    return None
+
+
+def antecedent(h):
+    """The noun a relative pronoun's clause hangs on ("Ade, who chairs the board")."""
+    v = h.head
+    while v.dep_ in ("conj", "xcomp") and v.head.i != v.i:
+        v = v.head
+    if v.dep_ in ("relcl", "acl") and v.head.i != v.i and v.head.i != h.i:
+        return v.head
+    return None
+
+
+def apposition(ix, h):
+    """(token, mention) of the name a description is in apposition with: "Her brother, Sam Okoro,"
+    (the name follows) or "Ade, a professor at the college," (the name comes first)."""
+    for c in h.rights:
+        if c.dep_ == "appos":
+            m = head_mention(ix, c)
+            if m is not None and m.get("kind") in ("person", "organization"):
+                return c, m
+    j = h.i + 1
+    if j + 1 < ix.ntok and ix.doc[j].text == ",":
+        m = head_mention(ix, ix.doc[j + 1])
+        if m is not None and m.get("kind") == "person" and m["start"] == ix.doc[j + 1].idx:
+            return ix.doc[j + 1], m
+    i = h.left_edge.i - 1
+    while i >= 0 and ix.doc[i].is_space:
+        i -= 1
+    if i >= 1 and ix.doc[i].text == ",":
+        m = head_mention(ix, ix.doc[i - 1])
+        if m is not None and m.get("kind") in ("person", "organization") and m["end"] <= ix.doc[i].idx:
+            return ix.doc[i - 1], m
+    return None
+
+
+def proper_words(ix, h) -> str:
+    """The proper noun run around h ("Hic Sunt Leones", "@jo_ade"), without the words around it."""
+    doc = ix.doc
+    a = b = h.i
+    while a > 0 and doc[a - 1].pos_ == "PROPN" and not doc[a - 1].is_space and ix.qid[a - 1] < 0:
+        a -= 1
+    while b + 1 < ix.ntok and doc[b + 1].pos_ == "PROPN" and ix.qid[b + 1] < 0:
+        b += 1
+    return ix.text[doc[a].idx:doc[b].idx + len(doc[b].text)]
+
+
+def issuer(ix, h, depth=0):
+    """The token naming who issued a document: "the union's statement", "a statement from the
+    union", "a Reuters report", "the decree signed by the mayor"; else the issuer of an earlier
+    text of the same family ("The council filed a lawsuit … The complaint says"), or the subject
+    of the verb the noun comes from ("The court ruled … The ruling said")."""
+    explicit = explicit_issuer(ix, h)
+    if explicit is not None or depth:
+        return explicit
+    family = DOC_FAMILY.get(h.lemma_.lower())
+    stem = _stem(h.lemma_.lower())
+    k = bisect.bisect_right(ix.sent_tok, h.i) - 1
+    lo = ix.sent_tok[max(0, k - ISSUER_SENTENCES)]
+    for t in reversed(ix.doc[lo:h.i]):
+        lemma = t.lemma_.lower()
+        if t.pos_ == "VERB" and _stem(lemma) == stem and len(stem) >= 4:
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return subj
+        if t.pos_ != "NOUN" or DOC_FAMILY.get(lemma) != family or family is None:
+            continue
+        found = explicit_issuer(ix, t)
+        if found is not None:
+            return found
+        v = t.head if t.dep_ in ("dobj", "nsubjpass") else t.head.head if t.dep_ == "pobj" else None
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None) if v is not None else None
+        if subj is not None:
+            return subj
+    return None
+
+
+def explicit_issuer(ix, h):
+    for c in h.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+        if c.dep_ == "compound" and head_mention(ix, c) is not None:
+            return c
+        if c.dep_ == "acl" and c.tag_ == "VBN":  # "the decree signed by the mayor"
+            agent = next((g for g in c.children if g.dep_ == "agent"), None)
+            obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            if obj is not None:
+                return obj
+    return None
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ation", "ment", "ing", "ion", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word

@@ -1,0 +1,145 @@
+"""Statements that layout attributes rather than a verb:
+
+- labels: a name, then a colon, opening a paragraph or a quotation: transcripts ("ADE: Well, we
+  tried."), interviews, tweets quoted with their handle ("@jo_ade: Polls close at six");
+- signatures: a paragraph that is only a handle ("@jo_ade.") signs the paragraph before it, as
+  reader tweets are printed; so does an embedded tweet's "— Jo Ade (@jo_ade) May 2, 2020";
+- block quotations: a paragraph that ends with a cue and a colon ("Her blog explains the
+  history:") introduces the next paragraph, which the page printed without quotation marks.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from .index import add_row
+from .lexicon import CUE_LEMMAS, NOT_SPEAKERS, verb_lemma
+
+LABEL_TOKENS = 5
+_HANDLE = re.compile(r"@\w{2,}")
+_SIGNATURE = re.compile(r"^\s*(?:[—–-]\s*[^\n]{0,60}?\(?(@\w{2,})\)?[^\n]{0,40}|(@\w{2,})\.?)\s*$")
+
+
+def label_at(ix, i: int, t_end: int):
+    """(first, last, colon) tokens of a "Name:" label starting at token i (quote marks and spaces
+    skipped) and ending before t_end, or None. A label is up to five capitalised words or a handle,
+    one of them a proper noun, all capitals or a handle, followed by a colon and some words."""
+    doc = ix.doc
+    while i < t_end and (doc[i].is_space or ix.is_mark[i]):
+        i += 1
+    j = i
+    while j < t_end and j - i < LABEL_TOKENS and doc[j].text not in (":", "["):
+        t = doc[j]
+        if not (t.is_title or t.is_upper or _HANDLE.fullmatch(t.text) or t.text in (".", "'s", "’s", "-")):
+            return None
+        j += 1
+    last = j - 1
+    if j + 2 < t_end and doc[j].text == "[" and doc[j + 2].text == "]" and doc[j + 1].is_lower:
+        j += 3  # a language tag after the name: "@jo_ade [fr]:"
+    if j == i or j >= t_end or doc[j].text != ":" or t_end - j < 4:
+        return None
+    if doc[i].lower_ in NOT_SPEAKERS or doc[j - 1].lower_ in NOT_SPEAKERS:
+        return None
+    if not any(doc[x].pos_ == "PROPN" or doc[x].is_upper or _HANDLE.fullmatch(doc[x].text) for x in range(i, last + 1)):
+        return None
+    return i, last, j
+
+
+def paragraphs(ix):
+    """(first token, end token) of every line of the text."""
+    starts = [0] + [b + 1 for b in ix.breaks]
+    for k, t0 in enumerate(starts):
+        yield t0, ix.breaks[k] if k < len(ix.breaks) else ix.ntok
+
+
+class Covered:
+    """The rows' spans, sorted, to ask whether a new span would overlap one (bisect look-ups)."""
+
+    def __init__(self, rows):
+        self.spans = sorted((r["start"], r["end"]) for r in rows)
+        self.reach = []  # longest end among the spans up to each one
+        for _, e in self.spans:
+            self.reach.append(max(e, self.reach[-1]) if self.reach else e)
+
+    def __call__(self, start: int, end: int) -> bool:
+        """Does a row overlap [start, end) other than by lying inside it (an inner row goes later,
+        as a nested one)?"""
+        k = bisect.bisect_left(self.spans, (start, -1))
+        if k and self.reach[k - 1] > start:
+            return True  # a row that starts before and reaches in
+        j = bisect.bisect_left(self.spans, (end, -1))
+        return any(e > end or (s, e) == (start, end) for s, e in self.spans[k:j])
+
+
+def speaker_tokens(ix, first, last):
+    doc = ix.doc
+    return doc[last], doc[first].idx, doc[last].idx + len(doc[last].text), None
+
+
+def signatures(ix) -> None:
+    """A handle alone on a line signs the paragraph before it (see the module docstring)."""
+    doc = ix.doc
+    covered = Covered(ix.rows)
+    prev = None
+    for t0, t_end in paragraphs(ix):
+        if t0 >= t_end:
+            continue
+        line = ix.text[doc[t0].idx:doc[t_end - 1].idx + len(doc[t_end - 1].text)]
+        m = _SIGNATURE.match(line)
+        if m and prev is not None:
+            handle = next(t for t in doc[t0:t_end] if t.text.lstrip("(").startswith("@"))
+            a, b = prev
+            start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+            while end > start and ix.text[end - 1] in " \t":
+                end -= 1
+            if end > start and not covered(start, end) and sum(doc[x].is_alpha for x in range(a, b)) >= 3:
+                add_row(ix, "direct", start, end, (handle, handle.idx, handle.idx + len(handle.text), None),
+                        None, how="signature")
+        prev = None if m else (t0, t_end)
+
+
+def block_end(ix, c0, d):
+    """The last token of a block quotation from c0 to d, without a closing sentence that ends in a
+    colon (the introduction of the next one, glued to it)."""
+    doc = ix.doc
+    toks = [x for x in range(c0, d) if not doc[x].is_space]
+    if not toks:
+        return None
+    end = toks[-1]
+    if doc[end].text == ":":
+        k = bisect.bisect_right(ix.sent_tok, end) - 1
+        end = ix.sent_tok[k] - 1
+        while end >= c0 and doc[end].is_space:
+            end -= 1
+    return end if end >= c0 else None
+
+
+def blockquotes(ix) -> None:
+    """A paragraph ending in "cue:" introduces the next paragraph (see the module docstring)."""
+    doc = ix.doc
+    covered = Covered(ix.rows)
+    pars = [p for p in paragraphs(ix) if p[0] < p[1] and any(not doc[x].is_space for x in range(*p))]
+    for (a, b), (c, d) in zip(pars, pars[1:]):
+        last = max(x for x in range(a, b) if not doc[x].is_space)
+        first = next(x for x in range(c, d) if not doc[x].is_space)
+        if doc[last].text != ":" or ix.qid[last] >= 0 or ix.is_mark[first] or ix.qid[first] >= 0:
+            continue
+        cue = next((r for r in ix.rows if r["_verb"] is not None and a <= r["_verb"] < last
+                    and verb_lemma(doc[r["_verb"]]) in CUE_LEMMAS and r["_spk"] is not None), None)
+        if cue is None:
+            continue
+        lab = label_at(ix, c, d)
+        c0 = lab[2] + 1 if lab else c
+        while c0 < d and doc[c0].is_space:
+            c0 += 1
+        end_tok = block_end(ix, c0, d)
+        if end_tok is None or sum(doc[x].is_alpha for x in range(c0, end_tok + 1)) < 3:
+            continue
+        start, end = doc[c0].idx, doc[end_tok].idx + len(doc[end_tok].text)
+        if covered(start, end):
+            continue
+        if cue["_how"] == "object":
+            ix.rows.remove(cue)  # "explains the history:": the history is what follows
+        head = doc[cue["_spk"]]
+        add_row(ix, "direct", start, end, (head, cue["speaker_start"], cue["speaker_end"], None),
+                (cue["cue"], cue["cue_start"], cue["cue_end"]), how="block", verb=cue["_verb"])

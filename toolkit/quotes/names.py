@@ -1,0 +1,188 @@
+"""Who the people of one article are, for naming speakers: each person's full name, the titles and
+descriptions the article gives them, and their gender as the text shows it.
+
+- a surname or first name stands for the full name given in the article ("Ana Ruiz … Ruiz said"),
+  and with two people of one surname for the one the mention's title or the nearest preceding
+  full mention points to ("Sen. Ana Ruiz … her father, Luis Ruiz … Senator Ruiz said" → Ana
+  Ruiz); a person the article calls by first name alone ("Luis") is not the bare surname;
+- a description stands for the person introduced with it ("Mayor Jo Ade … the mayor said",
+  "Jo Ade, a professor at the college … the professor added");
+- gender comes from titles and nouns next to the name ("Mrs Ade", "Ade, the spokeswoman") and
+  from the pronouns that follow a sentence about one person only ("Ade arrived. She said …").
+
+Built once per article from the mentions the actors stage gives (``name``, ``kind``, ``title``).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from .. import wordlists
+from .lexicon import ORG_NOUNS, PERSON_NOUNS
+
+GENDERED = wordlists.mapping("gendered_words", "word", "gender")
+ABBREVIATIONS = wordlists.mapping("title_abbreviations", "abbreviation", "word")
+TITLE_WORDS = wordlists.words("title_words")
+PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
+                  "she": "female", "her": "female", "hers": "female", "herself": "female"}
+TITLE_WINDOW = 4  # tokens before a name searched for its titles
+
+
+def title_key(word: str) -> str:
+    """A title or description as one lower-case noun: "Sen." → "senator", "Ministers" → "minister"."""
+    w = word.lower().strip(".")
+    w = ABBREVIATIONS.get(w, w)
+    return w[:-1] if w.endswith("s") and w[:-1] in PERSON_NOUNS else w
+
+
+class People:
+    """The persons of one article (see the module docstring)."""
+
+    def __init__(self, ix):
+        self.ix = ix
+        self.persons = [m for m in ix.mentions if m.get("kind") == "person" and m.get("name")]
+        self.starts = [m["start"] for m in self.persons]
+        self.full = {}       # lower-case word tuple of a full name -> full name
+        self.first_use = {}  # full name -> offset of its first mention
+        for m in self.persons:
+            words = tuple(m["name"].lower().split())
+            if len(words) >= 2:
+                self.full.setdefault(words, m["name"])
+                self.first_use.setdefault(m["name"], m["start"])
+        self.titles = {}     # full name -> set of title keys
+        self.gender = {}     # full name -> "male" / "female"
+        self.by_first_name = set()  # full names the article also calls by first name alone
+        self.known = set()          # every person named
+        votes: dict[str, dict[str, int]] = {}
+        for m in self.persons:
+            name = self.full_name(m["name"], m["start"])
+            for w in self.title_words(m):
+                self.titles.setdefault(name, set()).add(title_key(w))
+                g = GENDERED.get(w.lower())
+                if g:
+                    votes.setdefault(name, {}).setdefault(g, 0)
+                    votes[name][g] += 3
+            said = str(m.get("text") or "").split()
+            first = name.split()[0].lower()
+            if len(said) == 1 and not ix.in_quote_char(m["start"]) and len(name.split()) > 1 and first == said[0].lower():
+                self.by_first_name.add(name)
+        self.known = {self.full_name(m["name"], m["start"]) for m in self.persons}
+        for name, g in self.pronoun_votes():
+            votes.setdefault(name, {}).setdefault(g, 0)
+            votes[name][g] += 1
+        for name, v in votes.items():
+            best = max(v, key=v.get)
+            if all(v[best] > n for g, n in v.items() if g != best):
+                self.gender[name] = best
+
+    # ------------------------------------------------------------------ evidence
+    def title_words(self, m) -> list[str]:
+        """Titles and descriptions next to mention m: its ``title``, the title words and person
+        nouns just before it ("Vatican archbishop Jo Ade"), an apposition after it ("Jo Ade, a
+        professor at …") or before it ("the mayor, Jo Ade,")."""
+        out = list(str(m.get("title") or "").split())
+        ix = self.ix
+        doc = ix.doc
+        i = ix.tok_at(m["start"])
+        j = i - 1
+        while j >= 0 and i - j <= TITLE_WINDOW:
+            t = doc[j]
+            low = t.lower_
+            if low in TITLE_WORDS or low.strip(".") in ABBREVIATIONS or t.lemma_.lower() in PERSON_NOUNS \
+                    or low in GENDERED:
+                out.append(t.lemma_ if t.pos_ == "NOUN" else t.text)
+            elif not (t.pos_ in ("PROPN", "ADJ", "DET") or t.text in ("-", "'s", "’s")):
+                break
+            j -= 1
+        k = ix.tok_at(m["end"])
+        if k < ix.ntok and doc[k].text == ",":
+            for t in doc[k + 1:min(ix.ntok, k + 6)]:
+                if t.pos_ == "NOUN":
+                    if t.lemma_.lower() in PERSON_NOUNS or t.lower_ in GENDERED:
+                        out.append(t.lemma_)
+                    break
+                if t.pos_ not in ("DET", "ADJ", "PROPN", "NUM") and t.text != "-":
+                    break
+        return out
+
+    def pronoun_votes(self):
+        """(full name, gender) for each he/she that follows, in the same or the previous sentence,
+        mentions of one person only (outside quotation marks)."""
+        ix = self.ix
+        for t in ix.doc:
+            g = PRONOUN_GENDER.get(t.lower_)
+            if g is None or ix.qid[t.i] >= 0:
+                continue
+            k = bisect.bisect_right(ix.sent_tok, t.i) - 1
+            lo = ix.doc[ix.sent_tok[max(0, k - 1)]].idx
+            a = bisect.bisect_left(self.starts, lo)
+            b = bisect.bisect_left(self.starts, t.idx)
+            names = {self.full_name(m["name"], m["start"]) for m in self.persons[a:b]
+                     if not ix.in_quote_char(m["start"])}
+            if len(names) == 1:
+                yield names.pop(), g
+
+    # ------------------------------------------------------------------ look-ups
+    def full_name(self, name: str, pos: int, titles=()) -> str:
+        """The full name a surname or first name at ``pos`` stands for (see the module docstring);
+        the name itself when it is full or the article gives no fuller one."""
+        words = tuple(name.lower().split())
+        n = len(words)
+        cands = [full for key, full in self.full.items()
+                 if len(key) > n and (key[-n:] == words or key[:n] == words)]
+        if not cands:
+            return self.full.get(words, name)
+        if len(cands) > 1:
+            wanted = {title_key(w) for w in titles}
+            titled = [c for c in cands if wanted & self.titles.get(c, set())]
+            cands = titled or [c for c in cands if c not in self.by_first_name] or cands
+        if len(cands) > 1:
+            before = [c for c in cands if self.first_use[c] < pos]
+            cands = before or cands
+            # the nearest preceding full mention
+            cands.sort(key=lambda c: -self.last_full_use(c, pos))
+        return cands[0]
+
+    def last_full_use(self, full: str, pos: int) -> int:
+        k = bisect.bisect_left(self.starts, pos)
+        for m in reversed(self.persons[:k]):
+            if m["name"] == full:
+                return m["start"]
+        return -1
+
+    def described(self, noun: str, pos: int) -> str | None:
+        """The person introduced with description ``noun`` ("minister") nearest before ``pos``."""
+        key = title_key(noun)
+        k = bisect.bisect_left(self.starts, pos)
+        for m in reversed(self.persons[:k]):
+            name = self.full_name(m["name"], m["start"])
+            if key in self.titles.get(name, ()):
+                return name
+        return None
+
+    def is_surname(self, name: str) -> bool:
+        """Is ``name`` the surname or first name of a person the article names in full?"""
+        return self.full_name(name, 0) != name
+
+    def compatible(self, name: str | None, gender: str | None) -> bool:
+        return name is not None and (gender is None or self.gender.get(name) in (None, gender))
+
+
+def org_described(ix, noun: str, pos: int) -> str | None:
+    """The organisation a definite description ("the ministry", "the company") stands for: the
+    nearest earlier organisation whose name holds that noun ("Ministry of Health"), else the
+    nearest earlier organisation within a few sentences."""
+    if noun not in ORG_NOUNS:
+        return None
+    word = re.compile(r"\b%s" % re.escape(noun), re.I)
+    k = bisect.bisect_left(ix.m_starts, pos)
+    near = None
+    lo = ix.sent_starts[max(0, bisect.bisect_right(ix.sent_starts, pos) - 6)]
+    for m in reversed(ix.mentions[:k]):
+        if m.get("kind") not in ("organization", "group") or ix.in_quote_char(m["start"]):
+            continue
+        if word.search(str(m.get("name") or "")):
+            return m["name"]
+        if near is None and m["start"] >= lo:
+            near = m["name"]
+    return near

@@ -1,0 +1,125 @@
+"""Reported speech that no cue verb carries: "according to X"; evidentials without a source ("X
+seems to …", "X is expected to …"); reporting nouns with a "that" clause ("Ade's claim that …");
+hearsay adverbs ("The minister reportedly resigned"); and "Name: text" labels opening a line
+(headlines, transcripts, quoted tweets).
+"""
+from __future__ import annotations
+
+import bisect
+
+from .. import wordlists
+from .frames import content_span, frame
+from .index import cue_span
+from .labels import label_at, paragraphs, speaker_tokens
+
+CUE_NOUNS = wordlists.mapping("cue_nouns", "word", "act")
+HEARSAY = wordlists.words("hearsay_adverbs")
+
+
+def according(ix, v):
+    """"according to X": X is the speaker of the clause the phrase modifies."""
+    to = next((c for c in v.children if c.lower_ == "to"), None)
+    if to is None:
+        return
+    src = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if src is None:
+        return
+    h = v.head
+    if h.i == v.i:
+        return
+    # the statement is the sentence around the phrase, minus the phrase
+    k = bisect.bisect_right(ix.sent_tok, v.i) - 1
+    c0 = ix.sent_tok[k]
+    c1 = (ix.sent_tok[k + 1] if k + 1 < len(ix.sent_tok) else ix.ntok) - 1
+    p0, p1 = v.left_edge.i, max(v.right_edge.i, to.right_edge.i)
+    if p0 <= c0 + 1:
+        c0 = p1 + 1
+    elif p1 >= c1 - 1:
+        c1 = p0 - 1
+    span = ix.clip(v, c0, c1)
+    if span is None:
+        return
+    c0, c1 = content_span(ix, *span)
+    if c1 < c0 or c1 - c0 < 2:
+        return
+    cue = cue_span(ix, v)
+    frame(ix, v, src, c0, c1, cue, how="according")
+
+
+def evidential(ix, v, lemma):
+    """"X seems to …", "X is expected to …": an attribution without a source."""
+    comp = next((c for c in v.rights if c.dep_ in ("xcomp", "acomp", "attr", "oprd",
+                                                      "ccomp")), None)
+    if comp is None:
+        return
+    if lemma == "expect" and not any(c.dep_ == "auxpass" for c in v.lefts):
+        return
+    subj = next((c for c in v.lefts if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    c0 = subj.left_edge.i if subj is not None else v.i + 1
+    span = ix.clip(v, c0, comp.right_edge.i)
+    if span is None:
+        return
+    c0, c1 = content_span(ix, *span)
+    if c1 - c0 < 2:
+        return
+    frame(ix, v, None, c0, c1, cue_span(ix, v), how="evidential")
+
+
+def nominal(ix, n):
+    """"Ade's claim that the vote was rigged", "a warning from the ministry that prices will rise":
+    a reporting noun (word list ``cue_nouns``) with a "that" clause, attributed to the noun's owner
+    (its possessor, or "by" / "from" whom); no row when the text does not say whose it is ("She
+    rejected the claim that …" is not her claim)."""
+    clause = next((c for c in n.rights if c.dep_ in ("acl", "ccomp", "relcl") and any(
+        g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    if clause is None:
+        return
+    owner = next((c for c in n.lefts if c.dep_ == "poss"), None)
+    if owner is None:
+        for c in n.rights:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                owner = next((g for g in c.children if g.dep_ == "pobj"), None)
+    if owner is None or ix.qid[owner.i] >= 0:
+        return
+    span = ix.clip(n, clause.left_edge.i, clause.right_edge.i)
+    if span is None:
+        return
+    c0, c1 = content_span(ix, *span)
+    if c1 - c0 < 2:
+        return
+    frame(ix, n, owner, c0, c1, (n.text, n.idx, n.idx + len(n.text)), how="noun")
+
+
+def hearsay(ix, adv):
+    """"The minister reportedly resigned": an adverb (word list ``hearsay_adverbs``) attributes the
+    clause it modifies to a source the text does not name."""
+    h = adv.head
+    if h.i == adv.i or h.pos_ not in ("VERB", "AUX"):
+        return
+    span = ix.clip(h, h.left_edge.i, h.right_edge.i)
+    if span is None:
+        return
+    c0, c1 = content_span(ix, *span)
+    if c1 - c0 < 2:
+        return
+    frame(ix, adv, None, c0, c1, (adv.text, adv.idx, adv.idx + len(adv.text)), how="hearsay")
+
+
+def headline_speakers(ix):
+    """"Ade: Talks Will Go On" headlines, transcripts ("LIMA: Well, …") and quoted tweets
+    ("@jo_ade: …"): a label (:func:`.labels.label_at`) opening a line, then what the named one
+    says."""
+    doc = ix.doc
+    for t0, t_end in paragraphs(ix):
+        lab = label_at(ix, t0, t_end)
+        if lab is None or any(ix.qid[x] >= 0 for x in range(lab[0], lab[2])):
+            continue
+        first, last, j = lab
+        c0, c1 = content_span(ix, j + 1, t_end - 1)
+        if c1 - c0 < 2:
+            continue
+        if doc[c1].text == "." and not ix.is_mark[c1]:
+            c1 -= 1
+        colon = doc[j]
+        frame(ix, colon, doc[last], c0, c1, (colon.text, colon.idx, colon.idx + 1), how="label",
+              speaker=speaker_tokens(ix, first, last))
