@@ -41,6 +41,10 @@ def test_binder_requirements_install_and_notebooks_import(tmp_path):
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     py = env_dir / "bin" / "python"
+    # repo2docker installs with a current pip; Python 3.11's bundled 23.2 mis-resolves repeated extras
+    # (lxml[html_clean] asked for by two packages)
+    r = subprocess.run([str(py), "-m", "pip", "install", "--quiet", "--upgrade", "pip"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr[-3000:]
     r = subprocess.run([str(py), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r",
                         str(pypi_only)], cwd=REPO, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr[-3000:]
