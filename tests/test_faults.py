@@ -95,7 +95,7 @@ def test_a_field_nested_150_deep_gives_a_readable_store_and_an_old_store_a_store
         files[name] = store._sha256(old / f"{name}.parquet")
     (old / "corpus.json").write_text(json.dumps({"schema": store.SCHEMA, "files": files}))
     with pytest.raises(StoreError, match="cannot be read"):
-        tk.open_corpus(tmp_path / "old")
+        tk.open_corpus(tmp_path / "old").articles
 
 
 def test_the_store_guards_frames_built_by_hand(tmp_path):
@@ -136,7 +136,7 @@ def test_every_unreadable_store_file_is_a_store_error(tmp_path, damage):
 
         shutil.rmtree(store.current_folder(path))
     with pytest.raises(StoreError):
-        tk.open_corpus(path)
+        tk.open_corpus(path).tables()  # at open, or when the damaged table is first read
     assert store.saved_fingerprint(path) is None
 
 

@@ -12,7 +12,7 @@ import pytest
 
 import toolkit as tk
 from toolkit import store as store_mod
-from toolkit.errors import StoreError
+from toolkit.errors import InvalidOptionError, QueryError, StoreError
 
 TABLES = ["articles", "mentions", "actors", "quotes", "sentences"]
 
@@ -86,6 +86,49 @@ def test_open_corpus_round_trip_without_loss(small, reference, tmp_path):
         tk.open_corpus(tmp_path / "nothing")
 
 
+def test_open_corpus_reads_a_table_only_when_it_is_used(reference, tmp_path, monkeypatch):
+    reference.save(tmp_path / "saved")
+    reads = []
+    real = store_mod._read_parquet
+    monkeypatch.setattr(store_mod, "_read_parquet", lambda f, what: reads.append(f.name) or real(f, what))
+    opened = tk.open_corpus(tmp_path / "saved")
+    assert repr(opened) == repr(reference)  # counts from the Parquet footers
+    assert reads == [] and opened.loaded == ()
+    assert opened.mentions["actor_id"].notna().all()
+    assert reads == ["mentions.parquet"] and opened.loaded == ("mentions",)
+    opened.mentions  # read once
+    assert reads == ["mentions.parquet"]
+    assert_same(reference, opened)
+    with pytest.raises(InvalidOptionError, match="lazy"):
+        tk.open_corpus(tmp_path / "saved", lazy="yes")
+
+
+def test_sql_over_stored_and_in_memory_tables_agree(reference, tmp_path):
+    reference.save(tmp_path / "saved")
+    opened = tk.open_corpus(tmp_path / "saved")
+    query = ("select a.kind, count(distinct m.article_id) as n_articles, count(*) as n_mentions from mentions m "
+             "join actors a using (actor_id) group by a.kind order by a.kind")
+    from_files = opened.sql(query)
+    assert opened.loaded == ()  # answered from the Parquet files in place
+    in_memory = reference.sql(query)
+    pd.testing.assert_frame_equal(from_files, in_memory)
+    by_hand = (reference.mentions[["actor_id"]].merge(reference.actors[["actor_id", "kind"]], on="actor_id")
+               .groupby("kind").size())
+    assert dict(zip(in_memory["kind"], in_memory["n_mentions"])) == by_hand.to_dict()
+    with pytest.raises(QueryError, match="nope"):
+        opened.sql("select nope from actors")
+
+
+def test_a_lazy_corpus_whose_store_was_saved_again_says_to_open_it_again(reference, tmp_path):
+    reference.save(tmp_path / "saved")
+    opened = tk.open_corpus(tmp_path / "saved")
+    opened.articles
+    reference.save(tmp_path / "saved")  # a new version; the old one is removed
+    assert len(opened.articles) == len(reference.articles)  # what was read stays
+    with pytest.raises(StoreError, match="saved again since this corpus was opened"):
+        opened.quotes
+
+
 def test_damaged_files_are_detected_and_recomputed(small, reference, tmp_path):
     cache = tmp_path / "store"
     tk.analyze(small, topics=False, cache=cache)
@@ -101,7 +144,12 @@ def test_damaged_files_are_detected_and_recomputed(small, reference, tmp_path):
     f = store_mod.current_folder(cache) / "actors.parquet"
     f.write_bytes(f.read_bytes()[:-10])
     with pytest.raises(StoreError, match="analyse again"):
-        tk.open_corpus(cache)
+        tk.open_corpus(cache, lazy=False)
+    opened = tk.open_corpus(cache)  # lazily: found when the table is first used
+    with pytest.raises(StoreError, match="actors.parquet: missing or damaged"):
+        opened.actors
+    with pytest.raises(StoreError, match="actors.parquet: missing or damaged"):
+        opened.sql("select count(*) from actors")
 
 
 KILL_SCRIPT = """

@@ -109,7 +109,7 @@ def analyze(articles: pd.DataFrame, *, model: str | None = None, n_process: int 
                                    topics=topics, k=k, lexicon=lexicon, seed=seed, near_duplicates=near_duplicates)
         if store_mod.saved_fingerprint(cache) == whole:
             try:
-                corpus = open_corpus(cache)  # nothing changed: no work at all
+                corpus = open_corpus(cache, lazy=False)  # nothing changed: no work at all
             except StoreError as exc:
                 warnings.warn(f"{exc}; recomputing", stacklevel=2)
             if corpus is not None and files is None:

@@ -7,6 +7,7 @@ import pandas as pd
 
 from . import store as store_mod
 from .actors.lookup import find_actor
+from .errors import InvalidOptionError, QueryError
 from .schema import CORPUS_TABLES, columns, typed
 
 
@@ -41,7 +42,8 @@ class Corpus:
     store: str | None = field(default=None, repr=False, compare=False)
     # every attribution (statements, beliefs, others) with its ``act``; ``quotes`` holds its statements.
     # A corpus built without it takes its quotes as statements.
-    attributions: pd.DataFrame | None = None
+    # (a factory, not ``= None``: a class attribute would hide an opened store's unread table)
+    attributions: pd.DataFrame | None = field(default_factory=lambda: None)
 
     def __post_init__(self):
         if self.attributions is None:
@@ -51,9 +53,68 @@ class Corpus:
             else:
                 self.attributions = q.assign(act="statement")
 
+    def __getattr__(self, name):
+        # only reached when ``name`` is not set: a table of an opened store not read yet
+        stored = self.__dict__.get("_stored")
+        if stored is None or name not in CORPUS_TABLES:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        df = stored.read(name)
+        self.__dict__[name] = df
+        return df
+
+    def _n(self, name: str) -> int:
+        if name in self.__dict__ or self.__dict__.get("_stored") is None:
+            return len(getattr(self, name))
+        return self.__dict__["_stored"].n_rows(name)
+
     def __repr__(self):
-        return (f"<Corpus: {len(self.articles)} articles, {len(self.mentions)} mentions of "
-                f"{len(self.actors)} actors, {len(self.quotes)} quotes, {len(self.topics)} topics>")
+        n = self._n
+        return (f"<Corpus: {n('articles')} articles, {n('mentions')} mentions of "
+                f"{n('actors')} actors, {n('quotes')} quotes, {n('topics')} topics>")
+
+    @property
+    def loaded(self) -> tuple[str, ...]:
+        """The tables in memory. A corpus opened from a store reads each table on first use."""
+        return tuple(name for name in CORPUS_TABLES if name in self.__dict__)
+
+    def sql(self, query: str) -> pd.DataFrame:
+        """Run a DuckDB SQL query over the corpus's tables, each a view by its name (``articles``,
+        ``mentions``, ``actors``, ``quotes``, ``attributions``, ``sentences``, ``topics``,
+        ``article_topics``, ``paragraph_topics``; columns in DATA_MODEL.md) and return the result.
+
+        On a corpus opened from a store the views read the Parquet files in place, so a filter or
+        an aggregation never loads a whole table into pandas (a table already in memory is queried
+        as it is there). Each file's checksum is checked on its first query::
+
+            >>> corpus.sql("select kind, count(*) as n from actors group by kind order by n desc")
+                     kind     n
+            0      person  1385
+            1         org   845
+            ...
+
+        Raises QueryError naming DuckDB's complaint (a syntax error, an unknown table or column).
+        """
+        import duckdb
+
+        if not isinstance(query, str) or not query.strip():
+            raise QueryError(f"corpus.sql needs a SQL query as text, got {query!r}")
+        stored = self.__dict__.get("_stored")
+        con = duckdb.connect()
+        try:
+            for name in CORPUS_TABLES:
+                if stored is not None and name not in self.__dict__:
+                    f = str(stored.file(name)).replace("'", "''")
+                    con.execute(f"create view {name} as select * from read_parquet('{f}')")
+                else:
+                    con.register(name, getattr(self, name))
+            try:
+                return con.execute(query).df()
+            except duckdb.Error as exc:
+                first = (str(exc).splitlines() or [""])[0]
+                raise QueryError(f"corpus.sql: {first} (tables: {', '.join(CORPUS_TABLES)}; see DATA_MODEL.md "
+                                 "for their columns)") from None
+        finally:
+            con.close()
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The corpus's tables by name."""
@@ -87,7 +148,18 @@ class Corpus:
                             quotes.reset_index(drop=True))
 
 
-def open_corpus(path) -> Corpus:
+def open_corpus(path, *, lazy: bool = True) -> Corpus:
     """Open a store written by ``tk.analyze(..., cache=path)`` or ``corpus.save(path)`` without
-    re-analysis. Raises StoreError when the folder holds no finished corpus or a file is damaged."""
-    return Corpus(**store_mod.read_tables(path), store=str(path))
+    re-analysis. Opening reads only the manifest (constant time, whatever the corpus size); each
+    table is read on first use, and :meth:`Corpus.sql` queries the files in place.
+    ``lazy=False`` reads every table now.
+
+    Raises StoreError when the folder holds no finished corpus or a table file is missing; a
+    damaged table raises it when first used (at once with ``lazy=False``)."""
+    if lazy not in (True, False):
+        raise InvalidOptionError("lazy", lazy, (True, False))
+    if not lazy:
+        return Corpus(**store_mod.read_tables(path), store=str(path))
+    corpus = Corpus.__new__(Corpus)
+    corpus.__dict__.update(_stored=store_mod.StoredTables(path), store=str(path))
+    return corpus

@@ -106,4 +106,5 @@ class TooManyRowsError(InvalidOptionError):
 
 class QueryError(ToolkitError, ValueError):
     """A search query that cannot be read: an unclosed quote or parenthesis, an operator with
-    nothing on one side, or NOT with nothing to take away from."""
+    nothing on one side, or NOT with nothing to take away from; or SQL (``corpus.sql``) that DuckDB
+    refuses."""

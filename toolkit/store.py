@@ -576,33 +576,92 @@ def read_tables(path) -> dict[str, pd.DataFrame]:
 
 
 def _read_version(meta: dict, folder: Path) -> dict[str, pd.DataFrame]:
-    tables = {}
-    for name in CORPUS_TABLES:
-        f = folder / f"{name}.parquet"
+    return {name: _read_table(meta, folder, name) for name in CORPUS_TABLES}
+
+
+def _checked_file(meta: dict, folder: Path, name: str) -> Path:
+    """The Parquet file of one table, once its checksum is the manifest's."""
+    f = folder / f"{name}.parquet"
+    try:
+        ok = f.is_file() and _sha256(f) == meta["files"].get(name)
+    except OSError:
+        ok = False
+    if not ok:
+        raise StoreError(f"{f}: missing or damaged (checksum mismatch); analyse again with the same cache "
+                         "folder to rebuild it")
+    return f
+
+
+def _read_table(meta: dict, folder: Path, name: str) -> pd.DataFrame:
+    f = _checked_file(meta, folder, name)
+    df = _read_parquet(f, f"the {name} table")
+    for col in list_columns(name):
+        if col in df.columns:
+            df[col] = df[col].map(lambda v: [] if v is None else list(v))
+    known = set(columns(name))
+    extras = [c for c in df.columns if c not in known and df[c].dtype == object]
+    if extras:
+        # pandas gives lists back as arrays and the integers of an object with a missing row
+        # as floats; Arrow's own Python values are the loader's exactly
         try:
-            ok = f.is_file() and _sha256(f) == meta["files"].get(name)
-        except OSError:
-            ok = False
-        if not ok:
-            raise StoreError(f"{f}: missing or damaged (checksum mismatch); analyse again with the same cache "
-                             "folder to rebuild it")
-        df = _read_parquet(f, f"the {name} table")
-        for col in list_columns(name):
-            if col in df.columns:
-                df[col] = df[col].map(lambda v: [] if v is None else list(v))
-        known = set(columns(name))
-        extras = [c for c in df.columns if c not in known and df[c].dtype == object]
-        if extras:
-            # pandas gives lists back as arrays and the integers of an object with a missing row
-            # as floats; Arrow's own Python values are the loader's exactly
-            try:
-                values = pq.read_table(f, columns=extras)
-            except _READ_ERRORS as exc:
-                raise StoreError(f"{f}: the {name} table cannot be read ({type(exc).__name__}: {exc})") from None
-            for col in extras:
-                df[col] = pd.Series(values.column(col).to_pylist(), index=df.index, dtype=object)
-        tables[name] = df
-    return tables
+            values = pq.read_table(f, columns=extras)
+        except _READ_ERRORS as exc:
+            raise StoreError(f"{f}: the {name} table cannot be read ({type(exc).__name__}: {exc})") from None
+        for col in extras:
+            df[col] = pd.Series(values.column(col).to_pylist(), index=df.index, dtype=object)
+    return df
+
+
+class StoredTables:
+    """The tables of one version of a store's finished corpus, each read when first asked for.
+
+    Opening reads the manifest and looks that every table file is there: constant time, whatever
+    the corpus size. A table's checksum is checked when it is first read (:meth:`read`) or first
+    queried (:meth:`file`), once. A save to the same folder switches to a new version and removes
+    this one: a table not read by then raises StoreError saying to open the store again.
+    """
+
+    def __init__(self, path):
+        self.path = Path(path)
+        self.meta, self.folder, _ = _manifest(path)
+        if not self.folder.is_dir():
+            raise StoreError(f"{self.folder}: the corpus version named by the manifest is missing; analyse again "
+                             "with the same cache folder to rebuild it")
+        for name in CORPUS_TABLES:
+            if not (self.folder / f"{name}.parquet").is_file():
+                raise StoreError(f"{self.folder / (name + '.parquet')}: missing; analyse again with the same cache "
+                                 "folder to rebuild it")
+        self._checked: set[str] = set()
+
+    def _still_there(self, name: str) -> Path:
+        f = self.folder / f"{name}.parquet"
+        if not f.is_file() and not self.folder.is_dir():
+            raise StoreError(f"{self.path}: saved again since this corpus was opened (version {self.folder.name} "
+                             "was replaced); open it again with tk.open_corpus")
+        return f
+
+    def file(self, name: str) -> Path:
+        """The checked Parquet file of a table (for queries that read it in place)."""
+        self._still_there(name)
+        if name not in self._checked:
+            _checked_file(self.meta, self.folder, name)
+            self._checked.add(name)
+        return self.folder / f"{name}.parquet"
+
+    def read(self, name: str) -> pd.DataFrame:
+        """One table as the eager :func:`read_tables` gives it."""
+        self._still_there(name)
+        df = _read_table(self.meta, self.folder, name)
+        self._checked.add(name)
+        return df
+
+    def n_rows(self, name: str) -> int:
+        """A table's row count from its Parquet footer, without reading the table."""
+        f = self._still_there(name)
+        try:
+            return pq.ParquetFile(f).metadata.num_rows
+        except _READ_ERRORS as exc:
+            raise StoreError(f"{f}: the {name} table cannot be read ({type(exc).__name__}: {exc})") from None
 
 
 def remove(path) -> None:
