@@ -5,6 +5,7 @@ and middle initials.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -115,6 +116,7 @@ def _plural_demonym(surface: str) -> bool:
             and gazetteer.demonym_adjective(surface) != surface)
 
 
+@functools.lru_cache(maxsize=1 << 18)  # a corpus writes the same names over and over
 def normalize_name(name: str) -> str:
     """Key for matching names: accents, case, dots and middle initials ignored."""
     s = unicodedata.normalize("NFKD", name)

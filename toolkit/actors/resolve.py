@@ -60,14 +60,22 @@ def resolve_surnames(m: pd.DataFrame, articles: pd.DataFrame | None = None) -> p
         return m
     ev = _Evidence(m, keys, articles)
     names = dict(zip(keys[person], m.loc[person, "name"]))
-    out_name, out_how, out_kind = m["name"].copy(), m["resolved_by"].copy(), m["kind"].copy()
+    # the decisions are gathered and written once: a write per group into an Arrow-backed column
+    # copies the column each time, quadratic in the corpus
+    rows, hit_names, hows = [], [], []
     for (aid, k), idx in m[bare].groupby([m["article_id"][bare], keys[bare]]).groups.items():
         titles = {t for t in m.loc[idx, "title"] if isinstance(t, str) and t} - HONORIFICS
         hit, how = ev.decide(aid, k, owners[k], titles)
         if hit is not None:
-            out_name.loc[idx] = names.get(hit, hit)
-            out_how.loc[idx] = how
-            out_kind.loc[idx] = "person"
+            rows.extend(idx)
+            hit_names.extend([names.get(hit, hit)] * len(idx))
+            hows.extend([how] * len(idx))
+    if not rows:
+        return m
+    out_name, out_how, out_kind = m["name"].copy(), m["resolved_by"].copy(), m["kind"].copy()
+    out_name.loc[rows] = pd.Series(hit_names, index=rows, dtype=out_name.dtype)
+    out_how.loc[rows] = pd.Series(hows, index=rows, dtype=out_how.dtype)
+    out_kind.loc[rows] = "person"
     return m.assign(name=out_name, resolved_by=out_how, kind=out_kind)
 
 
@@ -119,15 +127,20 @@ class _Evidence:
         """The article names two actors that articles naming ``cand`` in full name too, leaving
         out the actors of more than a quarter of a corpus's articles ("United States" in US
         news tells nothing)."""
-        n = len(self.in_article)
-        common = {k for k, a in self.articles_of.items() if len(a) * 4 > n} if n >= 8 else set()
-        here = self.in_article[aid] - {key, cand} - common
+        here = self.in_article[aid] - {key, cand} - self._common()
         seen = set()
         for other in self.articles_of[cand] - {aid}:
             seen |= here & self.in_article[other]
             if len(seen) >= 2:
                 return True
         return False
+
+    def _common(self) -> set:
+        """The actors of more than a quarter of the articles (of a corpus of eight or more); once."""
+        if self.__dict__.get("_common_keys") is None:
+            n = len(self.in_article)
+            self._common_keys = {k for k, a in self.articles_of.items() if len(a) * 4 > n} if n >= 8 else set()
+        return self._common_keys
 
     def _co_mentions(self, aid: str, key: str, cands: Counter) -> str | None:
         """The candidate whose articles name most of this article's other actors, each weighted

@@ -291,6 +291,7 @@ def _drop_title_words(text: str, rows: list[dict]) -> None:
                    or not any(s <= r["start"] and r["end"] <= e for s, e in spans)]
 
 
+@functools.lru_cache(maxsize=1 << 18)  # the same surfaces recur across a corpus
 def clean_surface(s: str) -> str:
     s = LEADING.sub("", s.strip())
     s = POSSESSIVE.sub("", s)
