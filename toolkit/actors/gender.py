@@ -1,0 +1,308 @@
+"""The gender the text gives each person: ``actors.gender`` and ``actors.gender_evidence``.
+
+What this is, plainly: a name-and-pronoun method. It gives a *binary label of how the text refers
+to someone* ("she", "Mrs", "chairwoman", a first name that a name list calls female), not their
+gender identity, which no text method can know. Name lists cover some cultures far better than
+others: the offline list used here (gender-guesser's, built from European and North American
+name data) knows "Mary" and "Giovanni" but few Kikuyu, Amharic or Chinese given names, so people
+of those cultures stay ``"unknown"`` unless the text itself gives evidence. Correct what you know
+better with a user gender table (``tk.analyze(..., genders=...)``, like the alias table).
+
+Values: ``"female"``, ``"male"`` or ``"unknown"`` for persons; ``<NA>`` for every other kind
+(organisations, places, groups). ``gender_evidence`` says why, in order of trust, with counts:
+``"pronoun 3, honorific 1"``, ``"first name"``, ``"user"``; for unknown persons ``"none"`` or
+``"conflicting (female 2, male 2)"``.
+
+Evidence, most trusted first, voted over *all* mentions of the actor across the corpus (a
+decision per actor, never per mention):
+
+- pronouns that refer to the person: a "he/him/his" or "she/her/hers" outside quotation marks
+  whose sentence and the sentence before it mention one person only, before the pronoun ("Jo Ade
+  arrived late. She said …" → Ade female). This is the rule the quote speakers use
+  (:func:`pronoun_votes` is shared with ``toolkit.quotes.names``); weight 1 each;
+- honorifics before the name or in its title ("Ms Ade", "Sir Jo Ade", "Lord Ade"); weight 3;
+- gendered role words next to the name: just before it ("actress Jo Ade", "his wife, Jo Ade") or
+  in an apposition after it ("Jo Ade, a retired businessman,"); weight 3. Honorifics and role
+  words come from ``gendered_words.csv`` (a word in ``honorifics.csv`` counts as an honorific);
+- the first name, when the actor's name has one (two words or more, the first not an initial):
+  gender-guesser's offline list, its answers ``"male"``/``"mostly_male"`` and
+  ``"female"``/``"mostly_female"`` (``"andy"``, androgynous, and ``"unknown"`` are below our
+  confidence and give nothing); once per actor. A surname alone ("Ade") is never evidence.
+
+Decision: the text first. With evidence from the text (pronouns, honorifics, role words: weighted
+1, 3, 3), the gender with the most weight if it holds at least :data:`MIN_SHARE` of it, else
+``"unknown"`` (conflicting); a single pronoun against the first name is ``"unknown"`` too. Without
+evidence from the text, the first name decides; without a first name the list knows, ``"unknown"``.
+A user table overrides everything (evidence ``"user"``).
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .. import wordlists
+from ..errors import InvalidOptionError
+from ..schema import GENDERS
+from .names import normalize_name
+
+PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
+                  "she": "female", "her": "female", "hers": "female", "herself": "female"}
+GENDERED = wordlists.mapping("gendered_words", "word", "gender")
+HONORIFICS = frozenset(w.lower() for w in wordlists.words("honorifics"))
+WEIGHTS = {"pronoun": 1, "honorific": 3, "role word": 3, "first name": 2}  # first name: in conflicts only
+TRUST = ("user", "pronoun", "honorific", "role word", "first name")
+MIN_SHARE = 0.75   # share of the weighted votes the winning gender needs; else "unknown"
+# gender-guesser's answers we accept ("andy", androgynous, and "unknown" give no vote)
+NAME_ANSWERS = {"male": "male", "female": "female", "mostly_male": "male", "mostly_female": "female"}
+
+_PRONOUN = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.I)
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+_WORD = re.compile(r"[A-Za-z][\w.'’-]*")
+_APPOS = re.compile(r"\s*,\s*(?:(?:the|a|an|his|her|their|its)\s+)?((?:[a-z][\w'’-]*\b\s*){1,3})")
+_APPOS_STOP = frozenset("of for at in on who whose which that and or with to from said says by".split())
+
+
+def pronoun_votes(pronouns, persons, window_start):
+    """``(person, gender, offset)`` for each pronoun whose window names one person only.
+
+    ``pronouns``: ``(offset, gender)`` of each he/she/... outside quotation marks, in text order;
+    ``persons``: ``(start, key)`` of each person mention outside quotation marks, sorted by start;
+    ``window_start(offset)``: where the window of the pronoun at ``offset`` begins (the start of
+    the sentence before its own). Made-up example: "Jo Ade spoke. She left." → (Ade, female).
+    """
+    starts = [p[0] for p in persons]
+    for pos, g in pronouns:
+        a = bisect.bisect_left(starts, window_start(pos))
+        b = bisect.bisect_left(starts, pos)
+        keys = {k for _, k in persons[a:b]}
+        if len(keys) == 1:
+            yield keys.pop(), g, pos
+
+
+@functools.lru_cache(maxsize=1)
+def _detector():
+    import gender_guesser.detector as gd
+
+    return gd.Detector(case_sensitive=False)
+
+
+def first_name_gender(name: str) -> str | None:
+    """The gender the offline name list gives the first name of ``name``, or None: never for a
+    single word (a surname alone), an initial, or a name the list does not know well."""
+    words = [w for w in str(name).split() if w.lower() not in HONORIFICS and w.lower() not in GENDERED]
+    if len(words) < 2:
+        return None
+    first = words[0]
+    if len(first.strip(".")) < 2 or first.isupper() or not first[0].isalpha():
+        return None
+    return NAME_ANSWERS.get(_detector().get_gender(first.split("-")[0] if "-" in first else first))
+
+
+def _word_kind(word: str):
+    w = word.lower()
+    g = GENDERED.get(w) or GENDERED.get(w.rstrip("."))
+    if g is None:
+        return None
+    return g, "honorific" if (w in HONORIFICS or w.rstrip(".") in HONORIFICS or w + "." in HONORIFICS) else "role word"
+
+
+def title_votes(text: str, start: int, end: int, title, surface) -> list[tuple[str, str]]:
+    """(gender, kind) from the words next to one mention (see the module docstring)."""
+    out = []
+    words = str(title).split() if isinstance(title, str) else []
+    words += str(surface).split()[:1] if isinstance(surface, str) else []
+    before = _WORD.findall(text[max(0, start - 40):start])
+    gap = text[max(0, start - 3):start]
+    if before and (gap.endswith(" ") or gap.endswith(", ")):
+        words.append(before[-1])
+    for w in words:
+        hit = _word_kind(w)
+        if hit:
+            out.append(hit)
+            break
+    m = _APPOS.match(text, end)
+    if m:
+        for w in m.group(1).split():
+            if w in _APPOS_STOP:
+                break
+            hit = _word_kind(w)
+            if hit and hit[1] == "role word":
+                out.append(hit)
+                break
+    return out
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The runs inside double quotation marks (curly, or straight within a line)."""
+    return [m.span() for m in _QUOTED.finditer(text)]
+
+
+def _inside(spans, starts, pos) -> bool:
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+def article_votes(text: str, persons: pd.DataFrame, sentence_starts: list[int]):
+    """(actor_id, gender, kind) votes of one article. ``persons``: its person mentions (actor_id,
+    start, end, title, text) sorted by start; ``sentence_starts``: sorted sentence start offsets."""
+    spans = quoted_spans(text)
+    qstarts = [s for s, _ in spans]
+    rows = [r for r in persons.itertuples(index=False) if not _inside(spans, qstarts, r.start)]
+    for r in rows:
+        for g, kind in title_votes(text, r.start, r.end, r.title, r.text):
+            yield r.actor_id, g, kind
+    pronouns = [(m.start(), PRONOUN_GENDER[m.group(1).lower()]) for m in _PRONOUN.finditer(text)
+                if not _inside(spans, qstarts, m.start())]
+
+    def window_start(pos):
+        k = bisect.bisect_right(sentence_starts, pos) - 1
+        return sentence_starts[max(0, k - 1)] if sentence_starts else 0
+
+    for actor, g, _ in pronoun_votes(pronouns, [(r.start, r.actor_id) for r in rows], window_start):
+        yield actor, g, "pronoun"
+
+
+@dataclass(frozen=True)
+class GenderTable:
+    """A user gender table: normalised name or actor_id -> gender label."""
+
+    names: dict = field(default_factory=dict)
+
+    def get(self, actor_id: str, name: str):
+        return self.names.get(str(actor_id)) or self.names.get(normalize_name(str(name)))
+
+    def __bool__(self) -> bool:
+        return bool(self.names)
+
+
+def read_genders(genders) -> GenderTable:
+    """A user gender table from a dict (name or actor_id -> gender), a DataFrame or a CSV/YAML path
+    (columns ``name`` or ``actor_id``, and ``gender``), as :func:`~.aliases.read_aliases` reads
+    alias tables. The label is the user's: "female", "male", "unknown" or any other word."""
+    if genders is None:
+        return GenderTable()
+    if isinstance(genders, GenderTable):
+        return genders
+    if isinstance(genders, (str, bytes)) or hasattr(genders, "__fspath__"):
+        from pathlib import Path
+
+        from ..errors import LoadError
+
+        p = Path(genders)
+        if not p.is_file():
+            raise LoadError(p, "gender table not found")
+        if p.suffix.lower() in (".yml", ".yaml"):
+            import yaml
+
+            try:
+                genders = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+            except yaml.YAMLError as exc:
+                raise LoadError(p, f"gender table is not valid YAML: {exc}") from None
+        elif p.suffix.lower() == ".csv":
+            genders = pd.read_csv(p, dtype=str, keep_default_na=False)
+        else:
+            raise LoadError(p, "gender table must be .csv, .yml or .yaml")
+    if isinstance(genders, pd.DataFrame):
+        key = "actor_id" if "actor_id" in genders.columns else "name"
+        for col in (key, "gender"):
+            if col not in genders.columns:
+                from ..errors import MissingColumnError
+
+                raise MissingColumnError(col, "gender table", "give columns name (or actor_id) and gender")
+        pairs = list(zip(genders[key], genders["gender"]))
+    elif isinstance(genders, dict):
+        pairs = list(genders.items())
+    else:
+        raise InvalidOptionError("genders", type(genders).__name__, ("dict", "DataFrame", "path to .csv/.yaml"))
+    out = {}
+    for k, g in pairs:
+        if not k or not isinstance(g, str) or not g.strip():
+            continue
+        out[str(k).strip()] = g.strip().lower()
+        out[normalize_name(str(k))] = g.strip().lower()
+    return GenderTable(out)
+
+
+def decide(votes: dict[str, dict[str, int]], first: str | None) -> tuple[str, str]:
+    """(gender, evidence) from one actor's vote counts per gender and kind of evidence from the
+    text, and its first name's gender (see the module docstring)."""
+    weight = defaultdict(float)
+    for g, kinds in votes.items():
+        for kind, n in kinds.items():
+            weight[g] += WEIGHTS[kind] * n
+    total = sum(weight.values())
+    if not total:
+        return (first, "first name") if first else ("unknown", "none")
+    best = max(sorted(weight), key=weight.get)
+    if weight[best] < MIN_SHARE * total or (first and first != best and weight[best] < 2):
+        w = dict(weight)
+        if first:
+            w[first] = w.get(first, 0) + WEIGHTS["first name"]
+        parts = ", ".join(f"{g} {w[g]:g}" for g in sorted(w))
+        return "unknown", f"conflicting ({parts})"
+    kinds = votes.get(best, {})
+    parts = [f"{k} {kinds[k]}" for k in TRUST if kinds.get(k)]
+    if first == best:
+        parts.append("first name")
+    return best, ", ".join(parts)
+
+
+def actor_gender(actors: pd.DataFrame, mentions: pd.DataFrame, articles: pd.DataFrame,
+                 sentences: pd.DataFrame | None = None, genders=None) -> pd.DataFrame:
+    """``actors`` with ``gender`` and ``gender_evidence`` (see the module docstring).
+
+    ``mentions``: the merged mentions (``actor_id``, ``article_id``, ``start``, ``end``, ``kind``,
+    ``title``, ``text``); ``articles``: ``article_id`` and ``text``; ``sentences``: sentence start
+    offsets per article (without it, each pronoun's window is the text since the previous full
+    stop); ``genders``: a user gender table (:func:`read_genders`).
+    """
+    table = read_genders(genders)
+    out = actors.copy()
+    if not len(out):
+        out["gender"] = pd.Series(dtype="string")
+        out["gender_evidence"] = pd.Series(dtype="string")
+        return out
+    persons = set(out.loc[out["kind"] == "person", "actor_id"].astype(str))
+    votes: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
+    m = mentions[mentions["actor_id"].astype("string").isin(persons).fillna(False)]
+    if len(m):
+        texts = dict(zip(articles["article_id"].astype(str), articles["text"]))
+        sent = {}
+        if sentences is not None and len(sentences):
+            for aid, g in sentences.groupby(sentences["article_id"].astype(str), sort=False):
+                sent[aid] = sorted(int(s) for s in g["start"])
+        cols = ["actor_id", "start", "end", "title", "text"]
+        for aid, g in m.groupby(m["article_id"].astype(str), sort=False):
+            text = texts.get(aid)
+            if not isinstance(text, str):
+                continue
+            starts = sent.get(aid) or [0] + [x.end() for x in re.finditer(r"[.!?]\s+", text)]
+            rows = g[cols].astype(object).where(g[cols].notna(), None).sort_values("start", kind="stable")
+            for actor, gender, kind in article_votes(text, rows, starts):
+                votes[str(actor)][gender][kind] += 1
+    genders_out, evidence = [], []
+    for aid, name, kind in zip(out["actor_id"].astype(str), out["name"], out["kind"]):
+        if kind != "person":
+            genders_out.append(pd.NA)
+            evidence.append(pd.NA)
+            continue
+        user = table.get(aid, name) if table else None
+        if user:
+            genders_out.append(user)
+            evidence.append("user")
+            continue
+        g, ev = decide(votes.get(aid, {}), first_name_gender(name))
+        genders_out.append(g)
+        evidence.append(ev)
+    out["gender"] = pd.Series(genders_out, index=out.index, dtype="string")
+    out["gender_evidence"] = pd.Series(evidence, index=out.index, dtype="string")
+    return out
+
+
+__all__ = ["actor_gender", "read_genders", "GenderTable", "pronoun_votes", "first_name_gender", "GENDERS",
+           "PRONOUN_GENDER", "MIN_SHARE"]
