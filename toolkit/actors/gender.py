@@ -287,7 +287,7 @@ def actor_gender(actors: pd.DataFrame, mentions: pd.DataFrame, articles: pd.Data
                 votes[str(actor)][gender][kind] += 1
     genders_out, evidence = [], []
     for aid, name, kind in zip(out["actor_id"].astype(str), out["name"], out["kind"]):
-        if kind != "person":
+        if not isinstance(kind, str) or kind != "person":
             genders_out.append(pd.NA)
             evidence.append(pd.NA)
             continue
