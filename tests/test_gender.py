@@ -68,10 +68,10 @@ def test_pronouns_inside_quotation_marks_do_not_count():
 
 
 def test_votes_over_all_mentions_across_articles():
-    c = analysed("Kamau Wekesa arrived in Kisumu. He spoke to traders.",
-                 "Kamau Wekesa left Kisumu on Friday. He was tired.", "Kamau Wekesa came back.")
-    assert first_name_gender("Kamau Wekesa") is None
-    g, ev = gender_of(c, "Kamau Wekesa")
+    c = analysed("Kiprono Ngetich arrived in Kisumu. He spoke to traders.",
+                 "Kiprono Ngetich left Kisumu on Friday. He was tired.", "Kiprono Ngetich came back.")
+    assert first_name_gender("Kiprono Ngetich") is None
+    g, ev = gender_of(c, "Kiprono Ngetich")
     assert g == "male" and ev == "pronoun 2"
 
 

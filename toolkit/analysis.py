@@ -202,7 +202,7 @@ def finish(arts: pd.DataFrame, records, tables: dict[str, pd.DataFrame], *, quot
     mentions, actors = merge_actors(raw, arts)
     mentions = mentions[columns("mentions")].reset_index(drop=True)
     att = typed(resolve_speakers(tables["quotes"], mentions, actors), "attributions")
-    actors = actor_gender(actors, mentions, arts, tables["sentences"], genders)
+    actors = actor_gender(actors, mentions, arts, tables["sentences"], genders, att)
     statements = att[att["act"] == "statement"].reset_index(drop=True)
     corpus = Corpus(articles=arts, mentions=typed(mentions, "mentions"), actors=typed(actors, "actors"),
                     quotes=typed(statements, "quotes"), attributions=att, sentences=tables["sentences"],

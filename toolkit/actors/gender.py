@@ -3,9 +3,11 @@
 What this is, plainly: a name-and-pronoun method. It gives a *binary label of how the text refers
 to someone* ("she", "Mrs", "chairwoman", a first name that a name list calls female), not their
 gender identity, which no text method can know. Name lists cover some cultures far better than
-others: the offline list used here (gender-guesser's, built from European and North American
-name data) knows "Mary" and "Giovanni" but few Kikuyu, Amharic or Chinese given names, so people
-of those cultures stay ``"unknown"`` unless the text itself gives evidence. Correct what you know
+others: the offline list used here (nomquamgender's, 720,000 names from 36 sources, mostly
+registries and author lists of Europe, the Americas and Asia) knows "Mary" and "Wanjiru" but many
+African, Arabic and Chinese given names thinly or as another culture's name ("Raila" is a Finnish
+woman's name there), so people of those cultures are more often ``"unknown"`` or wrong unless the
+text itself gives evidence. Chinese given names are ambiguous as written in Latin letters. Correct what you know
 better with a user gender table (``tk.analyze(..., genders=...)``, like the alias table).
 
 Values: ``"female"``, ``"male"`` or ``"unknown"`` for persons; ``<NA>`` for every other kind
@@ -19,15 +21,17 @@ decision per actor, never per mention):
 - pronouns that refer to the person: a "he/him/his" or "she/her/hers" outside quotation marks
   whose sentence and the sentence before it mention one person only, before the pronoun ("Jo Ade
   arrived late. She said …" → Ade female). This is the rule the quote speakers use
-  (:func:`pronoun_votes` is shared with ``toolkit.quotes.names``); weight 1 each;
+  (:func:`pronoun_votes` is shared with ``toolkit.quotes.names``), and the pronoun speakers the
+  quote step resolved to the person ("…," she said → the speaker before); weight 1 each;
 - honorifics before the name or in its title ("Ms Ade", "Sir Jo Ade", "Lord Ade"); weight 3;
 - gendered role words next to the name: just before it ("actress Jo Ade", "his wife, Jo Ade") or
   in an apposition after it ("Jo Ade, a retired businessman,"); weight 3. Honorifics and role
   words come from ``gendered_words.csv`` (a word in ``honorifics.csv`` counts as an honorific);
 - the first name, when the actor's name has one (two words or more, the first not an initial):
-  gender-guesser's offline list, its answers ``"male"``/``"mostly_male"`` and
-  ``"female"``/``"mostly_female"`` (``"andy"``, androgynous, and ``"unknown"`` are below our
-  confidence and give nothing); once per actor. A surname alone ("Ade") is never evidence.
+  nomquamgender's offline list gives p(female) for a name; at least :data:`NAME_P` (female) or at
+  most 1 - :data:`NAME_P` (male), over at least :data:`NAME_COUNT` people, counts (its own
+  default threshold); anything less sure gives nothing. Once per actor. A surname alone ("Ade")
+  is never evidence. The list loads on first use (about 2 s).
 
 Decision: the text first. With evidence from the text (pronouns, honorifics, role words: weighted
 1, 3, 3), the gender with the most weight if it holds at least :data:`MIN_SHARE` of it, else
@@ -57,8 +61,8 @@ HONORIFICS = frozenset(w.lower() for w in wordlists.words("honorifics"))
 WEIGHTS = {"pronoun": 1, "honorific": 3, "role word": 3, "first name": 2}  # first name: in conflicts only
 TRUST = ("user", "pronoun", "honorific", "role word", "first name")
 MIN_SHARE = 0.75   # share of the weighted votes the winning gender needs; else "unknown"
-# gender-guesser's answers we accept ("andy", androgynous, and "unknown" give no vote)
-NAME_ANSWERS = {"male": "male", "female": "female", "mostly_male": "male", "mostly_female": "female"}
+NAME_P = 0.9      # p(female) a first name needs in the name list to count as female (1 - NAME_P: male)
+NAME_COUNT = 10   # people the name list must have seen with that first name
 
 _PRONOUN = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.I)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
@@ -85,10 +89,27 @@ def pronoun_votes(pronouns, persons, window_start):
 
 
 @functools.lru_cache(maxsize=1)
-def _detector():
-    import gender_guesser.detector as gd
+def _name_list() -> dict[str, float]:
+    """nomquamgender's names -> p(female), for the names seen often enough (see NAME_COUNT)."""
+    import importlib.util
+    import json
+    from pathlib import Path
 
-    return gd.Detector(case_sensitive=False)
+    # the file only: importing the package would load its data a second time
+    spec = importlib.util.find_spec("nomquamgender")
+    with open(Path(list(spec.submodule_search_locations)[0]) / "name_data.json", encoding="utf-8") as fh:
+        data = json.load(fh)
+    return {k: float(v[2]) for k, v in data.items() if v[1] >= NAME_COUNT and v[2] == v[2]}
+
+
+def name_list_gender(first: str) -> str | None:
+    """"female", "male" or None for one first name, from the offline name list alone."""
+    from unidecode import unidecode
+
+    p = _name_list().get(unidecode(first).lower().strip())
+    if p is None:
+        return None
+    return "female" if p >= NAME_P else "male" if p <= 1 - NAME_P else None
 
 
 def first_name_gender(name: str) -> str | None:
@@ -100,7 +121,7 @@ def first_name_gender(name: str) -> str | None:
     first = words[0]
     if len(first.strip(".")) < 2 or first.isupper() or not first[0].isalpha():
         return None
-    return NAME_ANSWERS.get(_detector().get_gender(first.split("-")[0] if "-" in first else first))
+    return name_list_gender(first) or (name_list_gender(first.split("-")[0]) if "-" in first else None)
 
 
 def _word_kind(word: str):
@@ -148,14 +169,14 @@ def _inside(spans, starts, pos) -> bool:
 
 
 def article_votes(text: str, persons: pd.DataFrame, sentence_starts: list[int]):
-    """(actor_id, gender, kind) votes of one article. ``persons``: its person mentions (actor_id,
+    """(actor_id, gender, (kind, pronoun offset or None)) votes of one article. ``persons``: its person mentions (actor_id,
     start, end, title, text) sorted by start; ``sentence_starts``: sorted sentence start offsets."""
     spans = quoted_spans(text)
     qstarts = [s for s, _ in spans]
     rows = [r for r in persons.itertuples(index=False) if not _inside(spans, qstarts, r.start)]
     for r in rows:
         for g, kind in title_votes(text, r.start, r.end, r.title, r.text):
-            yield r.actor_id, g, kind
+            yield r.actor_id, g, (kind, None)
     pronouns = [(m.start(), PRONOUN_GENDER[m.group(1).lower()]) for m in _PRONOUN.finditer(text)
                 if not _inside(spans, qstarts, m.start())]
 
@@ -163,8 +184,8 @@ def article_votes(text: str, persons: pd.DataFrame, sentence_starts: list[int]):
         k = bisect.bisect_right(sentence_starts, pos) - 1
         return sentence_starts[max(0, k - 1)] if sentence_starts else 0
 
-    for actor, g, _ in pronoun_votes(pronouns, [(r.start, r.actor_id) for r in rows], window_start):
-        yield actor, g, "pronoun"
+    for actor, g, pos in pronoun_votes(pronouns, [(r.start, r.actor_id) for r in rows], window_start):
+        yield actor, g, ("pronoun", pos)
 
 
 @dataclass(frozen=True)
@@ -253,13 +274,16 @@ def decide(votes: dict[str, dict[str, int]], first: str | None) -> tuple[str, st
 
 
 def actor_gender(actors: pd.DataFrame, mentions: pd.DataFrame, articles: pd.DataFrame,
-                 sentences: pd.DataFrame | None = None, genders=None) -> pd.DataFrame:
+                 sentences: pd.DataFrame | None = None, genders=None,
+                 attributions: pd.DataFrame | None = None) -> pd.DataFrame:
     """``actors`` with ``gender`` and ``gender_evidence`` (see the module docstring).
 
     ``mentions``: the merged mentions (``actor_id``, ``article_id``, ``start``, ``end``, ``kind``,
     ``title``, ``text``); ``articles``: ``article_id`` and ``text``; ``sentences``: sentence start
     offsets per article (without it, each pronoun's window is the text since the previous full
-    stop); ``genders``: a user gender table (:func:`read_genders`).
+    stop); ``genders``: a user gender table (:func:`read_genders`); ``attributions``: the quote
+    rows, whose pronoun speakers resolved to a person ("…," she said → Jo Ade) vote as pronouns
+    (the quotes' own resolution; a pronoun the window rule already counted counts once).
     """
     table = read_genders(genders)
     out = actors.copy()
@@ -270,6 +294,7 @@ def actor_gender(actors: pd.DataFrame, mentions: pd.DataFrame, articles: pd.Data
     persons = set(out.loc[out["kind"] == "person", "actor_id"].astype(str))
     votes: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
     m = mentions[mentions["actor_id"].astype("string").isin(persons).fillna(False)]
+    counted: set = set()
     if len(m):
         texts = dict(zip(articles["article_id"].astype(str), articles["text"]))
         sent = {}
@@ -283,8 +308,21 @@ def actor_gender(actors: pd.DataFrame, mentions: pd.DataFrame, articles: pd.Data
                 continue
             starts = sent.get(aid) or [0] + [x.end() for x in re.finditer(r"[.!?]\s+", text)]
             rows = g[cols].astype(object).where(g[cols].notna(), None).sort_values("start", kind="stable")
-            for actor, gender, kind in article_votes(text, rows, starts):
+            for actor, gender, (kind, pos) in article_votes(text, rows, starts):
                 votes[str(actor)][gender][kind] += 1
+                if pos is not None:
+                    counted.add((aid, pos))
+    if attributions is not None and len(attributions) and "speaker_text" in attributions:
+        a = attributions[attributions["actor_id"].notna() & attributions["speaker_start"].notna()]
+        seen = set()
+        for aid, actor, spk, start in zip(a["article_id"].astype(str), a["actor_id"].astype(str),
+                                          a["speaker_text"], a["speaker_start"]):
+            g = PRONOUN_GENDER.get(str(spk).lower()) if isinstance(spk, str) else None
+            key = (aid, int(start))
+            if g is None or actor not in persons or key in counted or key in seen:
+                continue
+            seen.add(key)
+            votes[actor][g]["pronoun"] += 1
     genders_out, evidence = [], []
     for aid, name, kind in zip(out["actor_id"].astype(str), out["name"], out["kind"]):
         if not isinstance(kind, str) or kind != "person":
@@ -305,4 +343,4 @@ def actor_gender(actors: pd.DataFrame, mentions: pd.DataFrame, articles: pd.Data
 
 
 __all__ = ["actor_gender", "read_genders", "GenderTable", "pronoun_votes", "first_name_gender", "GENDERS",
-           "PRONOUN_GENDER", "MIN_SHARE"]
+           "PRONOUN_GENDER", "MIN_SHARE", "NAME_P", "NAME_COUNT", "name_list_gender"]
