@@ -88,7 +88,8 @@ def test_user_table_overrides(tmp_path):
 def test_decision_rule():
     assert decide({}, None) == ("unknown", "none")
     assert decide({}, "female") == ("female", "first name")
-    assert decide({"male": {"pronoun": 4}}, "female") == ("male", "pronoun 4")
+    assert decide({"male": {"pronoun": 6}}, "female") == ("male", "pronoun 6")
+    assert decide({"male": {"pronoun": 2}, "female": {"pronoun": 1}}, "male") == ("male", "pronoun 2, first name")
     # a single pronoun against the first name: unknown
     assert decide({"male": {"pronoun": 1}}, "female")[0] == "unknown"
     # conflicting text evidence: unknown

@@ -33,10 +33,11 @@ decision per actor, never per mention):
   default threshold); anything less sure gives nothing. Once per actor. A surname alone ("Ade")
   is never evidence. The list loads on first use (about 2 s).
 
-Decision: the text first. With evidence from the text (pronouns, honorifics, role words: weighted
-1, 3, 3), the gender with the most weight if it holds at least :data:`MIN_SHARE` of it, else
-``"unknown"`` (conflicting); a single pronoun against the first name is ``"unknown"`` too. Without
-evidence from the text, the first name decides; without a first name the list knows, ``"unknown"``.
+Decision: with evidence from the text, every piece weighted (pronoun 1, honorific 3, role word 3,
+first name 2: one pronoun never outweighs a first name, three honorifics outweigh any name), the
+gender with the most weight if it holds at least :data:`MIN_SHARE` of it, else ``"unknown"``
+(conflicting: "he" once and "she" once; one pronoun against the first name). Without evidence
+from the text, the first name decides; without a first name the list knows, ``"unknown"``.
 A user table overrides everything (evidence ``"user"``).
 """
 from __future__ import annotations
@@ -58,7 +59,7 @@ PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
 GENDERED = wordlists.mapping("gendered_words", "word", "gender")
 HONORIFICS = frozenset(w.lower() for w in wordlists.words("honorifics"))
-WEIGHTS = {"pronoun": 1, "honorific": 3, "role word": 3, "first name": 2}  # first name: in conflicts only
+WEIGHTS = {"pronoun": 1, "honorific": 3, "role word": 3, "first name": 2}
 TRUST = ("user", "pronoun", "honorific", "role word", "first name")
 MIN_SHARE = 0.75   # share of the weighted votes the winning gender needs; else "unknown"
 NAME_P = 0.9      # p(female) a first name needs in the name list to count as female (1 - NAME_P: male)
@@ -256,15 +257,14 @@ def decide(votes: dict[str, dict[str, int]], first: str | None) -> tuple[str, st
     for g, kinds in votes.items():
         for kind, n in kinds.items():
             weight[g] += WEIGHTS[kind] * n
-    total = sum(weight.values())
-    if not total:
+    if not weight:
         return (first, "first name") if first else ("unknown", "none")
+    if first:
+        weight[first] += WEIGHTS["first name"]
+    total = sum(weight.values())
     best = max(sorted(weight), key=weight.get)
-    if weight[best] < MIN_SHARE * total or (first and first != best and weight[best] < 2):
-        w = dict(weight)
-        if first:
-            w[first] = w.get(first, 0) + WEIGHTS["first name"]
-        parts = ", ".join(f"{g} {w[g]:g}" for g in sorted(w))
+    if weight[best] < MIN_SHARE * total:
+        parts = ", ".join(f"{g} {weight[g]:g}" for g in sorted(weight))
         return "unknown", f"conflicting ({parts})"
     kinds = votes.get(best, {})
     parts = [f"{k} {kinds[k]}" for k in TRUST if kinds.get(k)]
