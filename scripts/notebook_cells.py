@@ -360,7 +360,9 @@ evidence; `unknown` means no evidence (a surname alone is never used) or conflic
     ("code", """
 people[["name", "n_mentions", "gender", "gender_evidence"]].head(12)"""),
     ("code", """
-people["gender_evidence"].str.split(",").str[0].str.replace(r" \\d+", "", regex=True).value_counts()"""),
+strongest = people["gender_evidence"].str.extract(
+    r"^(user|pronoun|honorific|role word|first name|conflicting|none)", expand=False)
+strongest.value_counts()"""),
     ("md", """
 ## Quoted or only mentioned
 
@@ -409,8 +411,9 @@ small.actors[["name", "kind", "gender", "gender_evidence"]]"""),
     ("md", """
 ## What this shows, and what it does not
 
-- In the sample, **roughly one source in four of known gender is a woman**, about the share of
-  women among the people mentioned; women and men who are mentioned are quoted at similar rates.
+- In the sample, **a little over one source in five of known gender is a woman**, about the share
+  of women among the people mentioned; women and men who are mentioned are quoted at similar
+  rates (about one in three).
 - Several hundred people stay `unknown`: most are named by surname alone or have a first name the
   list does not know. The shares above leave them out, so they are shares *of known gender*.
 - The method is binary and textual: it cannot see non-binary people unless a user table says so,
