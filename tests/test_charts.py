@@ -608,3 +608,19 @@ def test_cooccurrence_list_sentence_does_not_swamp_the_pairs():
     assert len(every) > 40 and len(capped) < 5  # the list adds its 45 pairs only when uncapped
     top = capped.iloc[0]
     assert {top["a_name"], top["b_name"]} == {"Amara Obi", "Bela Kito"} and top["count"] == 2
+
+
+def test_heatmap_and_network_rank_with_a_minimum_count(corpus):
+    edges = sentence_edges(corpus)
+    edges = edges.assign(npmi=np.linspace(1, -1, len(edges)))
+    spec = ch.chart_cooccurrence_heatmap(edges, score="npmi", min_count=2).to_dict()
+    assert values(spec) and all(r["count"] >= 2 for r in values(spec))
+    nodes, links = tk.tables.network_layout(edges, n=20, max_edges=10, score="npmi")
+    assert len(links) == 10
+    full = tk.tables.network_layout(edges, n=20, score="npmi")[1]
+    assert sorted(links["npmi"], reverse=True) == sorted(full["npmi"], reverse=True)[:10]  # the strongest
+    net = ch.chart_network(edges, n=20, labels=5).to_dict()
+    text = net["layer"][2]
+    assert text["encoding"]["text"]["field"] == "name_label"
+    named = [r for d in data_of(net) for r in d if r.get("name_label")]
+    assert len(named) == 5

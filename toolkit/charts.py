@@ -373,14 +373,15 @@ def chart_co_mentioned(corpus, actor_id: str, *, n: int = 15, window: str = "art
 
 
 def chart_cooccurrence_heatmap(edges: pd.DataFrame, *, n: int = 25, score: str = "count",
-                               symmetric: bool | None = None) -> alt.Chart:
+                               symmetric: bool | None = None, min_count: int = 1) -> alt.Chart:
     """Heatmap of a co-occurrence edge list (``tk.cooccurrence(...)``) for the ``n`` heaviest nodes.
 
     Encodings: x b_label, y a_label (both by summed count), colour ``score`` (count, n_articles, pmi,
     npmi, jaccard), opacity by the click selection ``cell`` (fields a, b); tooltip a_name, b_name,
-    count, n_articles and the score. Symmetric tables are mirrored so the matrix is square.
+    count, n_articles and the score. Symmetric tables are mirrored so the matrix is square. With an
+    association score, give ``min_count`` (say 3): pairs sharing fewer windows are left out.
     """
-    cells, rows, columns = heatmap_cells(edges, n=n, score=score, symmetric=symmetric)
+    cells, rows, columns = heatmap_cells(edges, n=n, score=score, symmetric=symmetric, min_count=min_count)
     df = chart_data(cells)
     cell = alt.selection_point(name="cell", fields=["a", "b"], on="click", clear="dblclick")
     tooltip = [alt.Tooltip("a_name:N", title="A"), alt.Tooltip("b_name:N", title="B"), "count:Q"]
@@ -397,13 +398,25 @@ def chart_cooccurrence_heatmap(edges: pd.DataFrame, *, n: int = 25, score: str =
 
 
 def chart_network(edges: pd.DataFrame, *, n: int = 40, seed: int = 0, score: str = "count",
-                  symmetric: bool | None = None) -> alt.LayerChart:
+                  symmetric: bool | None = None, min_count: int = 1, max_edges: int | None = 80,
+                  labels: int | None = 20) -> alt.LayerChart:
     """Network of the ``n`` heaviest nodes of a co-occurrence edge list (see :func:`network_layout`).
 
     Layers: rules for edges (x, y, x2, y2; stroke width and tooltip by ``score``), circles for nodes
     (size weight, colour side, click selection ``node`` on id), text labels (name). Axes hidden.
+    ``max_edges`` (default 80) keeps the strongest edges only and ``labels`` (default 20) names only
+    the heaviest that many nodes (the others keep their tooltip), so a large network stays readable;
+    None for every edge or every label.
     """
-    nodes, links = network_layout(edges, n=n, seed=seed, score=score, symmetric=symmetric)
+    nodes, links = network_layout(edges, n=n, seed=seed, score=score, symmetric=symmetric, min_count=min_count,
+                                  max_edges=max_edges)
+    if labels is not None:
+        check_count("labels", labels, 0, 100)
+        heavy = set(nodes.sort_values(["weight", "name", "id"], ascending=[False, True, True],
+                                      kind="stable").head(labels)["id"])
+        nodes = nodes.assign(name_label=[nm if i in heavy else "" for i, nm in zip(nodes["id"], nodes["name"])])
+    else:
+        nodes = nodes.assign(name_label=nodes["name"])
     nodes, links = chart_data(nodes), chart_data(links)
     node_sel = alt.selection_point(name="node", fields=["id"], on="click", clear="dblclick")
     hidden = dict(axis=None)
@@ -422,7 +435,7 @@ def chart_network(edges: pd.DataFrame, *, n: int = 40, seed: int = 0, score: str
         tooltip=["name:N", alt.Tooltip("weight:Q", title="co-occurrences")],
     ).add_params(node_sel)
     text = alt.Chart(nodes).mark_text(dy=-10, fontSize=10).encode(
-        x=alt.X("x:Q", **hidden), y=alt.Y("y:Q", **hidden), text="name:N")
+        x=alt.X("x:Q", **hidden), y=alt.Y("y:Q", **hidden), text="name_label:N")
     # no configure_*: top-level config would stop users from composing this chart with others
     return alt.layer(rules, circles, text).properties(width=500, height=500, title="Co-occurrence network")
 
