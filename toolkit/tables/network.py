@@ -9,6 +9,7 @@ from ..errors import InvalidOptionError
 from ..schema import WINDOWS
 from ..units import paragraph_starts
 from .base import check_choice, check_count, need_columns, unique_labels
+from .cooccurrence import LIST_SIZE
 from .quotes import article_texts
 
 SCORES = ("count", "n_articles", "pmi", "npmi", "jaccard")
@@ -175,13 +176,16 @@ def paragraph_spans(corpus, paras: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["article_id", "unit", "start", "end"])
 
 
-def passages(corpus, a: str, b: str, *, of="actor", window: str = "sentence") -> pd.DataFrame:
+def passages(corpus, a: str, b: str, *, of="actor", window: str = "sentence",
+             list_size: int | None = LIST_SIZE) -> pd.DataFrame:
     """Where ``a`` and ``b`` occur together: one row per sentence (``window="sentence"``), per
     paragraph, or, for ``"article"``, per sentence naming an actor of the pair in the articles
     holding both (the lead sentence when neither side is an actor).
 
     ``of`` is "actor", "topic" or ("actor", "topic") as for ``tk.cooccurrence``. Returns article_id,
     title, source, published, url, unit (sentence or paragraph index), start, end, text; newest first.
+    ``list_size`` as for ``tk.cooccurrence``: a sentence or paragraph listing more actors than that
+    is no passage of an actor pair (it adds no pair there either).
     """
     check_choice("window", window, WINDOWS)
     sides = ("actor", "actor") if of == "actor" else ("topic", "topic") if of == "topic" else tuple(of)
@@ -189,6 +193,11 @@ def passages(corpus, a: str, b: str, *, of="actor", window: str = "sentence") ->
         raise InvalidOptionError("of", of, ("actor", "topic", ("actor", "topic")))
     key = ["article_id"] if window == "article" else ["article_id", window]
     both = windows_of(corpus, sides[0], a, window).merge(windows_of(corpus, sides[1], b, window), on=key)
+    if window != "article" and list_size is not None and "actor" in sides:
+        m = corpus.mentions.dropna(subset=["actor_id"])
+        size = m.drop_duplicates(key + ["actor_id"]).groupby(key).size().rename("_n").reset_index()
+        both = both.merge(size, on=key, how="left")
+        both = both[~(both["_n"] > list_size).fillna(False).to_numpy(dtype=bool)].drop(columns="_n")
     s = corpus.sentences
     if window == "sentence":
         spans = s.merge(both, on=key)[["article_id", "sentence", "start", "end"]].rename(columns={"sentence": "unit"})
