@@ -1,7 +1,8 @@
 """Whose voices: people and sources by gender (``actors.gender``, ``tk.sources``) against the blind
 statement gold (tests/gold/quotes_gold.jsonl: per article, every person named with the gender the
-text gives them, and every statement's canonical speaker), dev and validation side by side, next to
-the name list alone (gender-guesser's answer for the first name, nothing else) as a baseline.
+text gives them, and every statement's canonical speaker; dev and validation) and statement
+development set 2 (tests/gold/quotes_dev2.jsonl, "dev2": BBC and PolNeAR train articles), side by
+side, next to the name list alone (the first name's gender, nothing else) as a baseline.
 
 The metric is the Gender Gap Tracker's: per article, the set of names of each gender, matched one to
 one (names agree when equal up to case and accents, or when one's last word is a word of the
@@ -28,7 +29,30 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks._data import data_root  # noqa: E402
+from benchmarks._actor_gold import raw_text  # noqa: E402
 from benchmarks.bench_quotes import _norm, load_statement_gold, parse  # noqa: E402
+
+DEV2 = ROOT / "tests" / "gold" / "quotes_dev2.jsonl"
+SPLITS = ("dev", "dev2", "validation")
+
+
+def load_gold(root):
+    """The statement gold (dev, validation) and statement development set 2 (split "dev2": BBC and
+    PolNeAR train articles, texts from the data folder, checked against their SHA-1)."""
+    import hashlib
+    import json
+
+    gold = load_statement_gold(root)
+    with open(DEV2, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            r = json.loads(line)
+            text = raw_text(r["doc"], root)
+            if hashlib.sha1(text.encode("utf-8")).hexdigest() != r["text_sha1"]:
+                sys.exit(f"{r['doc']}: the text changed since the gold was annotated (SHA-1 differs)")
+            gold.append(dict(r, text=text, id=r["doc"]))
+    return gold
 
 GENDERS = ("female", "male")
 
@@ -132,12 +156,12 @@ def score(pairs_of_sets) -> dict:
 
 def print_rows(title, rows):
     print(f"\n{title}")
-    head = f"{'system':<10} {'split':<11}" + "".join(f"{k + ' P/R/F1 (n)':>26}" for k in (*GENDERS, "any")) + \
+    head = f"{'system':<10} {'split':<16}" + "".join(f"{k + ' P/R/F1 (n)':>26}" for k in (*GENDERS, "any")) + \
         f"{'gender%':>9}"
     print(head)
     for system, split, s in rows:
         cells = "".join(f"{s[k][0]:7.1f}{s[k][1]:6.1f}{s[k][2]:6.1f} ({s[k][3]:3d})" for k in (*GENDERS, "any"))
-        print(f"{system:<10} {split:<11}{cells}{s['gender%']:8.1f}")
+        print(f"{system:<10} {split:<16}{cells}{s['gender%']:8.1f}")
 
 
 def main(argv=None) -> int:
@@ -145,14 +169,14 @@ def main(argv=None) -> int:
     ap.add_argument("--cache", default=str(ROOT / "benchmarks" / "out"), help="folder for parsed Docs")
     ap.add_argument("--errors", action="store_true", help="list dev mismatches (never validation)")
     args = ap.parse_args(argv)
-    gold = load_statement_gold(data_root())
+    gold = load_gold(data_root())
     ids = [g["id"] for g in gold]
-    docs, _ = parse([g["text"] for g in gold], "statement_gold", args.cache)
+    docs, _ = parse([g["text"] for g in gold], "voices_gold", args.cache)
     corpus = analyse_corpus(docs, ids)
     pred = predicted(corpus, ids)
     for what, k in (("Sources (people quoted in statements)", 1), ("People (mentioned or quoted)", 0)):
         rows = []
-        for split in ("dev", "validation"):
+        for split in SPLITS:
             idx = [i for i, g in enumerate(gold) if g["split"] == split]
             for system, off in (("toolkit", 0), ("name list", 2)):
                 pairs = [(pred[ids[i]][k + off], gold_sets(gold[i])[k]) for i in idx]
@@ -161,7 +185,7 @@ def main(argv=None) -> int:
     if args.errors:
         actors = corpus.actors.set_index("name")
         for i, g in enumerate(gold):
-            if g["split"] != "dev":
+            if g["split"] == "validation":
                 continue  # validation is only scored
             people, _ = gold_sets(g)
             pp = pred[ids[i]][0]
