@@ -90,13 +90,17 @@ def test_decision_rule():
     assert decide({}, "female") == ("female", "first name")
     assert decide({"male": {"pronoun": 6}}, "female") == ("male", "pronoun 6")
     assert decide({"male": {"pronoun": 2}, "female": {"pronoun": 1}}, "male") == ("male", "pronoun 2, first name")
-    # a single pronoun against the first name: unknown
-    assert decide({"male": {"pronoun": 1}}, "female")[0] == "unknown"
+    # a single pronoun against a first name the list is sure of: the name; two: unknown; four: the text
+    assert decide({"male": {"pronoun": 1}}, "female") == ("female", "first name")
+    assert decide({"male": {"pronoun": 2}}, "female")[0] == "unknown"
+    assert decide({"male": {"pronoun": 4}}, "female") == ("male", "pronoun 4")
+    assert decide({"female": {"honorific": 1}}, "male") == ("female", "honorific 1")
     # conflicting text evidence: unknown
     g, ev = decide({"male": {"pronoun": 2}, "female": {"pronoun": 2}}, None)
     assert g == "unknown" and ev.startswith("conflicting")
     assert decide({"female": {"honorific": 1, "pronoun": 1}, "male": {"pronoun": 1}}, None) == (
         "female", "pronoun 1, honorific 1")
+    assert first_name_gender("Welshman Ray Reardon") == "male"  # a demonym noun is no first name
 
 
 def test_first_names_never_surnames():

@@ -23,9 +23,10 @@ decision per actor, never per mention):
   arrived late. She said …" → Ade female). This is the rule the quote speakers use
   (:func:`pronoun_votes` is shared with ``toolkit.quotes.names``), and the pronoun speakers the
   quote step resolved to the person ("…," she said → the speaker before); weight 1 each;
-- honorifics before the name or in its title ("Ms Ade", "Sir Jo Ade", "Lord Ade"); weight 3;
+- honorifics before the name or in its title ("Ms Ade", "Sir Jo Ade", "Lord Ade"); weight 4;
 - gendered role words next to the name: just before it ("actress Jo Ade", "his wife, Jo Ade") or
-  in an apposition after it ("Jo Ade, a retired businessman,"); weight 3. Honorifics and role
+  in an apposition after it ("Jo Ade, a retired businessman,"), a demonym noun ("Welshman Jo
+  Ade"); weight 4. Honorifics and role
   words come from ``gendered_words.csv`` (a word in ``honorifics.csv`` counts as an honorific);
 - the first name, when the actor's name has one (two words or more, the first not an initial):
   nomquamgender's offline list gives p(female) for a name; at least :data:`NAME_P` (female) or at
@@ -33,10 +34,12 @@ decision per actor, never per mention):
   default threshold); anything less sure gives nothing. Once per actor. A surname alone ("Ade")
   is never evidence. The list loads on first use (about 2 s).
 
-Decision: with evidence from the text, every piece weighted (pronoun 1, honorific 3, role word 3,
-first name 2: one pronoun never outweighs a first name, three honorifics outweigh any name), the
-gender with the most weight if it holds at least :data:`MIN_SHARE` of it, else ``"unknown"``
-(conflicting: "he" once and "she" once; one pronoun against the first name). Without evidence
+Decision: with evidence from the text, every piece weighted (pronoun 1, honorific 4, role word 4,
+first name 2), the gender with the most weight if it holds at least :data:`MIN_SHARE` (two
+thirds) of it, else ``"unknown"`` (conflicting). So one stray pronoun does not overturn a first
+name the list is sure of (2 against 1: the name), two do not either (unknown), four do; an
+honorific or role word outweighs a first name and two pronouns; "he" once and "she" once is
+unknown. Without evidence
 from the text, the first name decides; without a first name the list knows, ``"unknown"``.
 A user table overrides everything (evidence ``"user"``).
 """
@@ -59,9 +62,9 @@ PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
 GENDERED = wordlists.mapping("gendered_words", "word", "gender")
 HONORIFICS = frozenset(w.lower() for w in wordlists.words("honorifics"))
-WEIGHTS = {"pronoun": 1, "honorific": 3, "role word": 3, "first name": 2}
+WEIGHTS = {"pronoun": 1, "honorific": 4, "role word": 4, "first name": 2}
 TRUST = ("user", "pronoun", "honorific", "role word", "first name")
-MIN_SHARE = 0.75   # share of the weighted votes the winning gender needs; else "unknown"
+MIN_SHARE = 2 / 3  # share of the weighted votes the winning gender needs; else "unknown"
 NAME_P = 0.9      # p(female) a first name needs in the name list to count as female (1 - NAME_P: male)
 NAME_COUNT = 10   # people the name list must have seen with that first name
 
