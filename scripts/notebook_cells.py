@@ -310,7 +310,8 @@ NOTEBOOKS["06_dashboard"] = [
 
 The three explorers of the sample corpus together; open this notebook with Voila for an app.
 **Quotes**: filter by speaker, kind, source, topic, dates and words. **Actors**: one actor's
-timeline, co-mentions, topics and quotes. **Together**: click a cell to read where two co-occur."""),
+timeline, co-mentions, topics and quotes. **Together**: click a cell to read where two co-occur.
+**Voices**: the people quoted and only mentioned, by gender, for one outlet or all."""),
     ("code", f"""
 import ipywidgets as widgets
 import toolkit as tk
@@ -320,8 +321,108 @@ corpus = tk.analyze(tk.load_sample(), cache={STORE})
 quotes = tk.widgets.QuoteExplorer(corpus)
 actors = tk.widgets.ActorExplorer(corpus)
 together = tk.widgets.CooccurrenceExplorer(corpus)
-tabs = widgets.Tab(children=[quotes, actors, together], titles=["Quotes", "Actors", "Together"])
+voices = tk.widgets.VoicesPanel(corpus)
+tabs = widgets.Tab(children=[quotes, actors, together, voices], titles=["Quotes", "Actors", "Together", "Voices"])
 tabs"""),
+]
+
+NOTEBOOKS["07_whose_voices"] = [
+    ("md", """
+# 07 · Whose voices are heard?
+
+**Of the people the coverage quotes, how many are women — per outlet and period — and are women
+quoted as often as they are mentioned?** It is the question the Gender Gap Tracker was built for:
+the share of women among the people quoted, outlet by outlet, month by month.
+
+A *source* of an article is a person the toolkit resolved as the speaker of at least one statement
+there; a person *mentioned* is any person named (or quoted) in it. Everything is counted per
+article: someone quoted in five articles counts five times, as the Gender Gap Tracker counts.
+
+**What "gender" means here — read this first.** The toolkit reads how *the text* refers to each
+person: the pronouns that follow their name ("… she said"), honorifics ("Ms", "Sir"), role words
+("chairwoman", "his wife, …"), and, only when the text says nothing, the first name against an
+offline name list. That gives a **binary label of how the text refers to someone, not their gender
+identity**. Name lists know European and North American names far better than, say, Kikuyu or
+Amharic ones, so people from those cultures are more often `unknown` — or wrong, when the list knows
+a name from another culture. Correct what you know with a gender table."""),
+    ("code", f"""
+import toolkit as tk
+
+tk.charts.use_offline()  # charts render without a network
+corpus = tk.analyze(tk.load_sample(), cache={STORE})
+people = corpus.actors[corpus.actors["kind"] == "person"]
+people["gender"].value_counts()"""),
+    ("md", """
+## Why each label: the evidence
+
+`gender_evidence` says what decided, strongest first, with counts. A name alone is the weakest
+evidence; `unknown` means no evidence (a surname alone is never used) or conflicting evidence."""),
+    ("code", """
+people[["name", "n_mentions", "gender", "gender_evidence"]].head(12)"""),
+    ("code", """
+strongest = people["gender_evidence"].str.extract(
+    r"^(user|pronoun|honorific|role word|first name|conflicting|none)", expand=False)
+strongest.value_counts()"""),
+    ("md", """
+## Quoted or only mentioned
+
+Per gender: people in articles, how many of them are quoted there, and each gender's share of the
+people and of the sources of known gender."""),
+    ("code", """
+tk.sources(corpus)"""),
+    ("code", """
+tk.charts.chart_sources(corpus)"""),
+    ("md", """
+## Per outlet and period
+
+The share of women among the sources of known gender, one row per outlet; the time unit is chosen
+from the corpus's date span (years here). The sample's outlets cover **separate years** (Global
+Voices 2012, Wikinews 2019–2020, *The Standard* one article of 2025), so this grid compares outlets
+*and* years at once; *The Standard*'s cell rests on two sources."""),
+    ("code", """
+tk.charts.chart_women_share(corpus)"""),
+    ("code", """
+tk.sources(corpus, by=("source", "gender"))"""),
+    ("md", """
+## Who the sources are
+
+The most quoted women and men, with the evidence for each label — read them before trusting the
+shares: a mislabelled frequent speaker moves the numbers."""),
+    ("code", """
+voices = tk.voices(corpus).merge(people[["actor_id", "gender", "gender_evidence"]], on="actor_id")
+voices = voices[voices["n_quotes"] > 0]
+voices.groupby("gender").head(5)[["name", "gender", "gender_evidence", "n_quotes", "n_quoted_articles",
+                                  "n_articles"]]"""),
+    ("md", """
+## Correcting a label
+
+A gender table (a dict, a DataFrame or a CSV/YAML file of `name` or `actor_id` and `gender`) overrides
+the rules, as an alias table overrides the merge: `tk.analyze(articles, genders="genders.csv")` or
+`toolkit analyze --genders genders.csv`. Its evidence reads `user`. The same rules on a made-up
+article:"""),
+    ("code", """
+import pandas as pd
+
+made_up = pd.DataFrame({"article_id": ["x1"], "text": [
+    "Ms Wanjiru Kamau said the water plan would fail. She added that the county had not listened. "
+    "Odhiambo, a trader, disagreed."]})
+small = tk.analyze(made_up, topics=False, genders={"Odhiambo": "male"})
+small.actors[["name", "kind", "gender", "gender_evidence"]]"""),
+    ("md", """
+## What this shows, and what it does not
+
+- In the sample, **a little over one source in five of known gender is a woman**, about the share
+  of women among the people mentioned; women and men who are mentioned are quoted at similar
+  rates (about one in three).
+- Several hundred people stay `unknown`: most are named by surname alone or have a first name the
+  list does not know. The shares above leave them out, so they are shares *of known gender*.
+- The method is binary and textual: it cannot see non-binary people unless a user table says so,
+  and it can be wrong where the text is (a pronoun after two names is not counted, but a pronoun
+  after one name that refers to someone unnamed is).
+- Sources are only as good as the speakers the quote step resolves: unnamed sources ("an
+  official said") count for nobody.
+- The sample's outlets cover different years: a real comparison needs outlets over the same
+  months. Point these cells at your own collection."""),
 ]
 
 NOTEBOOKS["08_attention"] = [

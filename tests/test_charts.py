@@ -184,14 +184,30 @@ def test_voices(corpus):
 
 
 def test_chart_voices_spec(corpus):
-    spec = ch.chart_voices(corpus, n=5).to_dict()
+    spec = ch.chart_voices(corpus, n=5, min_articles=1).to_dict()
     left, right = spec["hconcat"]
-    assert left["mark"]["type"] == right["mark"]["type"] == "bar"
-    assert left["encoding"]["x"]["field"] == "n_quotes" and right["encoding"]["x"]["field"] == "voice_share"
-    assert right["encoding"]["x"]["scale"]["domain"] == [0, 1]
+    bar, text = right["layer"]
+    assert left["mark"]["type"] == bar["mark"]["type"] == "bar" and text["mark"]["type"] == "text"
+    assert left["encoding"]["x"]["field"] == "n_quotes" and bar["encoding"]["x"]["field"] == "voice_share"
+    assert bar["encoding"]["x"]["scale"]["domain"] == [0, 1]
+    # both panels coloured by kind on one scale: the right one is no grey block read as "other"
+    assert left["encoding"]["color"] == bar["encoding"]["color"] and bar["encoding"]["color"]["field"] == "kind"
+    assert "color" not in bar["mark"]
     top = tk.voices(corpus).head(5)
-    assert left["encoding"]["y"]["sort"] == top["label"].tolist() == right["encoding"]["y"]["sort"]
-    assert [r["n_quotes"] for r in values(spec)] == top["n_quotes"].tolist()
+    assert left["encoding"]["y"]["sort"] == top["label"].tolist() == bar["encoding"]["y"]["sort"]
+    rows = values(spec)
+    assert [r["n_quotes"] for r in rows] == top["n_quotes"].tolist()
+    # counts beside the ratios
+    assert text["encoding"]["text"]["field"] == "counts"
+    assert [r["counts"] for r in rows] == [f"{q} of {n}" for q, n in zip(top["n_quoted_articles"], top["n_articles"])]
+
+
+def test_chart_voices_leaves_out_speakers_of_too_few_articles(corpus):
+    v = tk.voices(corpus)
+    rows = values(ch.chart_voices(corpus, n=50).to_dict())  # default: at least 3 articles
+    assert rows and all(r["n_articles"] >= 3 for r in rows)
+    assert len(rows) == min(50, int(((v["n_quotes"] > 0) & (v["n_articles"] >= 3)).sum()))
+    assert len(values(ch.chart_voices(corpus, n=50, min_articles=1).to_dict())) > len(rows)
 
 
 def test_cue_lemmas():
@@ -244,6 +260,21 @@ def test_topic_shares(topical):
     assert all(r["share"] > 0 for r in values(spec))
     by_source = ch.chart_topic_shares(topical, freq="year", by="source").to_dict()
     assert by_source["facet"]["row"]["field"] == "source"
+
+
+def test_topic_shares_choose_their_time_unit_from_the_date_span(topical):
+    from toolkit.tables import auto_freq
+
+    day = pd.Timestamp("2020-01-01", tz="UTC")
+    assert auto_freq([day, day + pd.Timedelta(days=20)]) == "day"
+    assert auto_freq([day, day + pd.Timedelta(days=200)]) == "week"
+    assert auto_freq([day, day + pd.Timedelta(days=700)]) == "month"
+    assert auto_freq([day, day + pd.Timedelta(days=6 * 365)]) == "quarter"
+    assert auto_freq([day, day + pd.Timedelta(days=12 * 365)]) == "year"
+    freq = auto_freq(topical.articles["published"])
+    spec = ch.chart_topic_shares(topical).to_dict()  # freq="auto"
+    assert spec["encoding"]["tooltip"][1]["title"] == freq
+    assert values(spec) == values(ch.chart_topic_shares(topical, freq=freq).to_dict())
 
 
 def test_topic_charts_need_topics(corpus):
@@ -382,6 +413,8 @@ def all_charts(c, edges) -> dict:
         "topics": ch.chart_topic_shares(c), "topics_source": ch.chart_topic_shares(c, by="source"),
         "actor_topics": ch.chart_actor_topics(c), "comentions": ch.chart_co_mentioned(c, first),
         "heatmap": ch.chart_cooccurrence_heatmap(edges), "network": ch.chart_network(edges),
+        "sources": ch.chart_sources(c), "sources_by_outlet": ch.chart_sources(c, by="source"),
+        "women_share": ch.chart_women_share(c),
     }
 
 
@@ -497,3 +530,97 @@ def test_import_in_a_kernel_changes_nothing_until_use_offline():
     assert imported == "default False"  # importing charts and widgets leaves the user's renderer alone
     assert switched == "jupyter {'offline': True} False"  # cheap: the widget bundle waits for a JupyterChart
     assert made == "True False"  # a JupyterChart made by the toolkit loads nothing from a CDN
+
+
+# --- whose voices ---------------------------------------------------------------------------------
+
+def test_sources_count_people_per_article(corpus):
+    pa = tk.tables.person_articles(corpus)
+    persons = set(corpus.actors.loc[corpus.actors["kind"] == "person", "actor_id"])
+    assert set(pa["actor_id"]) <= persons and not pa.duplicated(["article_id", "actor_id"]).any()
+    q = corpus.quotes.dropna(subset=["actor_id"])
+    q = q[q["actor_id"].isin(persons)]
+    quoted = set(zip(q["article_id"], q["actor_id"]))
+    assert set(zip(pa.loc[pa["quoted"], "article_id"], pa.loc[pa["quoted"], "actor_id"])) == quoted
+    total = tk.sources(corpus, by=())
+    assert total["n_people"].item() == len(pa) and total["n_sources"].item() == len(quoted)
+    by_g = tk.sources(corpus)
+    assert by_g["n_people"].sum() == len(pa) and by_g["n_sources"].sum() == len(quoted)
+    assert set(by_g["gender"]) <= {"female", "male", "unknown"}
+    assert (by_g["n_only_mentioned"] == by_g["n_people"] - by_g["n_sources"]).all()
+    known = by_g[by_g["gender"] != "unknown"]
+    assert np.isclose(known["source_share"].sum(), 1.0) and by_g.loc[by_g["gender"] == "unknown", "source_share"].isna().all()
+    per = tk.sources(corpus, by=("source", "period", "gender"), freq="year")
+    assert per["n_people"].sum() == len(pa) and list(per.columns[:3]) == ["source", "period", "gender"]
+    with pytest.raises(InvalidOptionError):
+        tk.sources(corpus, by="kind")
+
+
+def test_sources_by_gender_on_a_made_up_corpus():
+    texts = pd.DataFrame({"article_id": ["a", "b"], "source": ["Daily", "Weekly"],
+                          "published": pd.to_datetime(["2020-01-05", "2020-03-01"], utc=True),
+                          "text": ["Ms Wanjiru Kamau said the plan would fail. Peter Otieno watched.",
+                                   "Mr Otieno said the road was closed. Ms Kamau was not there."]})
+    c = tk.analyze(texts, topics=False)
+    g = dict(zip(c.actors["name"], c.actors["gender"]))
+    assert g["Wanjiru Kamau"] == "female" and g["Peter Otieno"] == "male"
+    s = tk.sources(c).set_index("gender")
+    assert s.loc["female", "n_people"] == 2 and s.loc["female", "n_sources"] == 1
+    assert s.loc["male", "n_people"] == 2 and s.loc["male", "n_sources"] == 1
+    spec = ch.chart_women_share(c, freq="month").to_dict()
+    cells = {(r["source"], r["label"]): r for r in data_of(spec)[0]}
+    assert cells[("Daily", "2020-01")]["share"] == 1.0 and cells[("Weekly", "2020-03")]["share"] == 0.0
+    assert cells[("Daily", "2020-01")]["cell"] == "100% of 1"
+
+
+def test_chart_sources_spec(corpus):
+    spec = ch.chart_sources(corpus).to_dict()
+    assert spec["mark"]["type"] == "bar" and spec["encoding"]["y"]["field"] == "gender"
+    assert spec["encoding"]["color"]["field"] == "status"
+    rows = values(spec)
+    s = tk.sources(corpus)
+    for g, n_src, n_only in zip(s["gender"], s["n_sources"], s["n_only_mentioned"]):
+        got = {r["status"]: r["people"] for r in rows if r["gender"] == g}
+        assert got == {"quoted": n_src, "only mentioned": n_only}
+    by = ch.chart_sources(corpus, by="source").to_dict()
+    assert by["facet"]["row"]["field"] == "source"
+
+
+def test_chart_women_share_spec(corpus):
+    spec = ch.chart_women_share(corpus).to_dict()
+    rect, text = spec["layer"]
+    assert rect["mark"]["type"] == "rect" and text["mark"]["type"] == "text"
+    assert rect["encoding"]["color"]["field"] == "share"
+    assert rect["encoding"]["color"]["scale"] == {"scheme": "purples", "domain": [0, 1]}  # sequential, 0-100%
+    assert rect["encoding"]["y"]["field"] == "source"
+    assert all(0 <= r["share"] <= 1 and r["n_known"] > 0 for r in values(spec))
+
+
+def test_cooccurrence_list_sentence_does_not_swamp_the_pairs():
+    names = ["Amara Obi", "Bela Kito", "Chen Ruiz", "Dana Sato", "Emil Diaz", "Fola Moyo", "Gita Lima",
+             "Hugo Vance", "Ines Park", "Jon Abara"]
+    listing = ", ".join(names[:-1]) + " and " + names[-1] + " signed the letter."
+    texts = pd.DataFrame({"article_id": ["a"], "text": [
+        listing + "\n\nAmara Obi met Bela Kito in Lagos. Amara Obi and Bela Kito spoke again."]})
+    c = tk.analyze(texts, topics=False, quotes=False)
+    capped = tk.cooccurrence(c, window="sentence")
+    every = tk.cooccurrence(c, window="sentence", list_size=None)
+    assert len(every) > 40 and len(capped) < 5  # the list adds its 45 pairs only when uncapped
+    top = capped.iloc[0]
+    assert {top["a_name"], top["b_name"]} == {"Amara Obi", "Bela Kito"} and top["count"] == 2
+
+
+def test_heatmap_and_network_rank_with_a_minimum_count(corpus):
+    edges = sentence_edges(corpus)
+    edges = edges.assign(npmi=np.linspace(1, -1, len(edges)))
+    spec = ch.chart_cooccurrence_heatmap(edges, score="npmi", min_count=2).to_dict()
+    assert values(spec) and all(r["count"] >= 2 for r in values(spec))
+    nodes, links = tk.tables.network_layout(edges, n=20, max_edges=10, score="npmi")
+    assert len(links) == 10
+    full = tk.tables.network_layout(edges, n=20, score="npmi")[1]
+    assert sorted(links["npmi"], reverse=True) == sorted(full["npmi"], reverse=True)[:10]  # the strongest
+    net = ch.chart_network(edges, n=20, labels=5).to_dict()
+    text = net["layer"][2]
+    assert text["encoding"]["text"]["field"] == "name_label"
+    named = [r for d in data_of(net) for r in d if r.get("name_label")]
+    assert len(named) == 5

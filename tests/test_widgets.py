@@ -92,7 +92,7 @@ def all_widgets(w):
 def test_no_output_widgets_in_any_explorer(corpus):
     """Output widgets (and interactive_output) put captured output in cells: strict nbval fails."""
     for explorer in (QuoteExplorer(corpus), ActorExplorer(corpus),
-                     CooccurrenceExplorer(corpus, cooccurrence=local_cooccurrence)):
+                     CooccurrenceExplorer(corpus, cooccurrence=local_cooccurrence), W.VoicesPanel(corpus)):
         assert isinstance(explorer, widgets.VBox)
         assert not any(isinstance(w, widgets.Output) for w in all_widgets(explorer))
 
@@ -491,6 +491,12 @@ def test_hostile_strings_show_as_text_everywhere():
     assert_safe(ce.passages_view.value)
     assert "<mark style=\"background:#ffe08a\">&lt;img src=x onerror=alert(1)&gt;</mark>" in ce.passages_view.value
 
+    vp = W.VoicesPanel(c)  # actors without a gender column: everyone "unknown"
+    assert_safe(vp.table.value)
+    assert "&lt;img src=x onerror=alert(1)&gt;" in vp.table.value and "<img" not in vp.table.value
+    vp.source.value = EVIL_SOURCE
+    assert_safe(vp.table.value)
+
 
 def test_export_csv_neutralises_formulas(tmp_path):
     qe = QuoteExplorer(hostile_corpus())
@@ -505,3 +511,20 @@ def test_export_csv_neutralises_formulas(tmp_path):
     assert {r["source"] for r in rows} == {"'=Outlet"} and {r["title"] for r in rows} == {"'@title"}
     for r in rows:  # no cell of the file starts a formula
         assert not any(v.startswith(("=", "+", "-", "@")) for v in r.values())
+
+
+# --- VoicesPanel -----------------------------------------------------------------------------------
+
+def test_voices_panel_shows_sources_by_gender_per_outlet(corpus):
+    vp = W.VoicesPanel(corpus)
+    assert vp.frame.equals(tk.sources(corpus))
+    rows = vp.chart.chart.to_dict()["datasets"]
+    (data,) = rows.values()
+    assert {r["gender"] for r in data} == set(vp.frame["gender"])
+    people = vp.people
+    assert (people["n_quoted_articles"] > 0).all() and people.groupby("gender").size().max() <= vp.rows
+    outlet = sorted(corpus.articles["source"].dropna().unique())[0]
+    vp.source.value = outlet
+    by = tk.sources(corpus, by=("source", "gender"))
+    assert vp.frame["n_people"].sum() == by.loc[by["source"] == outlet, "n_people"].sum()
+    assert "not their identity" in vp.table.value

@@ -15,7 +15,7 @@ import pandas as pd
 
 from . import store as store_mod
 from .dedupe import fold_copies
-from .actors import AliasTable, find_more_mentions, merge_actors, read_aliases
+from .actors import AliasTable, actor_gender, find_more_mentions, merge_actors, read_aliases, read_genders
 from .corpus import Corpus, open_corpus
 from .engines import ENGINES, run_dask, run_local
 from .errors import InvalidOptionError, MissingColumnError, StoreError
@@ -27,7 +27,7 @@ from .version import code_version
 
 
 def analyze(articles: pd.DataFrame, *, model: str | None = None, n_process: int = 1, batch_size: int = 32,
-            aliases=None, quotes: bool = True, topics: bool = True, k: int | None = None, lexicon=None,
+            aliases=None, genders=None, quotes: bool = True, topics: bool = True, k: int | None = None, lexicon=None,
             seed: int = 0, cache=None, engine: str = "local", client=None,
             progress: bool | None = None, files=None, near_duplicates: str = "fold") -> Corpus:
     """Analyse articles: actor mentions merged into actors, quotes with speakers, topics.
@@ -40,7 +40,8 @@ def analyze(articles: pd.DataFrame, *, model: str | None = None, n_process: int 
     the first article of each cluster is analysed, with a warning saying how many copies were left
     out; ``near_duplicates="keep"`` analyses every copy. ``aliases`` is a user alias table (dict,
     DataFrame, or a CSV/YAML path: alias -> canonical name, optional kind) that overrides the
-    automatic merge.
+    automatic merge. ``genders`` is a user gender table (dict, DataFrame, or a CSV/YAML path: name
+    or actor_id -> gender) that overrides ``actors.gender`` (see :mod:`toolkit.actors.gender`).
     ``quotes=False`` skips the parser (about 1.4 times as fast; NER dominates); ``topics=False`` skips the topic model.
     ``k``, ``lexicon`` and ``seed`` go to :func:`toolkit.topics`. ``cache`` is a store folder:
     per-article results found there are reused, new ones are added as each batch finishes (a killed
@@ -102,11 +103,14 @@ def analyze(articles: pd.DataFrame, *, model: str | None = None, n_process: int 
     alias_table = read_aliases(aliases)
     run = dict(model=model, n_process=n_process, batch_size=batch_size, quotes=quotes, aliases=alias_table,
                progress=progress, engine=engine, client=client)
-    wide = dict(quotes=quotes, topics=topics, k=k, lexicon=lexicon, seed=seed, aliases=alias_table)
+    gender_table = read_genders(genders)
+    wide = dict(quotes=quotes, topics=topics, k=k, lexicon=lexicon, seed=seed, aliases=alias_table,
+                genders=gender_table)
     corpus = None
     if cache is not None:
         whole = corpus_fingerprint(arts, fingerprint(model=model, quotes=quotes, aliases=alias_table),
-                                   topics=topics, k=k, lexicon=lexicon, seed=seed, near_duplicates=near_duplicates)
+                                   topics=topics, k=k, lexicon=lexicon, seed=seed, near_duplicates=near_duplicates,
+                                   **({"genders": sorted(gender_table.names.items())} if gender_table else {}))
         if store_mod.saved_fingerprint(cache) == whole:
             try:
                 corpus = open_corpus(cache, lazy=False)  # nothing changed: no work at all
@@ -191,13 +195,14 @@ def run_cached(records, cache, *, model, n_process, batch_size, quotes, aliases,
 
 
 def finish(arts: pd.DataFrame, records, tables: dict[str, pd.DataFrame], *, quotes: bool, topics: bool, k, lexicon,
-           seed, aliases: AliasTable | None = None) -> Corpus:
-    """Corpus-wide steps on the per-article tables: actors, speakers, topics."""
+           seed, aliases: AliasTable | None = None, genders=None) -> Corpus:
+    """Corpus-wide steps on the per-article tables: actors, speakers, genders, topics."""
     tables = in_article_order(arts, tables)
     raw = find_more_mentions(dict(records), tables["mentions"], tables["sentences"], aliases)
     mentions, actors = merge_actors(raw, arts)
     mentions = mentions[columns("mentions")].reset_index(drop=True)
     att = typed(resolve_speakers(tables["quotes"], mentions, actors), "attributions")
+    actors = actor_gender(actors, mentions, arts, tables["sentences"], genders, att)
     statements = att[att["act"] == "statement"].reset_index(drop=True)
     corpus = Corpus(articles=arts, mentions=typed(mentions, "mentions"), actors=typed(actors, "actors"),
                     quotes=typed(statements, "quotes"), attributions=att, sentences=tables["sentences"],

@@ -21,7 +21,9 @@ import pandas as pd
 from .errors import TooManyRowsError
 from .schema import KINDS, QUOTE_KINDS
 from .tables import (MAX_ROWS, actor_timeline, actor_topics, attention, check_count, co_mentioned, cues,
-                     distinctive_terms, heatmap_cells, network_layout, topic_shares, top_actors, unique_labels, voices)
+                     distinctive_terms, heatmap_cells, network_layout, sources, topic_shares, top_actors, unique_labels,
+                     voices)
+from .tables.sources import auto_freq
 from .tables.base import actor_info, ranked
 from .tables.topics import topic_tables
 
@@ -30,7 +32,8 @@ __all__ = [
     "chart_top_actors", "chart_actor_timeline", "chart_voices", "chart_cues", "chart_topic_shares",
     "chart_co_mentioned", "chart_cooccurrence_heatmap", "chart_network", "chart_actor_topics",
     "chart_topic_bars", "line_timeline", "bar_co_mentioned", "chart_attention", "line_attention",
-    "chart_distinctive_terms", "bar_distinctive_terms",
+    "chart_distinctive_terms", "bar_distinctive_terms", "chart_women_share", "chart_sources", "bar_sources",
+    "heat_women_share",
 ]
 
 KIND_COLORS = alt.Scale(domain=list(KINDS), range=["#4c78a8", "#f58518", "#54a24b", "#b279a2", "#9d9d9d"])
@@ -40,6 +43,8 @@ PALETTE = ["#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b
            "#bab0ac", "#9ecae9", "#ffbf79", "#ff9d98", "#88d27a", "#83bcb6", "#f2cf5b", "#d6a5c9", "#fcbfd2",
            "#d8b5a5", "#79706e"]
 OTHER_COLOR = "#c7c7c7"
+GENDER_COLORS = alt.Scale(domain=["female", "male", "unknown"], range=["#b279a2", "#4c78a8", "#c7c7c7"])
+STATUS_COLORS = alt.Scale(domain=["quoted", "only mentioned"], range=["#e45756", "#bab0ac"])
 
 
 # --- offline rendering ---------------------------------------------------------------------------
@@ -143,26 +148,116 @@ def line_timeline(frame: pd.DataFrame, *, freq: str = "month") -> alt.Chart:
     ).properties(width=500, height=220)
 
 
-def chart_voices(corpus, *, n: int = 20) -> alt.HConcatChart:
-    """Quotes per speaker beside their voice share, for the ``n`` most quoted actors (see :func:`voices`).
+def chart_voices(corpus, *, n: int = 20, min_articles: int = 3) -> alt.HConcatChart:
+    """Quotes per speaker beside their voice share, for the ``n`` most quoted actors that appear in
+    at least ``min_articles`` articles (see :func:`voices`; someone in one article who speaks there
+    is at 100% and says nothing about coverage, so they are left out by default).
 
-    Left: x n_quotes, y label (rank order), colour kind. Right: x voice_share (0-1, as %), same y.
+    Left: x n_quotes, y label (rank order), colour kind. Right: x voice_share (0-1, as %), same y
+    and colour, with the counts beside each bar ("3 of 7": quoted in 3 of their 7 articles).
     Tooltip: name, kind, n_mentions, n_articles, n_quotes, n_quoted_articles, voice_share.
     """
     check_count("n", n, 1, 200)
+    check_count("min_articles", min_articles, 1, 1000)
     v = voices(corpus)
-    df = chart_data(v[v["n_quotes"] > 0].head(n))
+    v = v[(v["n_quotes"] > 0) & (v["n_articles"] >= min_articles)].head(n)
+    v = v.assign(counts=v["n_quoted_articles"].astype(str) + " of " + v["n_articles"].astype(str))
+    df = chart_data(v)
     order = list(df["label"])
     tooltip = ["name:N", "kind:N", "n_mentions:Q", "n_articles:Q", "n_quotes:Q", "n_quoted_articles:Q",
                alt.Tooltip("voice_share:Q", format=".0%")]
+    color = alt.Color("kind:N", title="Kind", scale=KIND_COLORS)
     base = alt.Chart(df).encode(y=alt.Y("label:N", title=None, sort=order), tooltip=tooltip)
-    quotes_bar = base.mark_bar().encode(x=alt.X("n_quotes:Q", title="Quotes"),
-                                        color=alt.Color("kind:N", title="Kind", scale=KIND_COLORS))
-    share_bar = base.mark_bar(color="#9d9d9d").encode(
-        x=alt.X("voice_share:Q", title="Quoted in % of their articles", axis=alt.Axis(format="%"),
-                scale=alt.Scale(domain=[0, 1])),
-    ).properties(width=160)
+    quotes_bar = base.mark_bar().encode(x=alt.X("n_quotes:Q", title="Quotes"), color=color)
+    share = base.encode(x=alt.X("voice_share:Q", title=f"Quoted in % of their articles (at least {min_articles})",
+                                axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])))
+    share_bar = alt.layer(share.mark_bar().encode(color=color),
+                          share.mark_text(align="left", dx=3, fontSize=10, color="#333333").encode(text="counts:N")
+                          ).properties(width=200)
     return alt.hconcat(quotes_bar.properties(width=300), share_bar).properties(title="Who gets a say")
+
+
+def chart_sources(corpus, *, by=None) -> alt.Chart:
+    """Quoted versus only mentioned, by gender (see :func:`sources`): per gender, the people quoted
+    (sources) and the people only mentioned, as stacked bars; one row per outlet with
+    ``by="source"``. Tooltip: gender, (source,) status, people, quoted_share."""
+    return bar_sources(sources(corpus, by=("gender",) + (("source",) if by == "source" else ())))
+
+
+def bar_sources(frame: pd.DataFrame) -> alt.Chart:
+    """The chart of :func:`chart_sources` from a :func:`sources` frame (by gender, optionally source)."""
+    keys = [c for c in ("source",) if c in frame.columns]
+    long = pd.concat([
+        frame[["gender", *keys, "quoted_share"]].assign(status="quoted", people=frame["n_sources"], order=0),
+        frame[["gender", *keys, "quoted_share"]].assign(status="only mentioned", people=frame["n_only_mentioned"],
+                                                         order=1),
+    ], ignore_index=True).sort_values([*keys, "gender", "order"], kind="stable")
+    df = chart_data(long)
+    genders = list(dict.fromkeys(frame["gender"].astype(str)))
+    base = alt.Chart(df).mark_bar().encode(
+        x=alt.X("people:Q", title="People in articles (a person counts once per article)"),
+        y=alt.Y("gender:N", title=None, sort=genders),
+        color=alt.Color("status:N", title=None, scale=STATUS_COLORS, sort=["quoted", "only mentioned"]),
+        order=alt.Order("order:Q"),
+        tooltip=["gender:N", *[f"{k}:N" for k in keys], "status:N", "people:Q",
+                 alt.Tooltip("quoted_share:Q", title="share quoted", format=".0%")],
+    ).properties(width=400)
+    if keys:
+        return base.facet(row=alt.Row("source:N", title=None, sort=sorted(df["source"].unique().tolist())))
+    return base.properties(title="Quoted or only mentioned, by gender")
+
+
+def chart_women_share(corpus, *, freq: str = "auto") -> alt.Chart:
+    """Share of women among the sources of known gender, per outlet and period (see
+    :func:`sources`): a heatmap, outlets by rows, periods by columns, on a sequential colour scale
+    from 0 to 100%; each cell shows the share and the number of sources of known gender ("25% of
+    314"), its tooltip the counts. ``freq="auto"``
+    picks the time unit from the date span (see :func:`toolkit.tables.auto_freq`)."""
+    if freq == "auto":
+        freq = auto_freq(corpus.articles["published"]) if "published" in corpus.articles else "year"
+    return heat_women_share(sources(corpus, by=("source", "period", "gender"), freq=freq), freq=freq)
+
+
+_PERIOD_FORMAT = {"day": "%Y-%m-%d", "week": "%Y-%m-%d", "month": "%Y-%m", "quarter": "%Y-Q", "year": "%Y"}
+
+
+def heat_women_share(frame: pd.DataFrame, *, freq: str = "month") -> alt.Chart:
+    """The chart of :func:`chart_women_share` from a :func:`sources` frame by source, period, gender."""
+    known = frame[frame["gender"] != "unknown"]
+    tot = known.groupby(["source", "period"])["n_sources"].sum().rename("n_known")
+    fem = known[known["gender"] == "female"].groupby(["source", "period"])["n_sources"].sum().rename("n_women")
+    cells = pd.concat([tot, fem], axis=1).fillna(0).reset_index()
+    cells = cells[cells["n_known"] > 0]
+    cells["share"] = cells["n_women"] / cells["n_known"]
+    cells["n_women"] = cells["n_women"].astype("int64")
+    cells["n_known"] = cells["n_known"].astype("int64")
+    cells["cell"] = (cells["share"] * 100).round().astype("int64").astype(str) + "% of " + cells["n_known"].astype(str)
+    fmt = _PERIOD_FORMAT.get(freq, "%Y-%m-%d")
+    if freq == "quarter":
+        p = pd.to_datetime(cells["period"])
+        cells["label"] = p.dt.year.astype(str) + "-Q" + p.dt.quarter.astype(str)
+    else:
+        cells["label"] = pd.to_datetime(cells["period"]).dt.strftime(fmt)
+    cells = cells.sort_values(["source", "period"], kind="stable")
+    df = chart_data(cells)
+    periods_order = sorted(df["label"].unique().tolist())
+    base = alt.Chart(df).encode(
+        x=alt.X("label:O", title=freq, sort=periods_order),
+        y=alt.Y("source:N", title=None, sort=sorted(df["source"].unique().tolist())),
+    )
+    rect = base.mark_rect().encode(
+        color=alt.Color("share:Q", title="Women among sources", scale=alt.Scale(scheme="purples", domain=[0, 1]),
+                        legend=alt.Legend(format="%")),
+        tooltip=["source:N", alt.Tooltip("label:O", title=freq), alt.Tooltip("share:Q", format=".0%"),
+                 alt.Tooltip("n_women:Q", title="women quoted"),
+                 alt.Tooltip("n_known:Q", title="sources of known gender")],
+    )
+    text = base.mark_text(fontSize=10).encode(
+        text="cell:N",
+        color=alt.condition("datum.share > 0.6", alt.value("white"), alt.value("black")),
+    )
+    return alt.layer(rect, text).properties(width=alt.Step(70), height=alt.Step(28),
+                                            title="Share of women among sources (of known gender)")
 
 
 def chart_cues(corpus, *, n: int = 15, by: str = "lemma") -> alt.Chart:
@@ -189,14 +284,17 @@ def _topic_colors(labels: list[str]) -> alt.Scale:
     return alt.Scale(domain=labels, range=colors)
 
 
-def chart_topic_shares(corpus, *, freq: str = "month", by: str | None = None, n: int = 10) -> alt.Chart:
+def chart_topic_shares(corpus, *, freq: str = "auto", by: str | None = None, n: int = 10) -> alt.Chart:
     """Stacked bars of topic shares per period (see :func:`topic_shares`), one row per source with
-    ``by="source"``.
+    ``by="source"``. ``freq="auto"`` picks the time unit from the date span (years for a decade,
+    months for a year: see :func:`toolkit.tables.auto_freq`), so bars are not empty slivers.
 
     Encodings: x period to x2 period_end (temporal: each bar spans its period, so sparse corpora
     read right), y share_start to y2 share_end (topics stacked by rank), colour label (in rank order);
     tooltip label, period, share, n_articles.
     """
+    if freq == "auto":
+        freq = auto_freq(corpus.articles["published"]) if "published" in corpus.articles else "month"
     ts = topic_shares(corpus, freq=freq, by=by, n=n)
     labels = ts.drop_duplicates("rank").sort_values("rank")["label"].astype(str).tolist()
     ts = ts[ts["share"] > 0]  # empty periods draw nothing; their rows would only weigh the spec
@@ -275,14 +373,15 @@ def chart_co_mentioned(corpus, actor_id: str, *, n: int = 15, window: str = "art
 
 
 def chart_cooccurrence_heatmap(edges: pd.DataFrame, *, n: int = 25, score: str = "count",
-                               symmetric: bool | None = None) -> alt.Chart:
+                               symmetric: bool | None = None, min_count: int = 1) -> alt.Chart:
     """Heatmap of a co-occurrence edge list (``tk.cooccurrence(...)``) for the ``n`` heaviest nodes.
 
     Encodings: x b_label, y a_label (both by summed count), colour ``score`` (count, n_articles, pmi,
     npmi, jaccard), opacity by the click selection ``cell`` (fields a, b); tooltip a_name, b_name,
-    count, n_articles and the score. Symmetric tables are mirrored so the matrix is square.
+    count, n_articles and the score. Symmetric tables are mirrored so the matrix is square. With an
+    association score, give ``min_count`` (say 3): pairs sharing fewer windows are left out.
     """
-    cells, rows, columns = heatmap_cells(edges, n=n, score=score, symmetric=symmetric)
+    cells, rows, columns = heatmap_cells(edges, n=n, score=score, symmetric=symmetric, min_count=min_count)
     df = chart_data(cells)
     cell = alt.selection_point(name="cell", fields=["a", "b"], on="click", clear="dblclick")
     tooltip = [alt.Tooltip("a_name:N", title="A"), alt.Tooltip("b_name:N", title="B"), "count:Q"]
@@ -299,13 +398,25 @@ def chart_cooccurrence_heatmap(edges: pd.DataFrame, *, n: int = 25, score: str =
 
 
 def chart_network(edges: pd.DataFrame, *, n: int = 40, seed: int = 0, score: str = "count",
-                  symmetric: bool | None = None) -> alt.LayerChart:
+                  symmetric: bool | None = None, min_count: int = 1, max_edges: int | None = 80,
+                  labels: int | None = 20) -> alt.LayerChart:
     """Network of the ``n`` heaviest nodes of a co-occurrence edge list (see :func:`network_layout`).
 
     Layers: rules for edges (x, y, x2, y2; stroke width and tooltip by ``score``), circles for nodes
     (size weight, colour side, click selection ``node`` on id), text labels (name). Axes hidden.
+    ``max_edges`` (default 80) keeps the strongest edges only and ``labels`` (default 20) names only
+    the heaviest that many nodes (the others keep their tooltip), so a large network stays readable;
+    None for every edge or every label.
     """
-    nodes, links = network_layout(edges, n=n, seed=seed, score=score, symmetric=symmetric)
+    nodes, links = network_layout(edges, n=n, seed=seed, score=score, symmetric=symmetric, min_count=min_count,
+                                  max_edges=max_edges)
+    if labels is not None:
+        check_count("labels", labels, 0, 100)
+        heavy = set(nodes.sort_values(["weight", "name", "id"], ascending=[False, True, True],
+                                      kind="stable").head(labels)["id"])
+        nodes = nodes.assign(name_label=[nm if i in heavy else "" for i, nm in zip(nodes["id"], nodes["name"])])
+    else:
+        nodes = nodes.assign(name_label=nodes["name"])
     nodes, links = chart_data(nodes), chart_data(links)
     node_sel = alt.selection_point(name="node", fields=["id"], on="click", clear="dblclick")
     hidden = dict(axis=None)
@@ -324,7 +435,7 @@ def chart_network(edges: pd.DataFrame, *, n: int = 40, seed: int = 0, score: str
         tooltip=["name:N", alt.Tooltip("weight:Q", title="co-occurrences")],
     ).add_params(node_sel)
     text = alt.Chart(nodes).mark_text(dy=-10, fontSize=10).encode(
-        x=alt.X("x:Q", **hidden), y=alt.Y("y:Q", **hidden), text="name:N")
+        x=alt.X("x:Q", **hidden), y=alt.Y("y:Q", **hidden), text="name_label:N")
     # no configure_*: top-level config would stop users from composing this chart with others
     return alt.layer(rules, circles, text).properties(width=500, height=500, title="Co-occurrence network")
 

@@ -75,6 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--batch-size", type=int, default=32)
     a.add_argument("--source", default=None, help="outlet name for inputs that do not give one")
     a.add_argument("--aliases", default=None, help="alias table (.csv or .yaml): alias -> canonical name")
+    a.add_argument("--genders", default=None, help="gender table (.csv or .yaml): name or actor_id -> gender")
     a.add_argument("--no-quotes", action="store_true", help="skip quote extraction (no parser: faster)")
     a.add_argument("--no-topics", action="store_true", help="skip the topic model")
     a.add_argument("--k", type=int, default=None, help="number of topics (default: chosen automatically)")
@@ -221,6 +222,7 @@ def _analyze(args) -> int:
         return {"load_report.csv": buf.getvalue(), "summary.json": json.dumps(summary, indent=1)}
 
     kwargs = dict(model=args.model, n_process=args.n_process, batch_size=args.batch_size, aliases=args.aliases,
+                  genders=args.genders,
                   quotes=not args.no_quotes, topics=not args.no_topics, k=args.k, cache=out, files=outputs)
     if args.engine == "dask":
         kwargs.update(engine="dask", client=client)

@@ -28,6 +28,7 @@ QUOTE_KINDS = ("direct", "mixed", "indirect")
 # opinion, wish, intention, expectation) or another attribution (a report's finding, a refusal).
 ACTS = ("statement", "belief", "other")
 WINDOWS = ("sentence", "paragraph", "article")
+GENDERS = ("female", "male", "unknown")  # actors.gender of persons (a user table may add labels)
 # Time units of charts and table helpers -> pandas period codes.
 FREQS = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
 
@@ -51,8 +52,10 @@ TABLES: dict[str, dict[str, str]] = {
     },
     "actors": {
         "actor_id": STRING, "name": STRING, "kind": STRING, "aliases": LIST, "titles": LIST, "n_mentions": INT,
-        "n_articles": INT,
+        "n_articles": INT, "gender": STRING, "gender_evidence": STRING,
     },
+    # gender: "female", "male" or "unknown" for persons (how the text refers to them: see
+    # toolkit.actors.gender), NA for other kinds; gender_evidence: why ("pronoun 3, first name")
     # the per-article step's quotes: speakers named within the article
     "raw_quotes": {
         "article_id": STRING, "kind": STRING, "text": STRING, "start": INT, "end": INT, "speaker_text": STRING,

@@ -41,6 +41,8 @@ The patterns each rule handles, with made-up examples:
 - short forms: "the Assembly" of the "Assembly of Lira", "Kito" of "Kito Holdings", "US Lira
   Agency" as "Lira Agency"; the party words of US and UK news ("Democrats", "Tories"), in their
   country's news only, and a party named in full ("Neo Democrats") for its own word;
+- each person's gender as the text gives it (``actors.gender``, :mod:`.gender`): pronouns,
+  honorifics and role words over all its mentions, then the first name; a user gender table;
 - one name, several actors: generic institutions by the article's country ("Supreme Court
   (Lira)"), national teams in sports reports ("Lira (team)"), a state beside its city.
 
@@ -57,6 +59,7 @@ from __future__ import annotations
 from ..schema import KINDS
 from .aliases import AliasTable, read_aliases
 from .extract import extract_mentions
+from .gender import GenderTable, actor_gender, read_genders
 from .merge import merge_actors
 from .names import ENTITY_LABELS, normalize_name
 from .recall import find_more_mentions
@@ -64,4 +67,5 @@ from .lookup import find_actor
 from .spans import clean_surface
 
 __all__ = ["extract_mentions", "merge_actors", "find_more_mentions", "read_aliases", "AliasTable",
-           "normalize_name", "clean_surface", "ENTITY_LABELS", "KINDS", "find_actor"]
+           "normalize_name", "clean_surface", "ENTITY_LABELS", "KINDS", "find_actor", "actor_gender", "read_genders",
+           "GenderTable"]

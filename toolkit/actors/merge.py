@@ -105,7 +105,7 @@ def _actor_table(m: pd.DataFrame, key_kind: dict) -> tuple[pd.DataFrame, pd.Data
     id_by_key = dict(zip(by_name["_key"], ids))
     actors["actor_id"] = actors["_key"].map(id_by_key).astype("string")
     m = m.assign(actor_id=m["_key"].map(id_by_key).astype("string"))
-    actors = actors[columns("actors")].reset_index(drop=True)
+    actors = actors.reindex(columns=columns("actors")).reset_index(drop=True)  # gender: see .gender
     actors["name"] = actors["name"].astype("string")
     actors["kind"] = actors["kind"].astype("string")
     return m.drop(columns=["_key"]), actors

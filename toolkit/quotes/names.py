@@ -18,13 +18,12 @@ import bisect
 import re
 
 from .. import wordlists
+from ..actors.gender import PRONOUN_GENDER, pronoun_votes
 from .lexicon import ORG_NOUNS, PERSON_NOUNS
 
 GENDERED = wordlists.mapping("gendered_words", "word", "gender")
 ABBREVIATIONS = wordlists.mapping("title_abbreviations", "abbreviation", "word")
 TITLE_WORDS = wordlists.words("title_words")
-PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
-                  "she": "female", "her": "female", "hers": "female", "herself": "female"}
 TITLE_WINDOW = 4  # tokens before a name searched for its titles
 
 
@@ -107,20 +106,20 @@ class People:
 
     def pronoun_votes(self):
         """(full name, gender) for each he/she that follows, in the same or the previous sentence,
-        mentions of one person only (outside quotation marks)."""
+        mentions of one person only (outside quotation marks): the rule ``actors.gender`` votes
+        with too (:func:`toolkit.actors.gender.pronoun_votes`)."""
         ix = self.ix
-        for t in ix.doc:
-            g = PRONOUN_GENDER.get(t.lower_)
-            if g is None or ix.qid[t.i] >= 0:
-                continue
-            k = bisect.bisect_right(ix.sent_tok, t.i) - 1
-            lo = ix.doc[ix.sent_tok[max(0, k - 1)]].idx
-            a = bisect.bisect_left(self.starts, lo)
-            b = bisect.bisect_left(self.starts, t.idx)
-            names = {self.full_name(m["name"], m["start"]) for m in self.persons[a:b]
-                     if not ix.in_quote_char(m["start"])}
-            if len(names) == 1:
-                yield names.pop(), g
+        pronouns = [(t.idx, PRONOUN_GENDER[t.lower_]) for t in ix.doc
+                    if t.lower_ in PRONOUN_GENDER and ix.qid[t.i] < 0]
+        persons = [(m["start"], self.full_name(m["name"], m["start"])) for m in self.persons
+                   if not ix.in_quote_char(m["start"])]
+
+        def window_start(pos):
+            k = bisect.bisect_right(ix.sent_tok, ix.tok_at(pos)) - 1
+            return ix.doc[ix.sent_tok[max(0, k - 1)]].idx
+
+        for name, g, _ in pronoun_votes(pronouns, persons, window_start):
+            yield name, g
 
     # ------------------------------------------------------------------ look-ups
     def full_name(self, name: str, pos: int, titles=()) -> str:

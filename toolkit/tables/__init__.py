@@ -15,6 +15,7 @@ from .distinctive import BY_DISTINCTIVE, DISTINCTIVE_COLUMNS, distinctive_terms
 from .cooccurrence import EDGE_COLUMNS, OF, PERIODS, cooccurrence, to_networkx
 from .network import SCORES, heatmap_cells, is_symmetric, network_layout, passages
 from .search import BY_SEARCH, SEARCH_COLUMNS, SENTENCE_COLUMNS, index_for, matching_ids, parse_query, search
+from .sources import BY_SOURCES, SOURCES_COLUMNS, auto_freq, person_articles, sources
 from .quotes import CUE_FORMS, QUOTE_VIEW, article_texts, cues, quote_frame, voices
 from .topics import BY_TOPICS, actor_topics, has_topics, main_topics, topic_shares, topic_tables
 
@@ -24,4 +25,5 @@ __all__ = ["top_actors", "actor_timeline", "co_mentioned", "voices", "cues", "qu
            "check_count", "MAX_ROWS", "TOP_SOURCES", "OTHER_SOURCES", "BY_ACTORS", "BY_TOPICS", "CUE_FORMS",
            "QUOTE_VIEW", "SCORES", "EDGE_COLUMNS", "OF", "PERIODS", "search", "matching_ids", "parse_query", "index_for",
            "attention", "counted_articles", "normalize_freq", "distinctive_terms", "BY_SEARCH", "SEARCH_COLUMNS",
-           "SENTENCE_COLUMNS", "BY_ATTENTION", "ATTENTION_COLUMNS", "BY_DISTINCTIVE", "DISTINCTIVE_COLUMNS"]
+           "SENTENCE_COLUMNS", "BY_ATTENTION", "ATTENTION_COLUMNS", "BY_DISTINCTIVE", "DISTINCTIVE_COLUMNS",
+           "sources", "person_articles", "auto_freq", "BY_SOURCES", "SOURCES_COLUMNS"]

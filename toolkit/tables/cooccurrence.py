@@ -6,6 +6,11 @@ each has there. With N windows, n_a windows holding a, n_b holding b and c holdi
     pmi = ln(c N / (n_a n_b))        npmi = pmi / -ln(c / N)   (1 when c = N)
     jaccard = c / (n_a + n_b - c)
 
+A sentence or paragraph that lists many actors (signatories, a line-up, "Ade, Obi, Lima, Kito, Ruiz,
+Sato, Chen, Diaz and Moyo signed") would add every pair of its names and swamp the table: a window
+holding more than ``list_size`` actors (default :data:`LIST_SIZE`) adds no pairs; its actors still
+count in the marginals and N. Article windows are never capped.
+
 N is every window of the articles in scope: sentences from ``corpus.sentences``, paragraphs from
 the articles' text (split on "\\n\\n"), or articles -- windows with nobody in them count, so that
 pmi compares with chance over the whole text.
@@ -24,18 +29,19 @@ import scipy.sparse as sp
 from ..errors import InvalidOptionError, MissingColumnError
 from ..schema import KINDS, WINDOWS, columns, typed
 
-__all__ = ["cooccurrence", "to_networkx", "EDGE_COLUMNS", "OF", "PERIODS"]
+__all__ = ["cooccurrence", "to_networkx", "EDGE_COLUMNS", "OF", "PERIODS", "LIST_SIZE"]
 
 OF = ("actor", "topic", ("actor", "topic"))
 # the ``freq`` values of co-occurrence per period
 PERIODS = (None, "month", "week")
+LIST_SIZE = 8  # a sentence or paragraph window with more actors than this is a list: it adds no pairs
 EDGE_COLUMNS = columns("edges")
 _WINDOW_KEYS = {"sentence": "sentence", "paragraph": "paragraph", "article": None}
 _PERIODS = {"month": "M", "week": "W-SUN"}
 
 
 def cooccurrence(corpus, *, of="actor", window: str = "sentence", min_count: int = 1, freq: str | None = None,
-                 sources=None, kinds=None) -> pd.DataFrame:
+                 sources=None, kinds=None, list_size: int | None = LIST_SIZE) -> pd.DataFrame:
     """Pairs of actors, of topics, or actor-topic pairs that share a window, with association scores.
 
     corpus: any object with the frames ``articles``, ``mentions``, ``actors``, ``sentences``,
@@ -47,6 +53,8 @@ def cooccurrence(corpus, *, of="actor", window: str = "sentence", min_count: int
         ``period`` column; N and the marginals are counted per period; undated articles are left out).
     sources: a source name or list of them: only articles from these sources.
     kinds: an actor kind or list of them (person, organization, place, group, other): only these actors.
+    list_size: sentence and paragraph windows holding more actors than this add no pairs (lists of
+        names; see the module docstring); None counts every window.
 
     Returns columns a, b, a_name, b_name, a_kind, b_kind ("topic" for topics), count, n_articles
     (articles with at least one shared window), pmi, npmi, jaccard, window (+ period). Same-kind
@@ -58,6 +66,9 @@ def cooccurrence(corpus, *, of="actor", window: str = "sentence", min_count: int
         raise InvalidOptionError("window", window, WINDOWS)
     if freq not in PERIODS:
         raise InvalidOptionError("freq", freq, PERIODS)
+    if list_size is not None and (isinstance(list_size, bool) or not isinstance(list_size, (int, np.integer))
+                                  or list_size < 2):
+        raise InvalidOptionError("list_size", list_size, ["None", "an integer >= 2"])
     if isinstance(min_count, bool) or not isinstance(min_count, (int, np.integer)) or min_count < 1:
         raise InvalidOptionError("min_count", min_count, ["an integer >= 1"])
     kinds = _as_list(kinds, "kinds")
@@ -72,10 +83,15 @@ def cooccurrence(corpus, *, of="actor", window: str = "sentence", min_count: int
     arts = _articles_in_scope(corpus, sources, freq)
     items = {kind: _occurrences(corpus, kind, window, arts, kinds) for kind in set(of)}
     n_windows = _count_windows(corpus, window, arts, items)
+    paired = dict(items)
+    if "actor" in items and window != "article" and list_size is not None:
+        occ = items["actor"]
+        size = occ.groupby(["article_id", "w"])["item"].transform("size")
+        paired["actor"] = occ[(size <= list_size).to_numpy()].reset_index(drop=True)
     if len(of) == 1:
-        edges = _pairs(items[of[0]], items[of[0]], same=True, article_window=window == "article")
+        edges = _pairs(paired[of[0]], paired[of[0]], same=True, article_window=window == "article")
     else:
-        edges = _pairs(items["actor"], items["topic"], same=False, article_window=window == "article")
+        edges = _pairs(paired["actor"], paired["topic"], same=False, article_window=window == "article")
     edges = edges[edges["count"] >= min_count]
     edges = _scores(edges, items, n_windows, same=len(of) == 1)
     return _finish(edges, corpus, of, window, freq)

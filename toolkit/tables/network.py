@@ -2,22 +2,27 @@
 actors or topics occur together."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..errors import InvalidOptionError
 from ..schema import WINDOWS
 from ..units import paragraph_starts
 from .base import check_choice, check_count, need_columns, unique_labels
+from .cooccurrence import LIST_SIZE
 from .quotes import article_texts
 
 SCORES = ("count", "n_articles", "pmi", "npmi", "jaccard")
 
 
-def edge_frame(edges: pd.DataFrame, score: str) -> pd.DataFrame:
+def edge_frame(edges: pd.DataFrame, score: str, min_count: int = 1) -> pd.DataFrame:
+    """The edges (names filled in) that share at least ``min_count`` windows: an association score
+    (pmi, npmi) on one or two shared windows ranks chance pairs first."""
     need_columns(edges, ("a", "b", "count"), "co-occurrence edges")
     check_choice("score", score, SCORES)
+    check_count("min_count", min_count, 1, 10**9)
     need_columns(edges, (score,), "co-occurrence edges")
-    e = edges.copy()
+    e = edges[edges["count"] >= min_count].copy()
     for side in ("a", "b"):
         e[side] = e[side].astype(str)
         name = f"{side}_name"
@@ -49,15 +54,16 @@ def top_nodes(e: pd.DataFrame, n: int, symmetric: bool) -> pd.DataFrame:
 
 
 def heatmap_cells(edges: pd.DataFrame, *, n: int = 25, score: str = "count",
-                  symmetric: bool | None = None) -> tuple[pd.DataFrame, list[str], list[str]]:
+                  symmetric: bool | None = None, min_count: int = 1) -> tuple[pd.DataFrame, list[str], list[str]]:
     """The cells of a co-occurrence heatmap: edges among the ``n`` heaviest nodes (by summed count),
-    mirrored to (b, a) when the table is symmetric (auto-detected unless ``symmetric`` is given).
+    mirrored to (b, a) when the table is symmetric (auto-detected unless ``symmetric`` is given);
+    edges sharing fewer than ``min_count`` windows are left out (rank by pmi/npmi with a minimum).
 
     Returns (cells with a, b, a_name, b_name, a_label, b_label, count, the score columns present;
     the row labels in order; the column labels in order).
     """
     check_count("n", n, 1, 70)  # n x n mirrored cells must stay under the row limit
-    e = edge_frame(edges, score)
+    e = edge_frame(edges, score, min_count)
     sym = is_symmetric(e) if symmetric is None else symmetric
     nodes = top_nodes(e, n, sym)
     lab = {(s, i): l for s, i, l in zip(nodes["side"], nodes["id"], nodes["label"])}
@@ -76,18 +82,23 @@ def heatmap_cells(edges: pd.DataFrame, *, n: int = 25, score: str = "count",
 
 
 def network_layout(edges: pd.DataFrame, *, n: int = 40, seed: int = 0, score: str = "count",
-                   symmetric: bool | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Node and edge frames of a co-occurrence network laid out by networkx (spring layout on count,
+                   symmetric: bool | None = None, min_count: int = 1,
+                   max_edges: int | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Node and edge frames of a co-occurrence network laid out by networkx (spring layout on log count,
     fixed ``seed``; coordinates rounded so they are the same on every platform).
 
     Returns (nodes: id, side, name, label, weight, x, y; edges: a, b, a_name, b_name, count, the
     score columns present, x, y, x2, y2), for the ``n`` heaviest nodes (of each side, for an
-    (actor, topic) table) and the edges among them. ``n`` is at most 100 (70 per side).
+    (actor, topic) table) and the edges among them: with ``max_edges``, only the strongest that
+    many by ``score`` (ties by count, then ids), so a dense clump thins to its backbone; edges
+    sharing fewer than ``min_count`` windows are left out first. ``n`` is at most 100 (70 per side).
     """
     import networkx as nx
 
     check_count("seed", seed, 0, 2**32 - 1)
-    e = edge_frame(edges, score)
+    e = edge_frame(edges, score, min_count)
+    if max_edges is not None:
+        check_count("max_edges", max_edges, 1, 10**6)
     sym = is_symmetric(e) if symmetric is None else symmetric
     # under the row limit: n(n-1)/2 edges among n nodes, or n x n between two sides of n
     check_count("n", n, 1, 100 if sym else 70)
@@ -98,8 +109,16 @@ def network_layout(edges: pd.DataFrame, *, n: int = 40, seed: int = 0, score: st
     keep = keep.sort_values(["a", "b"], kind="stable").reset_index(drop=True)
     g = nx.Graph()
     g.add_nodes_from(sorted(key))  # insertion order fixes the layout together with the seed
-    g.add_edges_from((("a", x), (bside, y), {"w": float(c)}) for x, y, c in zip(keep["a"], keep["b"], keep["count"]))
-    pos = nx.spring_layout(g, seed=seed, weight="w") if len(g) else {}
+    # laid out on every edge among the nodes (log counts, so one hub does not pull all into a
+    # clump), whatever max_edges then draws
+    g.add_edges_from((("a", x), (bside, y), {"w": float(np.log1p(c))})
+                     for x, y, c in zip(keep["a"], keep["b"], keep["count"]))
+    k = 2.0 / np.sqrt(len(g)) if len(g) else None
+    pos = nx.spring_layout(g, seed=seed, weight="w", k=k) if len(g) else {}
+    if max_edges is not None and len(keep) > max_edges:
+        keep = keep.sort_values([score, "count", "a", "b"], ascending=[False, False, True, True],
+                                kind="stable").head(max_edges).sort_values(["a", "b"], kind="stable")
+        keep = keep.reset_index(drop=True)
     xy = {k: (round(float(p[0]), 4), round(float(p[1]), 4)) for k, p in pos.items()}
     nodes["x"] = [xy[(s, i)][0] for s, i in zip(nodes["side"], nodes["id"])]
     nodes["y"] = [xy[(s, i)][1] for s, i in zip(nodes["side"], nodes["id"])]
@@ -157,13 +176,16 @@ def paragraph_spans(corpus, paras: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["article_id", "unit", "start", "end"])
 
 
-def passages(corpus, a: str, b: str, *, of="actor", window: str = "sentence") -> pd.DataFrame:
+def passages(corpus, a: str, b: str, *, of="actor", window: str = "sentence",
+             list_size: int | None = LIST_SIZE) -> pd.DataFrame:
     """Where ``a`` and ``b`` occur together: one row per sentence (``window="sentence"``), per
     paragraph, or, for ``"article"``, per sentence naming an actor of the pair in the articles
     holding both (the lead sentence when neither side is an actor).
 
     ``of`` is "actor", "topic" or ("actor", "topic") as for ``tk.cooccurrence``. Returns article_id,
     title, source, published, url, unit (sentence or paragraph index), start, end, text; newest first.
+    ``list_size`` as for ``tk.cooccurrence``: a sentence or paragraph listing more actors than that
+    is no passage of an actor pair (it adds no pair there either).
     """
     check_choice("window", window, WINDOWS)
     sides = ("actor", "actor") if of == "actor" else ("topic", "topic") if of == "topic" else tuple(of)
@@ -171,6 +193,11 @@ def passages(corpus, a: str, b: str, *, of="actor", window: str = "sentence") ->
         raise InvalidOptionError("of", of, ("actor", "topic", ("actor", "topic")))
     key = ["article_id"] if window == "article" else ["article_id", window]
     both = windows_of(corpus, sides[0], a, window).merge(windows_of(corpus, sides[1], b, window), on=key)
+    if window != "article" and list_size is not None and "actor" in sides:
+        m = corpus.mentions.dropna(subset=["actor_id"])
+        size = m.drop_duplicates(key + ["actor_id"]).groupby(key).size().rename("_n").reset_index()
+        both = both.merge(size, on=key, how="left")
+        both = both[~(both["_n"] > list_size).fillna(False).to_numpy(dtype=bool)].drop(columns="_n")
     s = corpus.sentences
     if window == "sentence":
         spans = s.merge(both, on=key)[["article_id", "sentence", "start", "end"]].rename(columns={"sentence": "unit"})

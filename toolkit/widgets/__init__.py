@@ -7,6 +7,7 @@ linked views.
 - :class:`CooccurrenceExplorer`: a co-occurrence heatmap; click a cell to read the passages.
 - :class:`AttentionExplorer`: type a query; see each outlet's share of matching articles per
   period, and the matching sentences.
+- :class:`VoicesPanel`: sources by gender for one outlet or all, and the people quoted.
 
 Each explorer is an ``ipywidgets.VBox`` and exposes its current frames as attributes. Views are
 ``widgets.HTML`` and ``alt.JupyterChart`` updated from ``.observe`` callbacks (no ``Output``
@@ -23,6 +24,7 @@ from .attention import AttentionExplorer
 from .cooccurrence import CooccurrenceExplorer
 from .html import TABLE_ROWS, esc, passages_html, quote_context_html, quotes_table_html
 from .quotes import EXPORT_COLUMNS, QuoteExplorer
+from .voices import VoicesPanel
 
-__all__ = ["ActorExplorer", "QuoteExplorer", "CooccurrenceExplorer", "AttentionExplorer", "quotes_table_html", "quote_context_html",
+__all__ = ["ActorExplorer", "QuoteExplorer", "CooccurrenceExplorer", "AttentionExplorer", "VoicesPanel", "quotes_table_html", "quote_context_html",
            "passages", "passages_html", "neutralize_csv", "esc", "TABLE_ROWS", "EXPORT_COLUMNS"]
