@@ -46,6 +46,7 @@ A user table overrides everything (evidence ``"user"``).
 from __future__ import annotations
 
 import bisect
+import itertools
 import functools
 import re
 from collections import defaultdict
@@ -177,7 +178,9 @@ def article_votes(text: str, persons: pd.DataFrame, sentence_starts: list[int]):
     start, end, title, text) sorted by start; ``sentence_starts``: sorted sentence start offsets."""
     spans = quoted_spans(text)
     qstarts = [s for s, _ in spans]
-    rows = [r for r in persons.itertuples(index=False) if not _inside(spans, qstarts, r.start)]
+    if isinstance(persons, pd.DataFrame):
+        persons = persons.itertuples(index=False)
+    rows = [r for r in persons if not _inside(spans, qstarts, r.start)]
     for r in rows:
         for g, kind in title_votes(text, r.start, r.end, r.title, r.text):
             yield r.actor_id, g, (kind, None)
@@ -302,16 +305,22 @@ def actor_gender(actors: pd.DataFrame, mentions: pd.DataFrame, articles: pd.Data
         texts = dict(zip(articles["article_id"].astype(str), articles["text"]))
         sent = {}
         if sentences is not None and len(sentences):
-            for aid, g in sentences.groupby(sentences["article_id"].astype(str), sort=False):
-                sent[aid] = sorted(int(s) for s in g["start"])
+            for aid, start in zip(sentences["article_id"].astype(str), sentences["start"]):
+                sent.setdefault(aid, []).append(int(start))
+            for v in sent.values():
+                v.sort()
         cols = ["actor_id", "start", "end", "title", "text"]
-        for aid, g in m.groupby(m["article_id"].astype(str), sort=False):
+        # one conversion and one sort for the corpus, then the rows of each article in turn (pandas
+        # work per article would cost milliseconds each)
+        rows_all = m[cols].astype(object).where(m[cols].notna(), None)
+        rows_all.insert(0, "aid", m["article_id"].astype(str).to_numpy())
+        rows_all = rows_all.sort_values(["aid", "start"], kind="stable")
+        for aid, rows in itertools.groupby(rows_all.itertuples(index=False), key=lambda r: r.aid):
             text = texts.get(aid)
             if not isinstance(text, str):
                 continue
             starts = sent.get(aid) or [0] + [x.end() for x in re.finditer(r"[.!?]\s+", text)]
-            rows = g[cols].astype(object).where(g[cols].notna(), None).sort_values("start", kind="stable")
-            for actor, gender, (kind, pos) in article_votes(text, rows, starts):
+            for actor, gender, (kind, pos) in article_votes(text, list(rows), starts):
                 votes[str(actor)][gender][kind] += 1
                 if pos is not None:
                     counted.add((aid, pos))
