@@ -25,8 +25,12 @@ def fold(text) -> str:
     "José Muñoz-Díaz" -> "jose munoz diaz". NA -> ""."""
     if text is None or text is pd.NA or (isinstance(text, float) and np.isnan(text)):
         return ""
-    s = unicodedata.normalize("NFKD", str(text))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
+    s = str(text)
+    if s.isascii():  # most names: no accents to fold
+        s = s.lower()
+    else:
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
     return _SPACE.sub(" ", s).strip()
 
 
