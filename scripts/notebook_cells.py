@@ -308,20 +308,20 @@ NOTEBOOKS["06_dashboard"] = [
     ("md", """
 # 06 · Dashboard
 
-The three explorers of the sample corpus together; open this notebook with Voila for an app.
-**Quotes**: filter by speaker, kind, source, topic, dates and words. **Actors**: one actor's
-timeline, co-mentions, topics and quotes. **Together**: click a cell to read where two co-occur."""),
+The explorers of the sample corpus together; open this notebook with Voila for an app.
+**Quotes**: find a speaker by part of a name (every actor the name could mean is listed), filter
+by kind, source, topic, dates and words. **Actors**: one actor's timeline, co-mentions, topics and
+quotes. **Together**: click a cell to read where two co-occur. **About this data**: the sources,
+the dates each covers, and what the extraction gets wrong. Every table sorts, pages, downloads
+(CSV or Excel) and opens the article of any row. The analysed store is opened, not re-analysed,
+and only the first tab is built before the page shows."""),
     ("code", f"""
-import ipywidgets as widgets
 import toolkit as tk
 
 tk.charts.use_offline()  # charts render without a network
-corpus = tk.analyze(tk.load_sample(), cache={STORE})
-quotes = tk.widgets.QuoteExplorer(corpus)
-actors = tk.widgets.ActorExplorer(corpus)
-together = tk.widgets.CooccurrenceExplorer(corpus)
-tabs = widgets.Tab(children=[quotes, actors, together], titles=["Quotes", "Actors", "Together"])
-tabs"""),
+corpus = tk.open_corpus({STORE})
+dashboard = tk.widgets.Dashboard(corpus)
+dashboard"""),
 ]
 
 NOTEBOOKS["08_attention"] = [
