@@ -140,10 +140,22 @@ def test_actor_timeline_zero_filled(corpus):
     dated = dated[dated["published"].notna() & dated["actor_id"].isin(ids)]
     assert df["n_mentions"].sum() == len(dated)
     per_actor = df.groupby("actor_id")["period"].apply(list)
-    assert per_actor[ids[0]] == per_actor[ids[1]]  # one shared, gap-free grid of months
+    assert per_actor[ids[0]] == per_actor[ids[1]]  # one shared grid of months
     months = pd.Series(per_actor[ids[0]])
-    assert (months.dt.day == 1).all() and len(months) == len(pd.period_range(months.min(), months.max(), freq="M"))
+    # every month in which the corpus has articles, between the first and last mention, and no other
+    active = set(corpus.articles["published"].dt.tz_convert(None).dt.to_period("M").dt.start_time)
+    calendar = pd.period_range(months.min(), months.max(), freq="M").start_time
+    assert (months.dt.day == 1).all() and months.tolist() == [m for m in calendar if m in active]
+    assert len(months) < len(calendar)  # the years without articles (2021-2024) are not drawn as zeros
     assert df["actor_id"].drop_duplicates().tolist() == ids
+
+
+def test_timeline_lines_break_over_years_without_articles(corpus):
+    ids = tk.top_actors(corpus, n=2)["actor_id"].tolist()
+    spec = ch.chart_actor_timeline(corpus, ids, freq="month").to_dict()
+    assert spec["encoding"]["detail"] == {"field": "segment", "type": "nominal"}
+    runs = {r["segment"] for r in values(spec)}
+    assert len(runs) >= 2  # 2019-20 (Wikinews) and 2025 (The Standard) are separate runs
 
 
 def test_chart_actor_timeline_spec(corpus):
@@ -153,13 +165,13 @@ def test_chart_actor_timeline_spec(corpus):
     assert spec["encoding"]["y"]["field"] == "n_mentions"
     assert values(spec) == [{"actor_id": "william-ruto", "name": "William Ruto", "label": "William Ruto",
                              "period": "2025-01-01", "n_mentions": values(spec)[0]["n_mentions"],
-                             "n_articles": 1}]
+                             "n_articles": 1, "segment": 0}]
     with pytest.raises(UnknownActorError, match="nobody"):
         tk.actor_timeline(corpus, ["nobody"])
 
 
 def test_timeline_too_fine_for_the_row_limit_names_coarser_freqs():
-    days = pd.date_range("2000-01-01", "2019-12-31", freq="30D", tz="UTC")
+    days = pd.date_range("2000-01-01", "2019-12-31", freq="D", tz="UTC")
     arts = pd.DataFrame({"article_id": [f"a{i}" for i in range(len(days))], "published": days, "source": "S"})
     mentions = pd.DataFrame({"article_id": arts["article_id"], "actor_id": "x", "start": 0, "name": "X",
                              "kind": "person"})

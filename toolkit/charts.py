@@ -19,7 +19,7 @@ import altair as alt
 import pandas as pd
 
 from .errors import TooManyRowsError
-from .schema import KINDS, QUOTE_KINDS
+from .schema import FREQS, KINDS, QUOTE_KINDS
 from .tables import (MAX_ROWS, actor_timeline, actor_topics, attention, check_count, co_mentioned, cues,
                      distinctive_terms, heatmap_cells, network_layout, topic_shares, top_actors, unique_labels, voices)
 from .tables.base import actor_info, ranked
@@ -131,14 +131,29 @@ def chart_actor_timeline(corpus, actor_ids, *, freq: str = "month") -> alt.Chart
     return line_timeline(actor_timeline(corpus, actor_ids, freq=freq), freq=freq)
 
 
+def segments(period: pd.Series, freq: str) -> pd.Series:
+    """A run number per row: a new run starts where the previous period with data is not the
+    period just before (the corpus has nothing in between), so lines break over gaps instead of
+    joining, say, 2012 to 2019."""
+    p = pd.to_datetime(period)
+    starts = pd.DatetimeIndex(sorted(p.dropna().unique()))
+    if not len(starts):
+        return pd.Series(0, index=period.index, dtype="int64")
+    per = starts.to_period(FREQS[freq])
+    run = (pd.Series(per.asi8).diff().fillna(1) != 1).cumsum().to_numpy()
+    return p.map(dict(zip(starts, run))).fillna(0).astype("int64")
+
+
 def line_timeline(frame: pd.DataFrame, *, freq: str = "month") -> alt.Chart:
-    """The chart of :func:`chart_actor_timeline` from an :func:`actor_timeline` frame."""
-    df = chart_data(frame)
+    """The chart of :func:`chart_actor_timeline` from an :func:`actor_timeline` frame; lines break
+    where the corpus has no articles (``segment``: see :func:`segments`)."""
+    df = chart_data(frame.assign(segment=segments(frame["period"], freq)) if len(frame) else frame)
     order = list(dict.fromkeys(df["label"]))
     return alt.Chart(df).mark_line(point=True).encode(
         x=alt.X("period:T", title=None),
         y=alt.Y("n_mentions:Q", title=f"Mentions per {freq}"),
         color=alt.Color("label:N", title="Actor", sort=order),
+        detail="segment:N",
         tooltip=["name:N", alt.Tooltip("period:T", title=freq), "n_mentions:Q", "n_articles:Q"],
     ).properties(width=500, height=220)
 
