@@ -509,3 +509,50 @@ def test_import_in_a_kernel_changes_nothing_until_use_offline():
     assert imported == "default False"  # importing charts and widgets leaves the user's renderer alone
     assert switched == "jupyter {'offline': True} False"  # cheap: the widget bundle waits for a JupyterChart
     assert made == "True False"  # a JupyterChart made by the toolkit loads nothing from a CDN
+
+
+# --- most mentioned, never quoted; renamed topics ------------------------------------------------
+
+def test_never_quoted(corpus):
+    nq = tk.never_quoted(corpus, n=10, min_mentions=2)
+    quoted = set(corpus.quotes["actor_id"].dropna())
+    counts = corpus.mentions.groupby("actor_id").size()
+    assert len(nq) and not set(nq["actor_id"]) & quoted
+    assert set(nq["kind"]) <= {"person", "organization"} and (nq["n_mentions"] >= 2).all()
+    assert nq["n_mentions"].tolist() == counts.loc[nq["actor_id"]].tolist()
+    assert nq["n_mentions"].is_monotonic_decreasing and nq["rank"].tolist() == list(range(1, len(nq) + 1))
+    # nobody with as many mentions is missing from the list
+    info = corpus.actors.set_index("actor_id")
+    rest = counts[~counts.index.isin(quoted) & ~counts.index.isin(nq["actor_id"])]
+    rest = rest[info.loc[rest.index, "kind"].isin(["person", "organization"]).to_numpy()]
+    assert len(nq) == 10 or rest[rest >= 2].empty
+    if len(nq) == 10:
+        assert rest.max() <= nq["n_mentions"].min()
+    places = tk.never_quoted(corpus, kinds=("place",), min_mentions=1)
+    assert set(places["kind"]) == {"place"}
+    with pytest.raises(InvalidOptionError):
+        tk.never_quoted(corpus, kinds=("planet",))
+
+
+def test_chart_never_quoted_states_its_minimum(corpus):
+    spec = ch.chart_never_quoted(corpus, n=5, min_mentions=2).to_dict()
+    assert spec["mark"]["type"] == "bar" and spec["encoding"]["x"]["field"] == "n_mentions"
+    assert "at least 2 mentions" in spec["title"]["text"]
+    top = tk.never_quoted(corpus, n=5, min_mentions=2)
+    assert spec["encoding"]["y"]["sort"] == top["label"].tolist()
+    assert "at least 3 mentions" in ch.chart_never_quoted(corpus).to_dict()["title"]["text"]
+
+
+def test_rename_topics(topical):
+    renamed = topical.rename_topics({0: "Elections", "topic 2": "Haiti mission"})
+    assert renamed.topics["label"].tolist() == ["Elections", "topic 1", "Haiti mission", "topic 3"]
+    assert topical.topics["label"].tolist() == ["topic 0", "topic 1", "topic 2", "topic 3"]  # unchanged
+    assert set(tk.topic_shares(renamed, freq="year")["label"]) >= {"Elections", "Haiti mission"}
+    spec = ch.chart_topic_shares(renamed, freq="year").to_dict()
+    assert "Elections" in {r["label"] for r in values(spec)}
+    with pytest.raises(InvalidOptionError, match="nope"):
+        topical.rename_topics({"nope": "x"})
+    with pytest.raises(InvalidOptionError):
+        topical.rename_topics({0: "topic 1"})  # two topics alike
+    with pytest.raises(InvalidOptionError):
+        topical.rename_topics({0: "  "})

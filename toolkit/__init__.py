@@ -22,6 +22,7 @@ from .nlp import load_model
 from .quotes import extract_quotes
 from .tables import (actor_timeline, actor_topics, attention, co_mentioned, cooccurrence, cues, distinctive_terms,
                      passages, search, to_networkx, top_actors, topic_shares, voices)
+from .tables import about, match_actors, never_quoted
 from .topics import topics
 from .version import __version__
 
@@ -29,7 +30,7 @@ __all__ = ["errors", "clean_text", "load_articles", "load_report", "load_sample"
            "Corpus", "analyze", "open_corpus", "extract_mentions", "extract_quotes", "merge_actors", "topics",
            "cooccurrence", "to_networkx", "top_actors", "actor_timeline", "actor_topics", "co_mentioned", "voices",
            "cues", "topic_shares", "passages", "near_duplicates", "search", "attention", "distinctive_terms", "charts",
-           "widgets", "__version__"]
+           "widgets", "__version__", "never_quoted", "match_actors", "about"]
 
 
 def __getattr__(name):

@@ -23,10 +23,11 @@ from .schema import FREQS, KINDS, QUOTE_KINDS
 from .tables import (MAX_ROWS, actor_timeline, actor_topics, attention, check_count, co_mentioned, cues,
                      distinctive_terms, heatmap_cells, network_layout, topic_shares, top_actors, unique_labels, voices)
 from .tables.base import actor_info, ranked
+from .tables.unquoted import MIN_MENTIONS, SPEAKING_KINDS, never_quoted
 from .tables.topics import topic_tables
 
 __all__ = [
-    "use_offline", "jupyter_chart", "chart_data",
+    "use_offline", "jupyter_chart", "chart_data", "chart_never_quoted",
     "chart_top_actors", "chart_actor_timeline", "chart_voices", "chart_cues", "chart_topic_shares",
     "chart_co_mentioned", "chart_cooccurrence_heatmap", "chart_network", "chart_actor_topics",
     "chart_topic_bars", "line_timeline", "bar_co_mentioned", "chart_attention", "line_attention",
@@ -357,6 +358,26 @@ def chart_topic_bars(frame: pd.DataFrame, *, n: int = 15) -> alt.Chart:
         y=alt.Y("label:N", title=None, sort=df["label"].tolist()),
         tooltip=["topic:N", alt.Tooltip("share:Q", format=".0%")],
     ).properties(width=250, title="Topics")
+
+
+def chart_never_quoted(corpus, *, n: int = 20, min_mentions: int = MIN_MENTIONS,
+                       kinds: tuple[str, ...] = SPEAKING_KINDS) -> alt.Chart:
+    """Bars of the most mentioned actors never quoted (see :func:`never_quoted`); the minimum
+    and the kinds are stated in the title.
+
+    Encodings: x n_mentions, y label (rank order), colour kind; tooltip name, kind, n_mentions,
+    n_articles.
+    """
+    df = chart_data(never_quoted(corpus, n=n, min_mentions=min_mentions, kinds=kinds))
+    kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
+    return alt.Chart(df).mark_bar().encode(
+        x=alt.X("n_mentions:Q", title="Mentions"),
+        y=alt.Y("label:N", title=None, sort=df["label"].tolist()),
+        color=alt.Color("kind:N", title="Kind", scale=KIND_COLORS),
+        tooltip=["name:N", "kind:N", "n_mentions:Q", "n_articles:Q"],
+    ).properties(width=400, title=alt.TitleParams(
+        f"Most mentioned, never quoted (at least {min_mentions} mentions)",
+        subtitle=f"{' and '.join(kinds)} actors with no quote resolved to them"))
 
 
 def chart_attention(articles_or_corpus, query_or_actor, *, by: str | None = "source", freq: str = "week",

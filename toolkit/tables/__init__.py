@@ -16,6 +16,9 @@ from .cooccurrence import EDGE_COLUMNS, OF, PERIODS, cooccurrence, to_networkx
 from .network import SCORES, heatmap_cells, is_symmetric, network_layout, passages
 from .search import BY_SEARCH, SEARCH_COLUMNS, SENTENCE_COLUMNS, index_for, matching_ids, parse_query, search
 from .quotes import CUE_FORMS, QUOTE_VIEW, article_texts, cues, quote_frame, voices
+from .unquoted import MIN_MENTIONS, SPEAKING_KINDS, never_quoted
+from .names import fold, is_ambiguous, match_actors, speaker_groups, speaker_mask
+from .about import about, source_summary
 from .topics import BY_TOPICS, actor_topics, has_topics, main_topics, topic_shares, topic_tables
 
 __all__ = ["top_actors", "actor_timeline", "co_mentioned", "voices", "cues", "quote_frame", "article_texts",
@@ -24,4 +27,6 @@ __all__ = ["top_actors", "actor_timeline", "co_mentioned", "voices", "cues", "qu
            "check_count", "MAX_ROWS", "TOP_SOURCES", "OTHER_SOURCES", "BY_ACTORS", "BY_TOPICS", "CUE_FORMS",
            "QUOTE_VIEW", "SCORES", "EDGE_COLUMNS", "OF", "PERIODS", "search", "matching_ids", "parse_query", "index_for",
            "attention", "counted_articles", "normalize_freq", "distinctive_terms", "BY_SEARCH", "SEARCH_COLUMNS",
-           "SENTENCE_COLUMNS", "BY_ATTENTION", "ATTENTION_COLUMNS", "BY_DISTINCTIVE", "DISTINCTIVE_COLUMNS"]
+           "SENTENCE_COLUMNS", "BY_ATTENTION", "ATTENTION_COLUMNS", "BY_DISTINCTIVE", "DISTINCTIVE_COLUMNS",
+           "never_quoted", "MIN_MENTIONS", "SPEAKING_KINDS", "fold", "is_ambiguous", "match_actors", "speaker_groups",
+           "speaker_mask", "about", "source_summary"]
