@@ -393,8 +393,8 @@ tk.charts.chart_actor_topics(corpus, n=15)"""),
   one disasters and science, one US politics. In Wikinews alone, US politics grows from 0.25 of the
   coverage in 2019 to 0.32 in 2020, the election year; the other two shrink.
 - Donald Trump and Joe Biden share 83 sentences, the strongest pair by count. The pairs with the
-  highest NPMI are mostly one name split in two ("Burkina" and "Faso", "Hafiz" and "Uddin": NPMI 1.0
-  on 3–4 sentences): read a pair's passages before calling it a relation.
+  highest NPMI rest on 3 to 5 sentences, and some are one name split in two ("Burkina" and "Faso",
+  "Hafiz" and "Uddin": NPMI 1.0): read a pair's passages before calling it a relation.
 - Every pair of topics has a negative NPMI: topics rarely share an article. That is what a model
   giving most articles one main topic produces, not a finding about the news. Its colour scale is
   diverging around that meaningful zero (chance); shares and counts use one-hue scales.
@@ -446,9 +446,8 @@ tk.voices(corpus).merge(heads[["actor_id"]], on="actor_id").head(10)"""),
 - Heads of state and government are mostly **reported**, not heard in their own words: Donald Trump's
   108 statements are 17 direct, 73 indirect and 18 mixed, all in Wikinews; Recep Tayyip Erdoğan (22)
   and Boris Johnson (14) follow.
-- Global Voices quotes few of them (Michael Sata 6, Joyce Banda 3): its posts quote bloggers and
-  activists more than presidents, in 2012 — again a different year from Wikinews, so this is no
-  comparison of the two outlets.
+- Global Voices quotes few of them (Michael Sata 6, Joyce Banda 3), in 2012: a different year from
+  Wikinews' 2019–2020, so this is no comparison of the two outlets.
 - The list of "heads" comes from titles as written, and it has errors: Phil Collins, the Prohibition
   Party's 2020 presidential nominee, carries "President" from one sentence of a campaign round-up.
   Check the actors a rule selects before counting them.
@@ -583,11 +582,11 @@ explorer.n_sentences, explorer.sentences[["source", "title", "snippet"]].head(3)
 - Within Wikinews, articles naming Donald Trump go from 15% of the outlet's articles in 2019 (26 of
   171) to 25% in 2020 (30 of 122): a comparison that holds, one outlet in two years.
 - Climate is rare in Wikinews (0 to 3 matching articles a quarter) until the last quarter of 2020:
-  8 of 28 articles. All eight are interviews with minor presidential or local candidates and
-  campaign round-ups in which climate was one question: an interview series, not a surge of climate
-  news. Read the matching sentences before reading a peak.
+  8 of 28 articles. Six of them are Wikinews interviews with candidates of small parties and two are
+  campaign round-ups: an interview series, not a surge of climate news. Read the matching sentences
+  before reading a peak.
 - Shares on small denominators jump: *The Standard*'s one article is 0% or 100% of its outlet, and a
   Wikinews quarter can have 21 articles.
-- The speakers' distinctive terms rest on 1 to 15 uses each, and only one term passes z = 2: with so
-  few quotes per speaker they are leads to read, not findings."""),
+- The speakers' distinctive terms rest on 1 to 15 uses each, and only Trump's "bin ladin" passes
+  z = 2: with so few quotes per speaker they are leads to read, not findings."""),
 ]
