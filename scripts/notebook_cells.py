@@ -285,6 +285,10 @@ tk.never_quoted(corpus, n=15)[["name", "kind", "n_mentions", "n_articles"]]"""),
     ("code", """
 tk.charts.chart_never_quoted(corpus, n=15)"""),
     ("md", """
+Before calling someone unheard, look for statements whose speaker was not resolved to them:"""),
+    ("code", """
+corpus.quotes.loc[corpus.quotes["speaker"].str.contains("Obama", na=False), ["speaker", "actor_id", "kind"]]"""),
+    ("md", """
 ## Finding a speaker
 
 The explorer's speaker box takes part of a name, in any case and without accents, and looks through
@@ -372,6 +376,10 @@ NPMI says little."""),
     ("code", """
 actor_edges = tk.cooccurrence(corpus, of="actor", window="sentence", min_count=3)
 actor_edges[["a_name", "b_name", "count", "n_articles", "npmi", "jaccard"]].head(10)"""),
+    ("md", """
+The same pairs by NPMI: the strongest associations rest on a handful of sentences."""),
+    ("code", """
+actor_edges.sort_values(["npmi", "count"], ascending=False)[["a_name", "b_name", "count", "npmi"]].head(6)"""),
     ("code", """
 tk.charts.chart_network(actor_edges, n=30)"""),
     ("md", """
@@ -449,8 +457,8 @@ tk.voices(corpus).merge(heads[["actor_id"]], on="actor_id").head(10)"""),
 - Global Voices quotes few of them (Michael Sata 6, Joyce Banda 3), in 2012: a different year from
   Wikinews' 2019–2020, so this is no comparison of the two outlets.
 - The list of "heads" comes from titles as written, and it has errors: Phil Collins, the Prohibition
-  Party's 2020 presidential nominee, carries "President" from one sentence of a campaign round-up.
-  Check the actors a rule selects before counting them.
+  Party's 2020 presidential nominee (notebook 08 finds his Wikinews interview), carries the title
+  "President". Check the actors a rule selects before counting them.
 - To ask the question of your own articles, set `FOLDER` and run the notebook again; the cells do not
   change."""),
 ]
@@ -545,6 +553,11 @@ tk.charts.chart_attention(corpus, 'climate OR "global warming"', freq="month")""
     ("code", """
 climate = tk.attention(corpus, 'climate OR "global warming"', freq="quarter")
 climate.dropna(subset=["share"])[["period", "source", "n_matching", "n_articles", "share"]]"""),
+    ("md", """
+Which articles make the last quarter's peak?"""),
+    ("code", """
+hits = tk.search(corpus, 'climate OR "global warming"')
+hits.loc[hits["published"] >= "2020-10-01", ["published", "title"]].sort_values("published")"""),
     ("md", """
 An actor works the same way: the articles whose mentions were resolved to that actor."""),
     ("code", """
