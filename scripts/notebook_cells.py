@@ -477,9 +477,8 @@ and only the first tab is built before the page shows."""),
     ("code", f"""
 import toolkit as tk
 
-tk.charts.use_offline()  # charts render without a network
 corpus = tk.open_corpus({STORE})
-dashboard = tk.widgets.Dashboard(corpus)
+dashboard = tk.widgets.Dashboard(corpus, offline=True)  # charts render without a network
 dashboard"""),
     ("md", """
 ## Where not to trust it

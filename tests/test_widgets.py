@@ -450,7 +450,7 @@ class TagAudit(HTMLParser):
 
 
 SAFE_TAGS = {"p", "b", "i", "small", "br", "h3", "h4", "table", "thead", "tbody", "tr", "th", "td", "a", "mark",
-             "ol", "li", "span", "div"}
+             "ol", "ul", "li", "span", "div"}
 SAFE_ATTRS = {"style", "title", "class", "href", "target", "rel", "start", "download"}
 DOWNLOAD_URIS = ("data:text/csv;charset=utf-8;base64,", "data:application/vnd.openxmlformats-officedocument")
 
@@ -720,3 +720,36 @@ def test_hostile_article_view_is_text():
     html = qe.rows.article.value
     assert_safe(html)
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+# --- the dashboard ---------------------------------------------------------------------------------
+
+def test_dashboard_builds_the_first_tab_only_then_each_on_selection(sample):
+    d = W.Dashboard(sample, extra={"Mine": ("A tab of my own.", lambda c: widgets.HTML("mine"))})
+    assert d.titles == ["Quotes", "Actors", "Together", "Mine", "About this data"]
+    assert list(d.built) == ["Quotes"] and isinstance(d.built["Quotes"], QuoteExplorer)
+    helps = [slot.children[0].value for slot in d.tabs.children]
+    assert all(h.startswith("<p") and len(h) > 40 for h in helps) and "ambiguous" in helps[0]
+    assert d.tabs.children[1].children[1].value == "<p><i>Loading…</i></p>"
+    d.tabs.selected_index = 1
+    assert list(d.built) == ["Quotes", "Actors"] and d.tabs.children[1].children[1] is d.built["Actors"]
+    d.tabs.selected_index = 3
+    assert d.built["Mine"].value == "mine"
+    d.tabs.selected_index = 1  # built once
+    assert list(d.built) == ["Quotes", "Actors", "Mine"]
+
+
+def test_about_this_data_is_built_from_the_corpus(sample):
+    html = W.about_html(sample)
+    assert_safe(html)
+    arts = sample.articles
+    for source, g in arts.groupby("source"):
+        first = g["published"].min().strftime("%Y-%m-%d")
+        last = g["published"].max().strftime("%Y-%m-%d")
+        assert f"<td>{esc_text(source)}</td><td style='text-align:right'>{len(g):,}</td><td>{first}</td><td>{last}</td>" \
+            in html
+    assert f"{len(arts):,} articles" in html and f"{len(sample.quotes):,} quotes" in html
+    assert "No two sources here cover the same dates" in html  # 2012, 2019-20 and 2025
+    assert tk.__version__ in html and "Quotes." in html and "Actors." in html
+    s = tk.about(sample)["sources"]
+    assert s["n_quotes"].sum() == len(sample.quotes) and s["n_mentions"].sum() == len(sample.mentions)

@@ -23,11 +23,10 @@ HTML goes through :func:`html.escape`, and only http(s) URLs become links. Call
 """
 from __future__ import annotations
 
+import importlib
+
 from ..exports import neutralize_csv
 from ..tables import passages
-from .actors import ActorExplorer
-from .attention import AttentionExplorer
-from .cooccurrence import CooccurrenceExplorer
 from .dashboard import Dashboard, about_html
 from .html import TABLE_ROWS, article_html, esc, passages_html, quote_context_html, quotes_table_html
 from .quotes import EXPORT_COLUMNS, QuoteExplorer
@@ -36,3 +35,15 @@ from .rows import RowsView, download_links
 __all__ = ["ActorExplorer", "QuoteExplorer", "CooccurrenceExplorer", "AttentionExplorer", "Dashboard", "RowsView",
            "about_html", "article_html", "download_links", "quotes_table_html", "quote_context_html",
            "passages", "passages_html", "neutralize_csv", "esc", "TABLE_ROWS", "EXPORT_COLUMNS"]
+
+# the explorers that draw charts load Altair: imported on first use, so the quote explorer and the
+# dashboard's first tab paint without it
+_CHARTED = {"ActorExplorer": ".actors", "AttentionExplorer": ".attention", "CooccurrenceExplorer": ".cooccurrence"}
+
+
+def __getattr__(name):
+    if name in _CHARTED:
+        value = getattr(importlib.import_module(_CHARTED[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'toolkit.widgets' has no attribute {name!r}")

@@ -9,8 +9,6 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ..tables.about import about
-from .actors import ActorExplorer
-from .cooccurrence import CooccurrenceExplorer
 from .html import date_text, esc
 from .quotes import QuoteExplorer
 
@@ -57,6 +55,18 @@ def _overlap_note(sources: pd.DataFrame) -> str:
             "over time mixes outlet and period. Compare periods within one source instead.</p>")
 
 
+def _actors(corpus):
+    from .actors import ActorExplorer  # Altair loads with the first tab that draws a chart
+
+    return ActorExplorer(corpus)
+
+
+def _together(corpus):
+    from .cooccurrence import CooccurrenceExplorer
+
+    return CooccurrenceExplorer(corpus)
+
+
 def default_tabs() -> dict[str, tuple[str, Callable]]:
     """Tab title -> (help line, builder(corpus) -> widget), in order; the first is built at once."""
     return {
@@ -64,9 +74,9 @@ def default_tabs() -> dict[str, tuple[str, Callable]]:
                    "with a warning when the name is ambiguous), filter by kind, source, topic, dates and words; "
                    "sort, page, download the rows, and open any row's article.", QuoteExplorer),
         "Actors": ("One actor at a time: type part of a name, pick the actor; their mentions over time, who is "
-                   "mentioned with them (click a bar to move there), their topics and quotes.", ActorExplorer),
+                   "mentioned with them (click a bar to move there), their topics and quotes.", _actors),
         "Together": ("Which actors or topics occur together: click a cell of the heatmap to read the passages; "
-                     "below, every pair, sortable and downloadable.", CooccurrenceExplorer),
+                     "below, every pair, sortable and downloadable.", _together),
     }
 
 
@@ -74,11 +84,13 @@ class Dashboard(widgets.VBox):
     """The explorers of ``corpus`` as tabs, each headed by a help line, and an "about this data"
     tab. ``tabs`` (title -> (help line, builder)) replaces :func:`default_tabs`; ``extra`` adds tabs
     after them. Only the first tab is built at once; ``build(title)`` builds another (selecting a
-    tab does it), ``built`` holds the tabs built so far (title -> widget)."""
+    tab does it), ``built`` holds the tabs built so far (title -> widget). ``offline=True`` calls
+    ``tk.charts.use_offline()`` before the first tab with charts is built (so a dashboard whose
+    first tab draws none paints before Altair is even imported)."""
 
-    def __init__(self, corpus, *, tabs: dict | None = None, extra: dict | None = None):
+    def __init__(self, corpus, *, tabs: dict | None = None, extra: dict | None = None, offline: bool = False):
         super().__init__()
-        self.corpus = corpus
+        self.corpus, self.offline = corpus, offline
         self.specs = dict(tabs if tabs is not None else default_tabs())
         self.specs.update(extra or {})
         self.specs[ABOUT] = ("Where the data comes from, the dates each source covers, the versions that "
@@ -100,6 +112,10 @@ class Dashboard(widgets.VBox):
         """The widget of tab ``title``, built now if it was not yet."""
         if title not in self.built:
             i = self.titles.index(title)
+            if self.offline and self.built:  # not the first tab: charts may follow
+                from .. import charts
+
+                charts.use_offline()
             self.built[title] = self.specs[title][1](self.corpus)
             self._slots[i].children = [self._slots[i].children[0], self.built[title]]
         return self.built[title]
