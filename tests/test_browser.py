@@ -206,8 +206,8 @@ def test_dashboard_in_voila(workdir, browser):
         kind.select_option(index=0)
         # part of a name: every Biden, and the ambiguity said
         page.locator(".widget-combobox input, input[placeholder='speaker']").first.fill("biden")
-        page.wait_for_selector(".widget-html-content:has-text('is ambiguous')", timeout=60_000)
-        assert "Hunter Biden" in page.locator(".widget-html-content", has_text="is ambiguous").first.inner_text()
+        page.wait_for_selector(".widget-html-content:has-text('“biden” is ambiguous')", timeout=60_000)
+        assert "Hunter Biden" in page.locator(".widget-html-content", has_text="“biden” is ambiguous").first.inner_text()
         # the download: the button makes the links, the link saves the rows in view
         page.locator("button", has_text="Download rows").first.click()
         link = page.locator("a.tk-download-csv").first
@@ -226,8 +226,10 @@ def test_dashboard_in_voila(workdir, browser):
             page.locator(".lm-TabBar-tab", has_text=tab).first.click()
             if tab == "About this data":
                 page.wait_for_selector("table.tk-about", state="visible", timeout=60_000)
-            else:
-                page.wait_for_selector(MARKS, state="visible", timeout=120_000)
+            else:  # a chart of this tab drew (the other tabs' charts are hidden now)
+                page.wait_for_function(f"Array.from(document.querySelectorAll(`{MARKS}`))"
+                                       ".some(e => e.getClientRects().length > 0 && e.checkVisibility())",
+                                       timeout=120_000)
             page.screenshot(path=str(SHOTS / f"06_dashboard_{shot}.png"))
         assert page.locator("[data-mime-type='application/vnd.jupyter.error']").count() == 0
         page.screenshot(path=str(SHOTS / "06_dashboard_voila.png"))

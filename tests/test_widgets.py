@@ -588,7 +588,7 @@ def test_speaker_biden_lists_every_biden_grouped_and_counted(sample):
     qe.only.value = ("speaker", "Biden campaign")
     assert set(qe.quotes["speaker"]) == {"Biden campaign"} and qe.quotes["actor_id"].isna().all()
     qe.speaker.value = "Joe Biden"
-    assert not qe.ambiguous and qe.only.value is None and "ambiguous" not in qe.matches.value
+    assert not qe.ambiguous and qe.only.value == "" and "ambiguous" not in qe.matches.value
     assert "joe-biden" in set(qe.quotes["actor_id"])
 
 

@@ -12,7 +12,9 @@ from ..schema import FREQS, WINDOWS
 from ..tables import actor_timeline, actor_topics, article_texts, check_choice, co_mentioned, has_topics, quote_frame
 from ..tables.names import actor_keys, is_ambiguous, match_actors
 from .html import as_list, esc, quotes_table_html
-from .quotes import SORTS, export_rows, plural
+from .quotes import BY_SPEAKER, SORTS, export_rows, plural
+
+QUOTE_SORTS = {k: v for k, v in SORTS.items() if k not in (BY_SPEAKER, "speaker A–Z")}  # one speaker here
 from .rows import RowsView
 
 
@@ -60,7 +62,7 @@ class ActorExplorer(widgets.VBox):
         self.topics_chart = charts.jupyter_chart(alt.Chart(pd.DataFrame()).mark_bar())
         self.topics_note = widgets.HTML()
         self.search_note = widgets.HTML()
-        self.quotes_rows = RowsView(self._render_quotes, SORTS, export=export_rows, stem="actor-quotes", corpus=corpus,
+        self.quotes_rows = RowsView(self._render_quotes, QUOTE_SORTS, export=export_rows, stem="actor-quotes", corpus=corpus,
                                     quote_ids=lambda: set(self.quotes["quote_id"]))
         self.quotes_table = self.quotes_rows.table
         self._set_options(self._actors.index[: self.OPTIONS])

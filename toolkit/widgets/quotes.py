@@ -61,7 +61,7 @@ class QuoteExplorer(widgets.VBox):
     Controls (set ``.value`` to drive them): ``speaker`` (a name, or part of one: case, accents
     and aliases folded, every matching actor's quotes; see :func:`toolkit.tables.names.match_actors`),
     ``only`` (one of the speakers found: ("actor", actor_id) or ("speaker", name as written), or
-    None for all), ``kind``, ``source``, ``topic`` (the article's main topic), ``start`` / ``end``
+    "" for all), ``kind``, ``source``, ``topic`` (the article's main topic), ``start`` / ``end``
     (dates, inclusive, UTC), ``search`` (text of the quote, case-insensitive), and the rows'
     ``rows.sort``, ``rows.page``, ``rows.open`` (an article_id) and ``rows.prepare`` (download).
     Frames: ``quotes`` (every match, newest first; columns QUOTE_VIEW), ``n_matches``,
@@ -100,7 +100,7 @@ class QuoteExplorer(widgets.VBox):
         self.start = widgets.DatePicker(description="From")
         self.end = widgets.DatePicker(description="To")
         self.search = widgets.Text(placeholder="words in the quote", description="Text")
-        self.only = widgets.Dropdown(options=[("every speaker found", None)], value=None, description="Only",
+        self.only = widgets.Dropdown(options=[("every speaker found", ANY)], value=ANY, description="Only",
                                      disabled=True, layout=widgets.Layout(width="420px"))
         self.matches = widgets.HTML()
         self.rows = RowsView(self._render, SORTS, export=export_rows, stem="quotes", corpus=corpus,
@@ -149,11 +149,11 @@ class QuoteExplorer(widgets.VBox):
         g = self.speaker_groups
         self._syncing = True
         try:
-            self.only.options = [("every speaker found", None)] + [
+            self.only.options = [("every speaker found", ANY)] + [
                 (f"{grp} ({n:,})", ("actor", aid) if isinstance(aid, str) else ("speaker", grp))
                 for grp, aid, n in zip(g["group"], g["actor_id"].astype(object).where(g["actor_id"].notna(), None),
                                        g["n_quotes"])]
-            self.only.value = None
+            self.only.value = ANY
             self.only.disabled = len(g) < 2
             if who.strip() and self.rows.sort.value == "newest first":  # a name search lists its speakers grouped
                 self.rows.sort.value = BY_SPEAKER
@@ -168,7 +168,7 @@ class QuoteExplorer(widgets.VBox):
         who = self.speaker.value.strip()
         if who:
             m &= speaker_mask(f, who, self.speaker_actors, folded_speakers=self._speaker_folded)
-            if self.only.value is not None:
+            if self.only.value != ANY:
                 side, key = self.only.value
                 m &= ((f["actor_id"] == key) if side == "actor" else
                       (f["actor_id"].isna() & (f["speaker"] == key))).fillna(False).to_numpy(dtype=bool)

@@ -20,6 +20,7 @@ from .html import TABLE_ROWS, article_html, date_text, esc
 
 LINK_STYLE = "color:#0645ad;text-decoration:underline"
 ARTICLE_OPTIONS = 200  # articles offered by the "open" dropdown: those of the rows on the page
+NO_ARTICLE = ""  # the "open" dropdown's value when no article is open (None would show a blank label)
 
 
 def sort_frame(frame: pd.DataFrame, keys) -> pd.DataFrame:
@@ -61,7 +62,7 @@ class RowsView(widgets.VBox):
     in it.
 
     Controls (set ``.value``): ``sort`` (a label of ``sorts``), ``page`` (0-based), ``open`` (an
-    article_id of the page's rows, or None). Frames: ``rows`` (every row, sorted), ``page_rows``.
+    article_id of the page's rows, or "" for none). Frames: ``rows`` (every row, sorted), ``page_rows``.
     ``prepare`` (a button) fills ``download`` with the links of ``rows``.
     """
 
@@ -81,7 +82,7 @@ class RowsView(widgets.VBox):
         self.prepare = widgets.Button(description="Download rows", icon="download",
                                       tooltip="make CSV and Excel files of every row in view")
         self.download = widgets.HTML()
-        self.open = widgets.Dropdown(options=[("read an article…", None)], value=None, description="Open",
+        self.open = widgets.Dropdown(options=[("read an article…", NO_ARTICLE)], value=NO_ARTICLE, description="Open",
                                      layout=widgets.Layout(width="420px"), disabled=corpus is None)
         self.table = widgets.HTML()
         self.article = widgets.HTML()
@@ -142,16 +143,16 @@ class RowsView(widgets.VBox):
         seen = dict.fromkeys(page["article_id"].dropna().astype(str).tolist()[:ARTICLE_OPTIONS])
         titles = dict(zip(page["article_id"].astype(str), page["title"])) if "title" in page.columns else {}
         dates = dict(zip(page["article_id"].astype(str), page["published"])) if "published" in page.columns else {}
-        keep = self.open.value if self.open.value in seen else None
-        self.open.options = [("read an article…", None)] + [
+        keep = self.open.value if self.open.value in seen else NO_ARTICLE
+        self.open.options = [("read an article…", NO_ARTICLE)] + [
             (f"{date_text(dates.get(a))} · {str(titles.get(a) or a)[:80]}", a) for a in seen]
         self.open.value = keep
-        if keep is None:
+        if keep == NO_ARTICLE:
             self.article.value = ""
 
     def _draw_article(self):
         aid = self.open.value
-        if aid is None or self.corpus is None:
+        if not aid or self.corpus is None:
             self.article.value = ""
             return
         words = self._words() if self._words else []
