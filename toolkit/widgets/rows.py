@@ -94,8 +94,8 @@ class RowsView(widgets.VBox):
         self.prepare.on_click(lambda _: self.make_download())
         self.open.observe(lambda _: self._draw_article(), names="value")
         bar = [self.sort, self.previous, self.page, self.next, self.prepare, self.download]
-        self.children = [widgets.HBox(bar, layout=widgets.Layout(flex_flow="row wrap", align_items="center")),
-                         self.table, self.open, self.article]
+        self.bar = widgets.HBox(bar, layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
+        self.children = [self.bar, self.table, self.open, self.article]
 
     # data
     def set_rows(self, frame: pd.DataFrame):
@@ -134,6 +134,9 @@ class RowsView(widgets.VBox):
         self.previous.disabled = self.page.value == 0
         self.next.disabled = self.page.value >= self.n_pages - 1
         self.table.value = self._render(self.page_rows, len(self.rows), lo)
+        empty = self.rows.empty  # nothing to sort, page, download or open: the controls step aside
+        self.bar.layout.display = "none" if empty else None
+        self.open.layout.display = "none" if empty or self.corpus is None else None
         self._offer_articles()
 
     def _offer_articles(self):
