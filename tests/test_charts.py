@@ -256,6 +256,7 @@ def test_topic_shares(topical):
     assert all(r["share"] > 0 for r in values(spec))
     by_source = ch.chart_topic_shares(topical, freq="year", by="source").to_dict()
     assert by_source["facet"]["row"]["field"] == "source"
+    assert by_source["resolve"]["scale"]["x"] == "independent"  # each outlet's axis spans its own dates
 
 
 def test_topic_charts_need_topics(corpus):
@@ -356,6 +357,8 @@ def test_network_spec(corpus):
     for r in links.itertuples():  # every edge is drawn between its two nodes
         assert (r.x, r.y) == pos[r.a] and (r.x2, r.y2) == pos[r.b]
     assert ch.chart_network(edges, n=12, seed=1).to_dict() == spec
+    assert spec["title"]["subtitle"] == (f"the {len(links):,} strongest pairs by count, each in at least "
+                                         f"{int(links['count'].min()):,} windows")
     assert tk.tables.network_layout(edges, n=12, seed=2)[0]["x"].tolist() != nodes["x"].tolist()
 
 

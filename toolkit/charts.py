@@ -230,8 +230,9 @@ def chart_topic_shares(corpus, *, freq: str = "month", by: str | None = None, n:
         tooltip=["label:N", alt.Tooltip("period:T", title=freq), alt.Tooltip("share:Q", format=".0%"),
                  "n_articles:Q"],
     ).properties(width=500, height=180)
-    if by == "source":
-        return base.facet(row=alt.Row("source:N", title=None, sort=sorted(df["source"].unique().tolist())))
+    if by == "source":  # each outlet's time axis spans its own dates: separate years are not drawn as empty
+        return base.facet(row=alt.Row("source:N", title=None, sort=sorted(df["source"].unique().tolist()))
+                          ).resolve_scale(x="independent")
     return base.properties(title="Topics over time")
 
 
@@ -342,7 +343,10 @@ def chart_network(edges: pd.DataFrame, *, n: int = 40, seed: int = 0, score: str
     text = alt.Chart(nodes).mark_text(dy=-10, fontSize=10).encode(
         x=alt.X("x:Q", **hidden), y=alt.Y("y:Q", **hidden), text="name:N")
     # no configure_*: top-level config would stop users from composing this chart with others
-    return alt.layer(rules, circles, text).properties(width=500, height=500, title="Co-occurrence network")
+    min_count = int(links["count"].min()) if len(links) and "count" in links.columns else 0
+    title = alt.TitleParams("Co-occurrence network", subtitle=f"the {len(links):,} strongest pairs by {score}"
+                            + (f", each in at least {min_count:,} windows" if min_count else ""))
+    return alt.layer(rules, circles, text).properties(width=500, height=500, title=title)
 
 
 def chart_topic_bars(frame: pd.DataFrame, *, n: int = 15) -> alt.Chart:
