@@ -753,3 +753,25 @@ def test_about_this_data_is_built_from_the_corpus(sample):
     assert tk.__version__ in html and "Quotes." in html and "Actors." in html
     s = tk.about(sample)["sources"]
     assert s["n_quotes"].sum() == len(sample.quotes) and s["n_mentions"].sum() == len(sample.mentions)
+
+
+def test_hostile_text_is_escaped_before_the_search_marks():
+    qe = QuoteExplorer(hostile_corpus())
+    qe.search.value = "script>"
+    assert qe.n_matches >= 1
+    html = qe.table.value
+    assert_safe(html)
+    assert '<mark class="tk-hit" style="background:#ffd54f;font-weight:bold">script&gt;</mark>' in html and "<script" not in html
+    qe.rows.open.value = qe.rows.open.options[1][1]
+    assert_safe(qe.rows.article.value) and '<mark class="tk-hit"' in qe.rows.article.value
+    qe.rows.prepare.click()
+    assert_safe(qe.rows.download.value)
+
+
+def test_rows_controls_step_aside_without_rows(corpus):
+    qe = QuoteExplorer(corpus)
+    assert qe.rows.bar.layout.display is None and qe.rows.open.layout.display is None
+    qe.search.value = "no quote says this 9f8e7d"
+    assert qe.rows.bar.layout.display == "none" and qe.rows.open.layout.display == "none"
+    qe.search.value = ""
+    assert qe.rows.bar.layout.display is None
