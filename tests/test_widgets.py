@@ -775,3 +775,11 @@ def test_rows_controls_step_aside_without_rows(corpus):
     assert qe.rows.bar.layout.display == "none" and qe.rows.open.layout.display == "none"
     qe.search.value = ""
     assert qe.rows.bar.layout.display is None
+
+
+def test_actor_search_does_not_depend_on_the_actors_order(sample):
+    shuffled = replace(sample, actors=sample.actors.sample(frac=1, random_state=3).reset_index(drop=True))
+    ae = ActorExplorer(shuffled)
+    ae.search.value = "biden"
+    assert ae.actor_id == "joe-biden" and "hunter-biden" in [v for _, v in ae.actor.options]
+    assert set(ae.matches["actor_id"]) == set(match_actors(sample, "biden")["actor_id"])

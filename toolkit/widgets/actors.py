@@ -44,7 +44,7 @@ class ActorExplorer(widgets.VBox):
         if a.empty:
             raise UnknownActorError("the corpus has no actors to explore")
         self._actors = a.reset_index(drop=True)
-        self._keys = actor_keys(self._actors)
+        self._keys = actor_keys(corpus.actors)  # in the order match_actors reads corpus.actors
         self.matches = match_actors(corpus, "")
         self._labels = [f"{nm} ({k}, {c:,})" for nm, k, c in zip(a["name"], a["kind"], a["n_mentions"])]
         self._quotes = quote_frame(corpus)
