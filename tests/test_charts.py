@@ -140,10 +140,22 @@ def test_actor_timeline_zero_filled(corpus):
     dated = dated[dated["published"].notna() & dated["actor_id"].isin(ids)]
     assert df["n_mentions"].sum() == len(dated)
     per_actor = df.groupby("actor_id")["period"].apply(list)
-    assert per_actor[ids[0]] == per_actor[ids[1]]  # one shared, gap-free grid of months
+    assert per_actor[ids[0]] == per_actor[ids[1]]  # one shared grid of months
     months = pd.Series(per_actor[ids[0]])
-    assert (months.dt.day == 1).all() and len(months) == len(pd.period_range(months.min(), months.max(), freq="M"))
+    # every month in which the corpus has articles, between the first and last mention, and no other
+    active = set(corpus.articles["published"].dt.tz_convert(None).dt.to_period("M").dt.start_time)
+    calendar = pd.period_range(months.min(), months.max(), freq="M").start_time
+    assert (months.dt.day == 1).all() and months.tolist() == [m for m in calendar if m in active]
+    assert len(months) < len(calendar)  # the years without articles (2021-2024) are not drawn as zeros
     assert df["actor_id"].drop_duplicates().tolist() == ids
+
+
+def test_timeline_lines_break_over_years_without_articles(corpus):
+    ids = tk.top_actors(corpus, n=2)["actor_id"].tolist()
+    spec = ch.chart_actor_timeline(corpus, ids, freq="month").to_dict()
+    assert spec["encoding"]["detail"] == {"field": "segment", "type": "nominal"}
+    runs = {r["segment"] for r in values(spec)}
+    assert len(runs) >= 2  # 2019-20 (Wikinews) and 2025 (The Standard) are separate runs
 
 
 def test_chart_actor_timeline_spec(corpus):
@@ -153,13 +165,13 @@ def test_chart_actor_timeline_spec(corpus):
     assert spec["encoding"]["y"]["field"] == "n_mentions"
     assert values(spec) == [{"actor_id": "william-ruto", "name": "William Ruto", "label": "William Ruto",
                              "period": "2025-01-01", "n_mentions": values(spec)[0]["n_mentions"],
-                             "n_articles": 1}]
+                             "n_articles": 1, "segment": 0}]
     with pytest.raises(UnknownActorError, match="nobody"):
         tk.actor_timeline(corpus, ["nobody"])
 
 
 def test_timeline_too_fine_for_the_row_limit_names_coarser_freqs():
-    days = pd.date_range("2000-01-01", "2019-12-31", freq="30D", tz="UTC")
+    days = pd.date_range("2000-01-01", "2019-12-31", freq="D", tz="UTC")
     arts = pd.DataFrame({"article_id": [f"a{i}" for i in range(len(days))], "published": days, "source": "S"})
     mentions = pd.DataFrame({"article_id": arts["article_id"], "actor_id": "x", "start": 0, "name": "X",
                              "kind": "person"})
@@ -260,6 +272,7 @@ def test_topic_shares(topical):
     assert all(r["share"] > 0 for r in values(spec))
     by_source = ch.chart_topic_shares(topical, freq="year", by="source").to_dict()
     assert by_source["facet"]["row"]["field"] == "source"
+    assert by_source["resolve"]["scale"]["x"] == "independent"  # each outlet's axis spans its own dates
 
 
 def test_topic_shares_choose_their_time_unit_from_the_date_span(topical):
@@ -375,6 +388,8 @@ def test_network_spec(corpus):
     for r in links.itertuples():  # every edge is drawn between its two nodes
         assert (r.x, r.y) == pos[r.a] and (r.x2, r.y2) == pos[r.b]
     assert ch.chart_network(edges, n=12, seed=1).to_dict() == spec
+    assert spec["title"]["subtitle"] == (f"the {len(links):,} strongest pairs by count, each in at least "
+                                         f"{int(links['count'].min()):,} windows")
     assert tk.tables.network_layout(edges, n=12, seed=2)[0]["x"].tolist() != nodes["x"].tolist()
 
 
@@ -624,3 +639,50 @@ def test_heatmap_and_network_rank_with_a_minimum_count(corpus):
     assert text["encoding"]["text"]["field"] == "name_label"
     named = [r for d in data_of(net) for r in d if r.get("name_label")]
     assert len(named) == 5
+
+
+# --- most mentioned, never quoted; renamed topics ------------------------------------------------
+
+def test_never_quoted(corpus):
+    nq = tk.never_quoted(corpus, n=10, min_mentions=2)
+    quoted = set(corpus.quotes["actor_id"].dropna())
+    counts = corpus.mentions.groupby("actor_id").size()
+    assert len(nq) and not set(nq["actor_id"]) & quoted
+    assert set(nq["kind"]) <= {"person", "organization"} and (nq["n_mentions"] >= 2).all()
+    assert nq["n_mentions"].tolist() == counts.loc[nq["actor_id"]].tolist()
+    assert nq["n_mentions"].is_monotonic_decreasing and nq["rank"].tolist() == list(range(1, len(nq) + 1))
+    # nobody with as many mentions is missing from the list
+    info = corpus.actors.set_index("actor_id")
+    rest = counts[~counts.index.isin(quoted) & ~counts.index.isin(nq["actor_id"])]
+    rest = rest[info.loc[rest.index, "kind"].isin(["person", "organization"]).to_numpy()]
+    assert len(nq) == 10 or rest[rest >= 2].empty
+    if len(nq) == 10:
+        assert rest.max() <= nq["n_mentions"].min()
+    places = tk.never_quoted(corpus, kinds=("place",), min_mentions=1)
+    assert set(places["kind"]) == {"place"}
+    with pytest.raises(InvalidOptionError):
+        tk.never_quoted(corpus, kinds=("planet",))
+
+
+def test_chart_never_quoted_states_its_minimum(corpus):
+    spec = ch.chart_never_quoted(corpus, n=5, min_mentions=2).to_dict()
+    assert spec["mark"]["type"] == "bar" and spec["encoding"]["x"]["field"] == "n_mentions"
+    assert "at least 2 mentions" in spec["title"]["text"]
+    top = tk.never_quoted(corpus, n=5, min_mentions=2)
+    assert spec["encoding"]["y"]["sort"] == top["label"].tolist()
+    assert "at least 3 mentions" in ch.chart_never_quoted(corpus).to_dict()["title"]["text"]
+
+
+def test_rename_topics(topical):
+    renamed = topical.rename_topics({0: "Elections", "topic 2": "Haiti mission"})
+    assert renamed.topics["label"].tolist() == ["Elections", "topic 1", "Haiti mission", "topic 3"]
+    assert topical.topics["label"].tolist() == ["topic 0", "topic 1", "topic 2", "topic 3"]  # unchanged
+    assert set(tk.topic_shares(renamed, freq="year")["label"]) >= {"Elections", "Haiti mission"}
+    spec = ch.chart_topic_shares(renamed, freq="year").to_dict()
+    assert "Elections" in {r["label"] for r in values(spec)}
+    with pytest.raises(InvalidOptionError, match="nope"):
+        topical.rename_topics({"nope": "x"})
+    with pytest.raises(InvalidOptionError):
+        topical.rename_topics({0: "topic 1"})  # two topics alike
+    with pytest.raises(InvalidOptionError):
+        topical.rename_topics({0: "  "})

@@ -108,7 +108,7 @@ def test_quote_explorer_starts_with_every_quote(corpus):
     assert qe.n_matches == len(corpus.quotes) == len(qe.quotes)
     assert set(qe.quotes["quote_id"]) == set(corpus.quotes["quote_id"])
     assert n_rows(qe.table.value) == TABLE_ROWS
-    assert f"<b>{len(corpus.quotes):,}</b> quotes; showing the first {TABLE_ROWS}" in qe.table.value
+    assert f"<b>{len(corpus.quotes):,}</b> quotes; rows 1–{TABLE_ROWS}" in qe.table.value
     dates = qe.quotes["published"]
     assert dates.is_monotonic_decreasing  # newest first
 
@@ -450,8 +450,9 @@ class TagAudit(HTMLParser):
 
 
 SAFE_TAGS = {"p", "b", "i", "small", "br", "h3", "h4", "table", "thead", "tbody", "tr", "th", "td", "a", "mark",
-             "ol", "li"}
-SAFE_ATTRS = {"style", "title", "class", "href", "target", "rel"}
+             "ol", "ul", "li", "span", "div"}
+SAFE_ATTRS = {"style", "title", "class", "href", "target", "rel", "start", "download"}
+DOWNLOAD_URIS = ("data:text/csv;charset=utf-8;base64,", "data:application/vnd.openxmlformats-officedocument")
 
 
 def assert_safe(html: str):
@@ -461,7 +462,9 @@ def assert_safe(html: str):
     for tag, name, value in audit.attrs:
         assert name in SAFE_ATTRS, (tag, name, value)
         if name == "href":
-            assert value.startswith("https://"), value
+            assert value.startswith(("https://", *DOWNLOAD_URIS)), value
+        if name == "start":
+            assert value.isdigit(), value
     lowered = html.lower()
     assert "<script" not in lowered and "<img" not in lowered and "onerror=alert(1)>" not in lowered
 
@@ -528,3 +531,278 @@ def test_voices_panel_shows_sources_by_gender_per_outlet(corpus):
     by = tk.sources(corpus, by=("source", "gender"))
     assert vp.frame["n_people"].sum() == by.loc[by["source"] == outlet, "n_people"].sum()
     assert "not their identity" in vp.table.value
+
+
+# --- finding, paging, sorting, downloading, reading (the analysed sample store) ----------------
+
+import base64
+import io
+from pathlib import Path
+
+from toolkit.tables.names import fold, is_ambiguous, match_actors
+from toolkit.widgets.attention import AttentionExplorer
+from toolkit.widgets.quotes import BY_SPEAKER
+
+SAMPLE_STORE = Path(__file__).resolve().parents[1] / "results" / "sample"
+
+
+@pytest.fixture(scope="module")
+def sample():
+    """The analysed sample corpus (`make sample-store`; `make test` builds it first)."""
+    if not (SAMPLE_STORE / "corpus").exists():
+        pytest.skip("no analysed sample store: run `make sample-store`")
+    return tk.open_corpus(SAMPLE_STORE)
+
+
+def decoded(html: str, cls: str) -> bytes:
+    """The bytes of the data: link of class ``cls`` in a download widget's HTML."""
+    href = html.split(f'class="{cls}"', 1)[1].split('href="', 1)[1].split('"', 1)[0]
+    return base64.b64decode(href.split(";base64,", 1)[1])
+
+
+def download_frames(html: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    text = decoded(html, "tk-download-csv").decode("utf-8")
+    return (pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False),
+            pd.read_excel(io.BytesIO(decoded(html, "tk-download-xlsx")), dtype=str, keep_default_na=False))
+
+
+def test_fold_removes_case_accents_and_dashes():
+    assert fold("José Muñoz-Díaz") == "jose munoz diaz"
+    assert fold("  ÉLYSÉE ") == "elysee" and fold(pd.NA) == ""
+
+
+def test_match_actors_is_partial_folded_and_alias_aware(sample):
+    biden = match_actors(sample, "biden")
+    assert biden["actor_id"].iloc[0] == "joe-biden" and biden["matched"].iloc[0] == "Biden"  # an alias
+    assert {"joe-biden", "hunter-biden"} <= set(biden["actor_id"]) and is_ambiguous(biden)
+    assert match_actors(sample, "BIDEN ").equals(biden)
+    assert not is_ambiguous(match_actors(sample, "Joe Biden"))
+    assert match_actors(sample, "Joe Biden")["how"].iloc[0] == "name"
+    assert "donald-trump" in set(match_actors(sample, "trum")["actor_id"])
+    jose = match_actors(sample, "jose")
+    assert (jose["name"].str.contains("José")).any() and (jose["name"].str.contains("Jose")).any()
+    assert match_actors(sample, "JOSÉ").equals(jose)
+    assert match_actors(sample, "").empty and match_actors(sample, "zzqx nobody").empty
+
+
+def test_speaker_biden_lists_every_biden_grouped_and_counted(sample):
+    qe = QuoteExplorer(sample)
+    qe.speaker.value = "biden"
+    q = sample.quotes
+    bidens = set(match_actors(sample, "biden")["actor_id"])
+    of_actors = q["actor_id"].isin(bidens).fillna(False)
+    as_written = q["speaker"].str.lower().str.contains("biden").fillna(False)
+    assert qe.n_matches == int((of_actors | as_written).sum()) > int((q["actor_id"] == "joe-biden").sum())
+    assert set(q.loc[of_actors, "quote_id"]) <= set(qe.quotes["quote_id"])
+    g = qe.speaker_groups
+    assert g["n_quotes"].sum() == qe.n_matches and g["group"].iloc[0] == "Joe Biden"
+    assert g.loc[g["group"] == "Joe Biden", "n_quotes"].item() == (q["actor_id"] == "joe-biden").sum()
+    assert "Biden campaign" in set(g["group"])  # a speaker never resolved to an actor still counts
+    assert qe.ambiguous and "is ambiguous" in qe.matches.value and "Hunter Biden" in qe.matches.value
+    assert "Joe Biden <b>" in qe.matches.value
+    # the rows are grouped by speaker, most quoted first
+    assert qe.rows.sort.value == BY_SPEAKER
+    assert qe.rows.rows["_group_rank"].is_monotonic_increasing
+    # narrowing to one of them
+    assert ("Joe Biden (64)" if (q["actor_id"] == "joe-biden").sum() == 64 else None) in (
+        None, *[lab for lab, _ in qe.only.options])
+    qe.only.value = ("actor", "joe-biden")
+    assert set(qe.quotes["actor_id"]) == {"joe-biden"} and qe.n_matches == (q["actor_id"] == "joe-biden").sum()
+    qe.only.value = ("speaker", "Biden campaign")
+    assert set(qe.quotes["speaker"]) == {"Biden campaign"} and qe.quotes["actor_id"].isna().all()
+    qe.speaker.value = "Joe Biden"
+    assert not qe.ambiguous and qe.only.value == "" and "ambiguous" not in qe.matches.value
+    assert "joe-biden" in set(qe.quotes["actor_id"])
+
+
+def test_partial_speaker_finds_the_full_name(sample):
+    qe = QuoteExplorer(sample)
+    qe.speaker.value = "trum"
+    partial = set(qe.quotes["quote_id"])
+    qe.speaker.value = "Trump"
+    assert set(qe.quotes["quote_id"]) == partial
+    assert (sample.quotes["actor_id"] == "donald-trump").sum() <= qe.n_matches
+
+
+def test_quote_pages_reach_every_row_and_sorts_order_them(sample):
+    qe = QuoteExplorer(sample)
+    rv = qe.rows
+    assert rv.n_pages == -(-len(sample.quotes) // TABLE_ROWS)
+    seen = []
+    for p in range(rv.n_pages):
+        rv.page.value = p
+        seen += rv.page_rows["quote_id"].tolist()
+        assert f"rows {p * TABLE_ROWS + 1:,}–" in qe.table.value
+    assert sorted(seen) == sorted(sample.quotes["quote_id"]) and len(seen) == len(set(seen))
+    assert rv.next.disabled and not rv.previous.disabled
+    rv.turn(-1)
+    assert rv.page.value == rv.n_pages - 2
+    rv.sort.value = "oldest first"
+    assert rv.page.value == 0 and rv.rows["published"].is_monotonic_increasing
+    rv.sort.value = "speaker A–Z"
+    sp = rv.rows["speaker"].dropna().str.casefold()
+    assert sp.is_monotonic_increasing
+
+
+def test_searched_words_are_marked_and_escaped(sample):
+    qe = QuoteExplorer(sample)
+    qe.search.value = "election"
+    html = qe.table.value
+    assert qe.n_matches > 0 and html.count('<mark class="tk-hit"') >= min(qe.n_matches, TABLE_ROWS)
+    assert re_hits(html) <= {"election"}
+    assert 'style="color:#0645ad;text-decoration:underline"' in html  # visible links
+
+
+def re_hits(html: str) -> set[str]:
+    import re
+    return {m.lower() for m in re.findall(r'<mark class="tk-hit"[^>]*>([^<]*)</mark>', html)}
+
+
+def test_article_view_marks_mentions_and_quotes(sample):
+    qe = QuoteExplorer(sample)
+    qe.speaker.value = "Joe Biden"
+    qe.search.value = "Trump"
+    aid = qe.rows.open.options[1][1]
+    assert aid in set(qe.rows.page_rows["article_id"])
+    qe.rows.open.value = aid
+    html = qe.rows.article.value
+    art = sample.articles.set_index("article_id").loc[aid]
+    n_mentions = int((sample.mentions["article_id"] == aid).sum())
+    n_quotes = int((sample.quotes["article_id"] == aid).sum())
+    # a mark split by another's edge reopens in each piece: at least one tag per mention and quote
+    assert html.count('class="tk-mention"') >= n_mentions > 0 and html.count('class="tk-quote') >= n_quotes > 0
+    assert f"{n_mentions:,} mentions" in html and f"{n_quotes:,} quotes" in html
+    assert 'class="tk-quote tk-picked"' in html and '<mark class="tk-hit"' in html
+    assert esc_text(art["title"]) in html
+    assert_safe(html)
+    qe.search.value = "no quote says this 9f8e7d"
+    assert qe.rows.article.value == ""  # the article is not among the rows any more
+
+
+def esc_text(s: str) -> str:
+    import html
+    return html.escape(s, quote=True)
+
+
+def test_quote_download_holds_the_rows_in_view(sample):
+    qe = QuoteExplorer(sample)
+    qe.speaker.value = "biden"
+    assert qe.rows.download.value == ""
+    qe.rows.prepare.click()
+    assert_safe(qe.rows.download.value)
+    csv_rows, xlsx_rows = download_frames(qe.rows.download.value)
+    assert sorted(csv_rows["quote_id"]) == sorted(qe.quotes["quote_id"]) == sorted(xlsx_rows["quote_id"])
+    assert list(csv_rows.columns) == W.EXPORT_COLUMNS
+    qe.kind.value = "direct"
+    assert qe.rows.download.value == ""  # new rows: the old files are gone
+
+
+def test_every_explorer_downloads_its_rows(sample):
+    ae = ActorExplorer(sample)
+    ae.search.value = "biden"
+    assert ae.actor_id == "joe-biden" and "is ambiguous" in ae.search_note.value
+    assert "hunter-biden" in [v for _, v in ae.actor.options]
+    ae.quotes_rows.prepare.click()
+    csv_rows, _ = download_frames(ae.quotes_rows.download.value)
+    assert sorted(csv_rows["quote_id"]) == sorted(ae.quotes["quote_id"]) and len(csv_rows) > 0
+
+    ce = CooccurrenceExplorer(sample, cooccurrence=local_cooccurrence)
+    ce.edge_rows.prepare.click()
+    edges, _ = download_frames(ce.edge_rows.download.value)
+    assert len(edges) == len(ce.edges)
+    a, b = ce.edges.iloc[0][["a", "b"]]
+    ce.show(a, b)
+    ce.passage_rows.prepare.click()
+    passages, _ = download_frames(ce.passage_rows.download.value)
+    assert len(passages) == len(ce.passages) > 0
+    ce.passage_rows.open.value = ce.passage_rows.open.options[1][1]
+    assert 'class="tk-mention"' in ce.passage_rows.article.value
+
+    xe = AttentionExplorer(sample, "climate")
+    xe.sentence_rows.prepare.click()
+    sentences, _ = download_frames(xe.sentence_rows.download.value)
+    assert len(sentences) == xe.n_sentences > 0 and "marked" not in sentences.columns
+    xe.sentence_rows.open.value = xe.sentence_rows.open.options[1][1]
+    assert '<mark class="tk-hit"' in xe.sentence_rows.article.value
+
+
+def test_downloads_are_formula_safe():
+    qe = QuoteExplorer(hostile_corpus())
+    qe.source.value = "=Outlet"
+    qe.rows.prepare.click()
+    for frame in download_frames(qe.rows.download.value):
+        assert len(frame) == 5
+        for col in frame.columns:
+            assert not frame[col].str.startswith(("=", "+", "-", "@")).any(), col
+
+
+def test_hostile_article_view_is_text():
+    c = hostile_corpus()
+    qe = QuoteExplorer(c)
+    qe.rows.open.value = "h1"
+    html = qe.rows.article.value
+    assert_safe(html)
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+# --- the dashboard ---------------------------------------------------------------------------------
+
+def test_dashboard_builds_the_first_tab_only_then_each_on_selection(sample):
+    d = W.Dashboard(sample, extra={"Mine": ("A tab of my own.", lambda c: widgets.HTML("mine"))})
+    assert d.titles == ["Quotes", "Actors", "Together", "Mine", "About this data"]
+    assert list(d.built) == ["Quotes"] and isinstance(d.built["Quotes"], QuoteExplorer)
+    helps = [slot.children[0].value for slot in d.tabs.children]
+    assert all(h.startswith("<p") and len(h) > 40 for h in helps) and "ambiguous" in helps[0]
+    assert d.tabs.children[1].children[1].value == "<p><i>Loading…</i></p>"
+    d.tabs.selected_index = 1
+    assert list(d.built) == ["Quotes", "Actors"] and d.tabs.children[1].children[1] is d.built["Actors"]
+    d.tabs.selected_index = 3
+    assert d.built["Mine"].value == "mine"
+    d.tabs.selected_index = 1  # built once
+    assert list(d.built) == ["Quotes", "Actors", "Mine"]
+
+
+def test_about_this_data_is_built_from_the_corpus(sample):
+    html = W.about_html(sample)
+    assert_safe(html)
+    arts = sample.articles
+    for source, g in arts.groupby("source"):
+        first = g["published"].min().strftime("%Y-%m-%d")
+        last = g["published"].max().strftime("%Y-%m-%d")
+        assert f"<td>{esc_text(source)}</td><td style='text-align:right'>{len(g):,}</td><td>{first}</td><td>{last}</td>" \
+            in html
+    assert f"{len(arts):,} articles" in html and f"{len(sample.quotes):,} quotes" in html
+    assert "No two sources here cover the same dates" in html  # 2012, 2019-20 and 2025
+    assert tk.__version__ in html and "Quotes." in html and "Actors." in html
+    s = tk.about(sample)["sources"]
+    assert s["n_quotes"].sum() == len(sample.quotes) and s["n_mentions"].sum() == len(sample.mentions)
+
+
+def test_hostile_text_is_escaped_before_the_search_marks():
+    qe = QuoteExplorer(hostile_corpus())
+    qe.search.value = "script>"
+    assert qe.n_matches >= 1
+    html = qe.table.value
+    assert_safe(html)
+    assert '<mark class="tk-hit" style="background:#ffd54f;font-weight:bold">script&gt;</mark>' in html and "<script" not in html
+    qe.rows.open.value = qe.rows.open.options[1][1]
+    assert_safe(qe.rows.article.value) and '<mark class="tk-hit"' in qe.rows.article.value
+    qe.rows.prepare.click()
+    assert_safe(qe.rows.download.value)
+
+
+def test_rows_controls_step_aside_without_rows(corpus):
+    qe = QuoteExplorer(corpus)
+    assert qe.rows.bar.layout.display is None and qe.rows.open.layout.display is None
+    qe.search.value = "no quote says this 9f8e7d"
+    assert qe.rows.bar.layout.display == "none" and qe.rows.open.layout.display == "none"
+    qe.search.value = ""
+    assert qe.rows.bar.layout.display is None
+
+
+def test_actor_search_does_not_depend_on_the_actors_order(sample):
+    shuffled = replace(sample, actors=sample.actors.sample(frac=1, random_state=3).reset_index(drop=True))
+    ae = ActorExplorer(shuffled)
+    ae.search.value = "biden"
+    assert ae.actor_id == "joe-biden" and "hunter-biden" in [v for _, v in ae.actor.options]
+    assert set(ae.matches["actor_id"]) == set(match_actors(sample, "biden")["actor_id"])

@@ -22,14 +22,15 @@ from .nlp import load_model
 from .quotes import extract_quotes
 from .tables import (actor_timeline, actor_topics, attention, co_mentioned, cooccurrence, cues, distinctive_terms,
                      passages, search, sources, to_networkx, top_actors, topic_shares, voices)
+from .tables import about, match_actors, never_quoted
 from .topics import topics
 from .version import __version__
 
 __all__ = ["errors", "clean_text", "load_articles", "load_report", "load_sample", "sample_path", "load_model",
            "Corpus", "analyze", "open_corpus", "extract_mentions", "extract_quotes", "merge_actors", "topics",
            "cooccurrence", "to_networkx", "top_actors", "actor_timeline", "actor_topics", "co_mentioned", "voices",
-           "cues", "sources", "topic_shares", "passages", "near_duplicates", "search", "attention", "distinctive_terms", "charts",
-           "widgets", "__version__"]
+           "cues", "sources", "topic_shares", "passages", "near_duplicates", "search", "attention", "distinctive_terms",
+           "charts", "widgets", "__version__", "never_quoted", "match_actors", "about"]
 
 
 def __getattr__(name):

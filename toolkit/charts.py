@@ -19,16 +19,17 @@ import altair as alt
 import pandas as pd
 
 from .errors import TooManyRowsError
-from .schema import KINDS, QUOTE_KINDS
+from .schema import FREQS, KINDS, QUOTE_KINDS
 from .tables import (MAX_ROWS, actor_timeline, actor_topics, attention, check_count, co_mentioned, cues,
                      distinctive_terms, heatmap_cells, network_layout, sources, topic_shares, top_actors, unique_labels,
                      voices)
 from .tables.sources import auto_freq
 from .tables.base import actor_info, ranked
+from .tables.unquoted import MIN_MENTIONS, SPEAKING_KINDS, never_quoted
 from .tables.topics import topic_tables
 
 __all__ = [
-    "use_offline", "jupyter_chart", "chart_data",
+    "use_offline", "jupyter_chart", "chart_data", "chart_never_quoted",
     "chart_top_actors", "chart_actor_timeline", "chart_voices", "chart_cues", "chart_topic_shares",
     "chart_co_mentioned", "chart_cooccurrence_heatmap", "chart_network", "chart_actor_topics",
     "chart_topic_bars", "line_timeline", "bar_co_mentioned", "chart_attention", "line_attention",
@@ -136,14 +137,29 @@ def chart_actor_timeline(corpus, actor_ids, *, freq: str = "month") -> alt.Chart
     return line_timeline(actor_timeline(corpus, actor_ids, freq=freq), freq=freq)
 
 
+def segments(period: pd.Series, freq: str) -> pd.Series:
+    """A run number per row: a new run starts where the previous period with data is not the
+    period just before (the corpus has nothing in between), so lines break over gaps instead of
+    joining, say, 2012 to 2019."""
+    p = pd.to_datetime(period)
+    starts = pd.DatetimeIndex(sorted(p.dropna().unique()))
+    if not len(starts):
+        return pd.Series(0, index=period.index, dtype="int64")
+    per = starts.to_period(FREQS[freq])
+    run = (pd.Series(per.asi8).diff().fillna(1) != 1).cumsum().to_numpy()
+    return p.map(dict(zip(starts, run))).fillna(0).astype("int64")
+
+
 def line_timeline(frame: pd.DataFrame, *, freq: str = "month") -> alt.Chart:
-    """The chart of :func:`chart_actor_timeline` from an :func:`actor_timeline` frame."""
-    df = chart_data(frame)
+    """The chart of :func:`chart_actor_timeline` from an :func:`actor_timeline` frame; lines break
+    where the corpus has no articles (``segment``: see :func:`segments`)."""
+    df = chart_data(frame.assign(segment=segments(frame["period"], freq)) if len(frame) else frame)
     order = list(dict.fromkeys(df["label"]))
     return alt.Chart(df).mark_line(point=True).encode(
         x=alt.X("period:T", title=None),
         y=alt.Y("n_mentions:Q", title=f"Mentions per {freq}"),
         color=alt.Color("label:N", title="Actor", sort=order),
+        detail="segment:N",
         tooltip=["name:N", alt.Tooltip("period:T", title=freq), "n_mentions:Q", "n_articles:Q"],
     ).properties(width=500, height=220)
 
@@ -312,8 +328,9 @@ def chart_topic_shares(corpus, *, freq: str = "auto", by: str | None = None, n: 
         tooltip=["label:N", alt.Tooltip("period:T", title=freq), alt.Tooltip("share:Q", format=".0%"),
                  "n_articles:Q"],
     ).properties(width=500, height=180)
-    if by == "source":
-        return base.facet(row=alt.Row("source:N", title=None, sort=sorted(df["source"].unique().tolist())))
+    if by == "source":  # each outlet's time axis spans its own dates: separate years are not drawn as empty
+        return base.facet(row=alt.Row("source:N", title=None, sort=sorted(df["source"].unique().tolist()))
+                          ).resolve_scale(x="independent")
     return base.properties(title="Topics over time")
 
 
@@ -437,7 +454,10 @@ def chart_network(edges: pd.DataFrame, *, n: int = 40, seed: int = 0, score: str
     text = alt.Chart(nodes).mark_text(dy=-10, fontSize=10).encode(
         x=alt.X("x:Q", **hidden), y=alt.Y("y:Q", **hidden), text="name_label:N")
     # no configure_*: top-level config would stop users from composing this chart with others
-    return alt.layer(rules, circles, text).properties(width=500, height=500, title="Co-occurrence network")
+    min_count = int(links["count"].min()) if len(links) and "count" in links.columns else 0
+    title = alt.TitleParams("Co-occurrence network", subtitle=f"the {len(links):,} strongest pairs by {score}"
+                            + (f", each in at least {min_count:,} windows" if min_count else ""))
+    return alt.layer(rules, circles, text).properties(width=500, height=500, title=title)
 
 
 def chart_topic_bars(frame: pd.DataFrame, *, n: int = 15) -> alt.Chart:
@@ -453,6 +473,26 @@ def chart_topic_bars(frame: pd.DataFrame, *, n: int = 15) -> alt.Chart:
         y=alt.Y("label:N", title=None, sort=df["label"].tolist()),
         tooltip=["topic:N", alt.Tooltip("share:Q", format=".0%")],
     ).properties(width=250, title="Topics")
+
+
+def chart_never_quoted(corpus, *, n: int = 20, min_mentions: int = MIN_MENTIONS,
+                       kinds: tuple[str, ...] = SPEAKING_KINDS) -> alt.Chart:
+    """Bars of the most mentioned actors never quoted (see :func:`never_quoted`); the minimum
+    and the kinds are stated in the title.
+
+    Encodings: x n_mentions, y label (rank order), colour kind; tooltip name, kind, n_mentions,
+    n_articles.
+    """
+    df = chart_data(never_quoted(corpus, n=n, min_mentions=min_mentions, kinds=kinds))
+    kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
+    return alt.Chart(df).mark_bar().encode(
+        x=alt.X("n_mentions:Q", title="Mentions"),
+        y=alt.Y("label:N", title=None, sort=df["label"].tolist()),
+        color=alt.Color("kind:N", title="Kind", scale=KIND_COLORS),
+        tooltip=["name:N", "kind:N", "n_mentions:Q", "n_articles:Q"],
+    ).properties(width=400, title=alt.TitleParams(
+        f"Most mentioned, never quoted (at least {min_mentions} mentions)",
+        subtitle=f"{' and '.join(kinds)} actors with no quote resolved to them"))
 
 
 def chart_attention(articles_or_corpus, query_or_actor, *, by: str | None = "source", freq: str = "week",

@@ -1,13 +1,13 @@
 """The analysed corpus: its tidy tables and the lookups over them; opening one from a store."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
 from . import store as store_mod
 from .actors.lookup import find_actor
-from .errors import InvalidOptionError, QueryError
+from .errors import EmptyCorpusError, InvalidOptionError, QueryError
 from .schema import CORPUS_TABLES, columns, typed
 
 
@@ -129,6 +129,37 @@ class Corpus:
         :mod:`toolkit.load.fields`)."""
         store_mod.save_tables(self.tables(), path, meta=meta, files=files)
         self.store = str(path)
+
+    def rename_topics(self, labels: dict) -> "Corpus":
+        """A copy of the corpus whose topics carry the labels you give: ``labels`` maps a topic_id
+        or a current label to the new label (``corpus = corpus.rename_topics({"t00": "Elections",
+        "haiti, mission, kenya": "Haiti mission"})``). Every chart, table and explorer then shows
+        the new labels; topics not named keep theirs. The corpus itself is unchanged; saving the copy
+        saves the labels. Raises InvalidOptionError for a key that is no topic, and for labels that
+        would name two topics alike."""
+        t = self.topics
+        if t is None or t.empty or "topic_id" not in t.columns:
+            raise EmptyCorpusError("the corpus has no topics to rename: run tk.analyze(articles, topics=True)")
+        ids, old = t["topic_id"].tolist(), t["label"].astype(str).tolist()
+        by_label = dict(zip(old, ids))
+        new = dict(zip(ids, old))
+        for key, label in dict(labels).items():
+            if key in new:  # a topic_id first, then a current label
+                tid = key
+            elif isinstance(key, str) and key in by_label:
+                tid = by_label[key]
+            else:
+                raise InvalidOptionError("labels", key, [*ids, *old])
+            if not isinstance(label, str) or not label.strip():
+                raise InvalidOptionError(f"labels[{key!r}]", label, ("a non-empty label",))
+            new[tid] = label.strip()
+        dup = pd.Series(list(new.values())).duplicated(keep=False)
+        if dup.any():
+            raise InvalidOptionError("labels", sorted(set(pd.Series(list(new.values()))[dup])),
+                                     ("labels naming one topic each",))
+        topics = t.copy()
+        topics["label"] = pd.Series([new[i] for i in ids], index=t.index, dtype=t["label"].dtype)
+        return replace(self, topics=topics)
 
     def actor(self, name: str) -> ActorProfile:
         """Look an actor up by actor_id, name, any alias, or a word of a person's name (case,

@@ -534,6 +534,15 @@ def _retrying(path, read):
     return read(*_manifest(path)[:2])
 
 
+def saved_meta(path) -> dict | None:
+    """The manifest of a store's finished corpus (toolkit version, fingerprint, version, notes),
+    or None when there is none."""
+    try:
+        return dict(_manifest(path)[0])
+    except StoreError:
+        return None
+
+
 def saved_fingerprint(path) -> str | None:
     """The fingerprint recorded with the finished corpus of a store, if any."""
     try:

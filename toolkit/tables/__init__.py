@@ -17,6 +17,9 @@ from .network import SCORES, heatmap_cells, is_symmetric, network_layout, passag
 from .search import BY_SEARCH, SEARCH_COLUMNS, SENTENCE_COLUMNS, index_for, matching_ids, parse_query, search
 from .sources import BY_SOURCES, SOURCES_COLUMNS, auto_freq, person_articles, sources
 from .quotes import CUE_FORMS, QUOTE_VIEW, article_texts, cues, quote_frame, voices
+from .unquoted import MIN_MENTIONS, SPEAKING_KINDS, never_quoted
+from .names import fold, is_ambiguous, match_actors, speaker_groups, speaker_mask
+from .about import about, source_summary
 from .topics import BY_TOPICS, actor_topics, has_topics, main_topics, topic_shares, topic_tables
 
 __all__ = ["top_actors", "actor_timeline", "co_mentioned", "voices", "cues", "quote_frame", "article_texts",
@@ -26,4 +29,6 @@ __all__ = ["top_actors", "actor_timeline", "co_mentioned", "voices", "cues", "qu
            "QUOTE_VIEW", "SCORES", "EDGE_COLUMNS", "OF", "PERIODS", "search", "matching_ids", "parse_query", "index_for",
            "attention", "counted_articles", "normalize_freq", "distinctive_terms", "BY_SEARCH", "SEARCH_COLUMNS",
            "SENTENCE_COLUMNS", "BY_ATTENTION", "ATTENTION_COLUMNS", "BY_DISTINCTIVE", "DISTINCTIVE_COLUMNS",
-           "sources", "person_articles", "auto_freq", "BY_SOURCES", "SOURCES_COLUMNS"]
+           "sources", "person_articles", "auto_freq", "BY_SOURCES", "SOURCES_COLUMNS",
+           "never_quoted", "MIN_MENTIONS", "SPEAKING_KINDS", "fold", "is_ambiguous", "match_actors", "speaker_groups",
+           "speaker_mask", "about", "source_summary"]

@@ -5,7 +5,7 @@ import pandas as pd
 
 from ..errors import UnknownActorError
 from ..schema import FREQS, KINDS, WINDOWS
-from .base import (MAX_ROWS, actor_info, check_choice, check_count, fit_freq, need_columns, period_grid, periods,
+from .base import (MAX_ROWS, active_periods, actor_info, check_choice, check_count, fit_freq, need_columns, period_grid, periods,
                    pool_sources, ranked, resolved_mentions, table_of, unique_labels)
 
 BY_ACTORS = (None, "kind", "source")
@@ -60,8 +60,10 @@ def actor_timeline(corpus, actor_ids, *, freq: str = "month") -> pd.DataFrame:
     """Mentions of some actors per period.
 
     Returns actor_id, name, label, period (start, naive UTC), n_mentions, n_articles: one row per actor
-    and period from the first to the last dated mention of any of them, zeros included (so lines
-    drop to zero rather than interpolate over silence). Articles without a date are left out.
+    and period from the first to the last dated mention of any of them in which the corpus has
+    dated articles, zeros included (so lines drop to zero rather than interpolate over silence);
+    periods in which the corpus has no article at all are left out rather than drawn as zeros.
+    Articles without a date are left out.
     """
     check_choice("freq", freq, tuple(FREQS))
     ids = [actor_ids] if isinstance(actor_ids, str) else list(actor_ids)
@@ -80,9 +82,13 @@ def actor_timeline(corpus, actor_ids, *, freq: str = "month") -> pd.DataFrame:
     sel["label"] = unique_labels(sel["actor_id"], sel["name"], sel["kind"]).to_numpy()
 
     m = m.assign(period=periods(m["published"], freq))
-    grid = period_grid(m["period"], freq)
+    def grid_of(f):  # the periods from the first to the last mention in which the corpus has articles
+        g = period_grid(periods(m["published"], f), f)
+        return g[g.isin(active_periods(arts["published"], f))]
+
+    grid = grid_of(freq)
     if len(ids) * len(grid) > MAX_ROWS:
-        fit_freq(lambda f: len(ids) * len(period_grid(periods(m["published"], f), f)), freq)
+        fit_freq(lambda f: len(ids) * len(grid_of(f)), freq)
     full = pd.MultiIndex.from_product([ids, grid], names=["actor_id", "period"])
     agg = (m.groupby(["actor_id", "period"]).agg(n_mentions=("article_id", "size"),
                                                  n_articles=("article_id", "nunique"))

@@ -86,6 +86,13 @@ def period_grid(periods: pd.Series, freq: str) -> pd.DatetimeIndex:
     return pd.period_range(lo.to_period(FREQS[freq]), hi.to_period(FREQS[freq]), freq=FREQS[freq]).start_time
 
 
+def active_periods(published: pd.Series, freq: str) -> pd.DatetimeIndex:
+    """The starts of the periods holding at least one dated article: a timeline drawn over them
+    shows no zeros for years in which the corpus has nothing."""
+    p = periods(published.dropna(), freq)
+    return pd.DatetimeIndex(sorted(p.dropna().unique()))
+
+
 def fit_freq(n_rows_for, freq: str) -> None:
     """Raise TooManyRowsError when ``freq`` would exceed the row limit, naming coarser ones that fit."""
     n = n_rows_for(freq)

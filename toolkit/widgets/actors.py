@@ -10,14 +10,22 @@ from .. import charts
 from ..errors import TooManyRowsError, UnknownActorError
 from ..schema import FREQS, WINDOWS
 from ..tables import actor_timeline, actor_topics, article_texts, check_choice, co_mentioned, has_topics, quote_frame
+from ..tables.names import actor_keys, is_ambiguous, match_actors
 from .html import as_list, esc, quotes_table_html
+from .quotes import BY_SPEAKER, SORTS, export_rows, plural
+
+QUOTE_SORTS = {k: v for k, v in SORTS.items() if k not in (BY_SPEAKER, "speaker A–Z")}  # one speaker here
+from .rows import RowsView
 
 
 class ActorExplorer(widgets.VBox):
     """One actor at a time: profile, timeline, co-mentioned actors, topics and quotes.
 
-    Controls: ``search`` (filters the ``actor`` dropdown by name or alias), ``actor`` (value: an
-    actor_id), ``freq`` (timeline), ``window`` (co-mention window). Clicking a bar of the
+    Controls: ``search`` (filters the ``actor`` dropdown by name or alias: partial, case and
+    accents folded, see :func:`toolkit.tables.names.match_actors`; ``search_note`` lists the
+    matches and says when a name is ambiguous), ``actor`` (value: an actor_id), ``freq``
+    (timeline), ``window`` (co-mention window); the quotes' ``rows.sort``, ``rows.page``,
+    ``rows.open`` and ``rows.prepare`` (download). Clicking a bar of the
     co-mentioned chart (selection ``pick``) moves the explorer to that actor.
     Frames: ``actor_id``, ``profile`` (the actors row), ``timeline``, ``comentions``, ``topics``
     (empty without topics), ``quotes``.
@@ -36,8 +44,8 @@ class ActorExplorer(widgets.VBox):
         if a.empty:
             raise UnknownActorError("the corpus has no actors to explore")
         self._actors = a.reset_index(drop=True)
-        keys = [" | ".join([str(nm), *map(str, as_list(al))]).lower() for nm, al in zip(a["name"], a["aliases"])]
-        self._keys = pd.Series(keys, dtype="string")
+        self._keys = actor_keys(corpus.actors)  # in the order match_actors reads corpus.actors
+        self.matches = match_actors(corpus, "")
         self._labels = [f"{nm} ({k}, {c:,})" for nm, k, c in zip(a["name"], a["kind"], a["n_mentions"])]
         self._quotes = quote_frame(corpus)
         self.article_texts = article_texts(corpus)
@@ -53,17 +61,20 @@ class ActorExplorer(widgets.VBox):
         self.comentions_chart = charts.jupyter_chart(alt.Chart(pd.DataFrame()).mark_bar())
         self.topics_chart = charts.jupyter_chart(alt.Chart(pd.DataFrame()).mark_bar())
         self.topics_note = widgets.HTML()
-        self.quotes_table = widgets.HTML()
+        self.search_note = widgets.HTML()
+        self.quotes_rows = RowsView(self._render_quotes, QUOTE_SORTS, export=export_rows, stem="actor-quotes", corpus=corpus,
+                                    quote_ids=lambda: set(self.quotes["quote_id"]))
+        self.quotes_table = self.quotes_rows.table
         self._set_options(self._actors.index[: self.OPTIONS])
         start = actor_id if actor_id is not None else self._actors["actor_id"].iloc[0]
         self.search.observe(self._on_search, names="value")
         self.actor.observe(self._on_actor, names="value")
         self.freq.observe(lambda _: self._draw_timeline(), names="value")
         self.window.observe(lambda _: self._draw_comentions(), names="value")
-        self.children = [widgets.HBox([self.search, self.actor]), self.header,
+        self.children = [widgets.HBox([self.search, self.actor]), self.search_note, self.header,
                          widgets.HBox([self.freq, self.window]), self.timeline_chart,
                          widgets.HBox([self.comentions_chart, widgets.VBox([self.topics_note, self.topics_chart])]),
-                         self.quotes_table]
+                         self.quotes_rows]
         self.actor_id = None
         self.select(start)
 
@@ -92,14 +103,29 @@ class ActorExplorer(widgets.VBox):
         return int(hit[0])
 
     def _on_search(self, change):
-        words = change["new"].strip().lower()
-        hits = (np.flatnonzero(self._keys.str.contains(words, regex=False).to_numpy(dtype=bool)) if words
+        words = change["new"].strip()
+        self.matches = match_actors(self.corpus, words, keys=self._keys)
+        self.search_note.value = self._search_note(words)
+        pos = {a: i for i, a in enumerate(self._actors["actor_id"])}
+        hits = (np.array([pos[a] for a in self.matches["actor_id"]], dtype=int) if words
                 else np.arange(len(self._actors)))[: self.OPTIONS]
         if len(hits) and self.actor_id not in set(self._actors["actor_id"].iloc[hits]):
             self._set_options(hits)
             self.select(self._actors["actor_id"].iloc[hits[0]])  # typing a name moves to the best match
         else:
             self._set_options(hits, keep=self.actor_id)
+
+    def _search_note(self, words: str) -> str:
+        m = self.matches
+        if not words:
+            return ""
+        if m.empty:
+            return f"<p>No actor is named or written “{esc(words)}”.</p>"
+        listed = ", ".join(f"{esc(n)} ({plural(c, 'mention')})" for n, c in zip(m["name"].head(8), m["n_mentions"].head(8)))
+        more = f" and {len(m) - 8:,} more" if len(m) > 8 else ""
+        warn = (f"<span style='color:#8a4b00'>⚠ “{esc(words)}” is ambiguous: {len(m):,} actors match — </span>"
+                if is_ambiguous(m) else f"{plural(len(m), 'actor')} match: ")
+        return f"<p>{warn}{listed}{more}. Pick one under “Actor”.</p>"
 
     def _on_actor(self, change):
         if not self._syncing and change["new"] is not None and change["new"] != self.actor_id:
@@ -167,4 +193,7 @@ class ActorExplorer(widgets.VBox):
     def _draw_quotes(self):
         q = self._quotes
         self.quotes = q[(q["actor_id"] == self.actor_id).fillna(False).to_numpy(dtype=bool)].reset_index(drop=True)
-        self.quotes_table.value = quotes_table_html(self.quotes, self.article_texts)
+        self.quotes_rows.set_rows(self.quotes)
+
+    def _render_quotes(self, page: pd.DataFrame, total: int, first: int) -> str:
+        return quotes_table_html(page, self.article_texts, total=total, limit=self.quotes_rows.page_size, first=first)

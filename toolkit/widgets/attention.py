@@ -11,7 +11,11 @@ from ..errors import QueryError, TooManyRowsError, UnknownActorError
 from ..schema import FREQS
 from ..tables import ATTENTION_COLUMNS, SENTENCE_COLUMNS, attention, check_choice, counted_articles, search
 from ..tables.base import OTHER_SOURCES, pool_sources
-from .html import TABLE_ROWS, date_text, esc, title_html
+from .html import TABLE_ROWS, date_text, esc, rows_head, title_html
+from .rows import RowsView
+
+SENTENCE_SORTS = {"best first": [("score", False)], "newest first": [("published", False), ("score", False)],
+                  "oldest first": [("published", True), ("score", False)], "source": [("source", True), ("score", False)]}
 
 # hits are marked with characters no clean text holds (the loader drops control characters),
 # so the snippet can be escaped first and the marks turned into <mark> after
@@ -24,19 +28,18 @@ def hits_html(snippet) -> str:
     return esc(snippet).replace(_OPEN, MARK_HIT).replace(_CLOSE, "</mark>")
 
 
-def sentences_html(rows: pd.DataFrame, *, total: int | None = None, limit: int = TABLE_ROWS) -> str:
+def sentences_html(rows: pd.DataFrame, *, total: int | None = None, limit: int = TABLE_ROWS, first: int = 0) -> str:
     """An escaped HTML list of the first ``limit`` matching sentences (rows with a ``marked``
     snippet: hits between the private marks), headed by the count of all."""
     total = len(rows) if total is None else total
     shown = rows.head(limit)
-    head = (f"<p><b>{total:,}</b> matching sentence{'s' if total != 1 else ''}"
-            + (f"; showing the first {len(shown):,}" if total > len(shown) else "") + "</p>")
+    head = rows_head(total, len(shown), first, "matching sentence")
     if shown.empty:
         return head
     items = [f"<li><small>{date_text(r.get('published'))} · {esc(r.get('source'))} · "
              f"{title_html(r.get('title'), r.get('url'))}</small><br>{hits_html(r['marked'])}</li>"
              for r in shown.to_dict("records")]
-    return head + "<ol class='tk-sentences'>" + "".join(items) + "</ol>"
+    return head + f"<ol class='tk-sentences' start='{first + 1}'>" + "".join(items) + "</ol>"
 
 
 class AttentionExplorer(widgets.VBox):
@@ -49,7 +52,8 @@ class AttentionExplorer(widgets.VBox):
     Frames: ``attention`` (the :func:`toolkit.attention` rows of the outlets shown),
     ``sentences`` (every matching sentence of those outlets, best first: the columns of
     ``tk.search(..., by="sentence")`` plus url), ``n_sentences``; ``message`` says why a query
-    could not be read.
+    could not be read. The sentences are listed by ``sentence_rows`` (``.sort``, ``.page``,
+    ``.open``: an article, ``.prepare``: download).
     """
 
     def __init__(self, corpus_or_articles, query: str = "", *, freq: str = "month", rows: int = TABLE_ROWS):
@@ -68,8 +72,13 @@ class AttentionExplorer(widgets.VBox):
         self.freq = widgets.Dropdown(options=list(FREQS), value=freq, description="Per")
         self.message = widgets.HTML()
         self.chart = charts.jupyter_chart(alt.Chart(pd.DataFrame()).mark_line())
-        self.sentences_view = widgets.HTML()
+        corpus = corpus_or_articles if hasattr(corpus_or_articles, "mentions") else None
+        self.sentence_rows = RowsView(self._render_sentences, SENTENCE_SORTS, stem="sentences", corpus=corpus,
+                                      export=lambda r: r.drop(columns=["marked"], errors="ignore"), page_size=rows,
+                                      words=self._query_words)
+        self.sentences_view = self.sentence_rows.table
         self.picked: tuple | None = None
+        self._note = ""
         self.shown_freq = freq  # the period drawn: freq, or a coarser one when freq would not fit
         self._all = pd.DataFrame(columns=ATTENTION_COLUMNS)
         self._hits = pd.DataFrame(columns=SENTENCE_COLUMNS + ["url"])
@@ -79,7 +88,7 @@ class AttentionExplorer(widgets.VBox):
         self.freq.observe(lambda _: self.refresh(), names="value")
         self.outlets.observe(lambda _: self._show(), names="value")
         self.children = [self.query, widgets.HBox([self.outlets, self.freq]), self.message, self.chart,
-                         self.sentences_view]
+                         self.sentence_rows]
         self.refresh()
 
     @property
@@ -155,11 +164,19 @@ class AttentionExplorer(widgets.VBox):
                     "double-click the chart to show all.</i></p>")
         shown = h[m].reset_index(drop=True)
         self.sentences = shown.drop(columns=["marked"], errors="ignore")
+        self._note = note
+        self.sentence_rows.set_rows(shown)
+
+    def _query_words(self) -> list[str]:
+        """The plain words of the query, to mark in an opened article (operators and prefixes dropped)."""
+        words = [w.strip('"()*') for w in self.query.value.replace('"', " ").split()]
+        return [w for w in words if w and w not in ("AND", "OR", "NOT") and not w.lower().startswith("actor:")]
+
+    def _render_sentences(self, page: pd.DataFrame, total: int, first: int) -> str:
         if not self.query.value.strip():
-            self.sentences_view.value = ("<p><i>Type a query: the share of each outlet's articles matching it is "
-                                         "drawn per period, and the matching sentences are listed here.</i></p>")
-            return
-        self.sentences_view.value = note + sentences_html(shown, limit=self.rows)
+            return ("<p><i>Type a query: the share of each outlet's articles matching it is "
+                    "drawn per period, and the matching sentences are listed here.</i></p>")
+        return self._note + sentences_html(page, total=total, limit=self.rows, first=first)
 
 
 __all__ = ["AttentionExplorer", "sentences_html", "hits_html"]
