@@ -749,17 +749,19 @@ def test_hostile_article_view_is_text():
 
 def test_dashboard_builds_the_first_tab_only_then_each_on_selection(sample):
     d = W.Dashboard(sample, extra={"Mine": ("A tab of my own.", lambda c: widgets.HTML("mine"))})
-    assert d.titles == ["Quotes", "Actors", "Together", "Mine", "About this data"]
+    assert d.titles == ["Quotes", "Actors", "Together", "Voices", "Mine", "About this data"]
     assert list(d.built) == ["Quotes"] and isinstance(d.built["Quotes"], QuoteExplorer)
     helps = [slot.children[0].value for slot in d.tabs.children]
     assert all(h.startswith("<p") and len(h) > 40 for h in helps) and "ambiguous" in helps[0]
     assert d.tabs.children[1].children[1].value == "<p><i>Loading…</i></p>"
     d.tabs.selected_index = 1
     assert list(d.built) == ["Quotes", "Actors"] and d.tabs.children[1].children[1] is d.built["Actors"]
-    d.tabs.selected_index = 3
+    d.tabs.selected_index = 4
     assert d.built["Mine"].value == "mine"
+    d.tabs.selected_index = 3
+    assert isinstance(d.built["Voices"], W.VoicesPanel) and "not their identity" in d.built["Voices"].table.value
     d.tabs.selected_index = 1  # built once
-    assert list(d.built) == ["Quotes", "Actors", "Mine"]
+    assert list(d.built) == ["Quotes", "Actors", "Mine", "Voices"]
 
 
 def test_about_this_data_is_built_from_the_corpus(sample):
