@@ -222,7 +222,8 @@ def test_dashboard_in_voila(workdir, browser):
         opener.select_option(index=1)
         page.wait_for_selector(".tk-article .tk-mention", timeout=60_000)
         page.screenshot(path=str(SHOTS / "06_dashboard_quotes_biden.png"), full_page=True)
-        for tab, shot in (("Actors", "actors"), ("Together", "together"), ("About this data", "about")):
+        for tab, shot in (("Actors", "actors"), ("Together", "together"), ("Voices", "voices"),
+                          ("About this data", "about")):
             page.locator(".lm-TabBar-tab", has_text=tab).first.click()
             if tab == "About this data":
                 page.wait_for_selector("table.tk-about", state="visible", timeout=60_000)
