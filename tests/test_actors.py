@@ -333,6 +333,19 @@ def test_plural_demonyms_are_groups():
     assert c.actor("Kenyans").actor["kind"] == "group"
 
 
+def test_surnames_that_are_demonyms():
+    c = tk.analyze(_frame(
+        "Bakery owner Tomas Kenyan opened a second shop in Lira. Kenyan said sales had doubled, and Mr Kenyan "
+        "thanked the Kenyan tourists who queue every morning.",
+        "Kenyan officials met the delegation in Nairobi."), quotes=False, topics=False)
+    owner = c.actor("Tomas Kenyan").actor
+    assert owner["kind"] == "person" and owner["n_mentions"] == 3  # "Kenyan said", "Mr Kenyan"
+    m = c.mentions
+    assert set(m.loc[m["article_id"] == "a1", "name"]) >= {"Kenya"}  # the adjective stays the country
+    tourists = m[(m["article_id"] == "a0") & (m["start"] > 100) & (m["text"] == "Kenyan")]
+    assert set(tourists["name"]) == {"Kenya"}  # "the Kenyan tourists": the adjective, not the owner
+
+
 def test_kinds_come_from_the_evidence_of_all_mentions():
     c = tk.analyze(_frame(
         "Players love Kitocraft, a sandbox game released in 2012. Kitocraft is an open-source game, and "

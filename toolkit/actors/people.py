@@ -114,10 +114,14 @@ def person_names(rows: list[dict], text: str) -> People:
         people.counts[canon] += 1
         if title:
             people.titles.setdefault(canon, set()).add(title)
+    # a demonym is a person's part only where the article uses it alone as a name ("Ana Kenyan ...
+    # Kenyan said", see labels._demonym_surnames); elsewhere "Kenyan" is the country's
+    alone = {clean_surface(r["text"]) for r in rows if r["label"] == "PERSON" and " " not in clean_surface(r["text"])}
     owners: dict[str, set] = defaultdict(set)
     for name in fulls:
         for part in _parts(core[name]):
-            if part in people.full or gazetteer.country_of_demonym(part) or _in_place(text, part):
+            if part in people.full or (gazetteer.country_of_demonym(part) and part not in alone) \
+                    or _in_place(text, part):
                 continue  # "Lisbon" of "Carla Lisbon" is the person, unless the article says "in Lisbon"
             owners[part].add(people.full[name])
     for part, names in owners.items():
@@ -195,6 +199,8 @@ def add_missed_names(doc, rows: list[dict], people: People, taken: bytearray) ->
     for m in pattern.finditer(text):
         s, e, form = m.start(), m.end(), m.group()
         r = by_span.get((s, e)) or _with_number(by_start.get(s), text, e)
+        if gazetteer.country_of_demonym(form) and (r is None or r["label"] != "PERSON"):
+            continue  # a surname that is a demonym: only where it reads as a name ("the Kenyan team")
         if r is not None:
             r["label"], r["end"], r["text"] = "PERSON", e, form
             continue
