@@ -346,6 +346,18 @@ def test_surnames_that_are_demonyms():
     assert set(tourists["name"]) == {"Kenya"}  # "the Kenyan tourists": the adjective, not the owner
 
 
+def test_royal_papal_and_peerage_titles_with_one_name():
+    c = tk.analyze(_frame(
+        "Lord Kitobo opened the debate in the upper house. Kitobo said the bill went too far.",
+        "Pope Anselm visited the hospital on Sunday. Anselm blessed the staff.",
+        "Ana Kitobo, the minister, spoke later. Lady Kitobo thanked the nurses."), quotes=False, topics=False)
+    m = c.mentions
+    a0 = m[m["article_id"] == "a0"]
+    assert set(a0["name"]) == {"Lord Kitobo"} and set(a0["text"]) == {"Kitobo"}  # the span keeps no title
+    assert set(m.loc[m["article_id"] == "a1", "name"]) == {"Pope Anselm"}
+    assert set(m.loc[(m["article_id"] == "a2") & (m["kind"] == "person"), "name"]) == {"Ana Kitobo"}  # the fuller name
+
+
 def test_kinds_come_from_the_evidence_of_all_mentions():
     c = tk.analyze(_frame(
         "Players love Kitocraft, a sandbox game released in 2012. Kitocraft is an open-source game, and "

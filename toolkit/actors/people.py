@@ -28,6 +28,8 @@ _CORPORATE = wordlists.words("corporate_words")
 
 
 HONORIFICS = wordlists.words("honorifics")
+NAME_TITLES = wordlists.words("name_titles")
+_TITLE_BEFORE = re.compile(r"\b(%s)\.?\s+$" % "|".join(sorted(NAME_TITLES)))
 
 
 @dataclass
@@ -43,7 +45,7 @@ class People:
     titles: dict = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return bool(self.full)
+        return bool(self.full or self.parts)
 
     def forms(self) -> list[str]:
         """Every form that names someone, longest first (to search the text for)."""
@@ -96,6 +98,7 @@ def person_names(rows: list[dict], text: str) -> People:
             if len(name.split()) >= 2:
                 written.append((name, r.get("title")))
     fulls = list(dict.fromkeys(n for n, _ in written))
+    titled = _titled_names(rows, text, fulls)
     core = {n: [t for t in n.split() if not INITIAL.match(t)] for n in fulls}
     for a in fulls:
         ta = core[a]
@@ -124,6 +127,9 @@ def person_names(rows: list[dict], text: str) -> People:
                     or _in_place(text, part):
                 continue  # "Lisbon" of "Carla Lisbon" is the person, unless the article says "in Lisbon"
             owners[part].add(people.full[name])
+    for name in titled:  # "Kito" of "Lord Kito" (the mention keeps its span, the title before it)
+        people.counts[name] += 1
+        owners[name.split(" ", 1)[1]].add(name)
     for part, names in owners.items():
         if len(names) == 1:
             people.parts[part] = next(iter(names))
@@ -131,6 +137,22 @@ def person_names(rows: list[dict], text: str) -> People:
             order = {n: i for i, n in enumerate(fulls)}
             people.shared[part] = sorted(names, key=lambda n: (-people.counts[n], order.get(n, 0)))
     return people
+
+
+def _titled_names(rows: list[dict], text: str, fulls: list[str]) -> list[str]:
+    """Persons named by a royal, papal or peerage title and one name ("Lord Kito", "Pope Leo",
+    "Queen Ana"): that is their name in the article ("Kito said" stands for "Lord Kito"), unless the
+    article gives a fuller name with that word ("Ana Kito ... Lady Kito")."""
+    words = {w for n in fulls for w in n.split()}
+    out = []
+    for r in rows:
+        name = clean_surface(r["text"])
+        if r["label"] != "PERSON" or " " in name or name in words or not name[:1].isupper():
+            continue
+        m = _TITLE_BEFORE.search(text[max(0, r["start"] - 20):r["start"]])
+        if m:
+            out.append(f"{m.group(1)} {name}")
+    return out
 
 
 _PLACE_USE = re.compile(r"\b(?:in|near|across|into|around|outside)\s+(?:the\s+)?([A-Z][\w'’\-]*)\b(?!['’])")
