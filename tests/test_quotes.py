@@ -462,6 +462,14 @@ def test_appositive_names_the_description(nlp):
     assert rows[0]["speaker_name"] == "Sam Okoro"
 
 
+def test_the_subject_after_a_comma_is_no_apposition(nlp):
+    text = ("Mayor Ana Ruiz opened the bridge on Monday. At a dinner with Tom Okafor, the mayor said the "
+            "roads would be repaired.")
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz", "person"),
+                                                             "Tom Okafor": (r"Tom Okafor", "person")}))
+    assert one(rows, "roads would be repaired")["speaker_name"] == "Ana Ruiz"
+
+
 def test_relative_who_names_its_antecedent(nlp):
     text = "“The strike will go on,” Ana Ruiz, who leads the union, said."
     rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz", "person")}))

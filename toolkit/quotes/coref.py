@@ -212,7 +212,8 @@ def antecedent(h):
 
 def apposition(ix, h):
     """(token, mention) of the name a description is in apposition with: "Her brother, Sam Okoro,"
-    (the name follows) or "Ade, a professor at the college," (the name comes first)."""
+    (the name follows) or "Ade, a professor at the college," (the name comes first; not "with
+    Ade, the mayor said", where the description is the subject of its own clause)."""
     for c in h.rights:
         if c.dep_ == "appos":
             m = head_mention(ix, c)
@@ -226,7 +227,8 @@ def apposition(ix, h):
     i = h.left_edge.i - 1
     while i >= 0 and ix.doc[i].is_space:
         i -= 1
-    if i >= 1 and ix.doc[i].text == ",":
+    if i >= 1 and ix.doc[i].text == "," and not (h.dep_ in SUBJECTS and h.head.i != i - 1):
+        # not the subject of its own clause after a name: "At a dinner with Ade, the mayor said"
         m = head_mention(ix, ix.doc[i - 1])
         if m is not None and m.get("kind") in ("person", "organization") and m["end"] <= ix.doc[i].idx:
             return ix.doc[i - 1], m
