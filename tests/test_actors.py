@@ -358,6 +358,14 @@ def test_royal_papal_and_peerage_titles_with_one_name():
     assert set(m.loc[(m["article_id"] == "a2") & (m["kind"] == "person"), "name"]) == {"Ana Kitobo"}  # the fuller name
 
 
+def test_surnames_written_with_either_apostrophe():
+    c = tk.analyze(_frame(
+        "Police chief Dara O’Kafor spoke first. O'Kafor said the road was closed, and O'Kafor asked drivers "
+        "to wait."), quotes=False, topics=False)
+    chief = c.actor("Dara O’Kafor").actor
+    assert chief["kind"] == "person" and chief["n_mentions"] == 3
+
+
 def test_kinds_come_from_the_evidence_of_all_mentions():
     c = tk.analyze(_frame(
         "Players love Kitocraft, a sandbox game released in 2012. Kitocraft is an open-source game, and "

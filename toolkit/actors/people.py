@@ -55,10 +55,16 @@ class People:
         return self.resolve(surface)[0] if self.knows(surface) else default
 
     def knows(self, surface: str) -> bool:
+        return self._known(surface) or self._known(_other_apostrophe(surface))
+
+    def _known(self, surface: str) -> bool:
         return surface in self.full or surface in self.parts or surface in self.shared
 
     def resolve(self, surface: str, title: str | None = None) -> tuple[str, str | None]:
-        """(full name, how) for a form of the article; (surface, None) when it stays bare."""
+        """(full name, how) for a form of the article; (surface, None) when it stays bare. A form
+        written with the other apostrophe ("O'Kito" beside "Jo O’Kito") is the same form."""
+        if not self._known(surface) and self._known(_other_apostrophe(surface)):
+            surface = _other_apostrophe(surface)
         if surface in self.full:
             name = self.full[surface]
             return name, ("article full name" if len(name.split()) > len(surface.split()) else None)
@@ -86,6 +92,11 @@ class People:
         near = {p for part, p in self.parts.items() if " " not in part and len(part) >= 6 and part + "s" != surface
                 and SequenceMatcher(None, part, surface).ratio() >= 0.85}
         return next(iter(near)) if len(near) == 1 else None
+
+
+def _other_apostrophe(s: str) -> str:
+    """The form with the other apostrophe: "O'Kito" <-> "O’Kito" (articles mix them)."""
+    return s.replace("'", "\0").replace("’", "'").replace("\0", "’")
 
 
 def person_names(rows: list[dict], text: str) -> People:
@@ -217,7 +228,9 @@ def add_missed_names(doc, rows: list[dict], people: People, taken: bytearray) ->
     by_span = {(r["start"], r["end"]): r for r in rows}
     by_start = {r["start"]: r for r in rows}
     sent_starts = {s.start_char for s in doc.sents} if doc.has_annotation("SENT_START") else {0}
-    pattern = re.compile(r"(?<![\w'’\-])(?:%s)(?![\w\-])" % "|".join(re.escape(f) for f in people.forms()))
+    # either apostrophe: "O'Kito" is a form of "Jo O’Kito"
+    pattern = re.compile(r"(?<![\w'’\-])(?:%s)(?![\w\-])" % "|".join(
+        re.sub("['’]", "['’]", re.escape(f)) for f in people.forms()))
     for m in pattern.finditer(text):
         s, e, form = m.start(), m.end(), m.group()
         r = by_span.get((s, e)) or _with_number(by_start.get(s), text, e)
