@@ -198,6 +198,16 @@ def test_multi_paragraph_quote_shares_the_speaker(nlp):
     assert all(r["kind"] == "direct" for r in rows)
 
 
+def test_quote_paragraphs_run_together_share_the_speaker(nlp):
+    text = ('The coach Ana Ruiz was pleased. Ruiz said: "We pressed high from the first minute and it paid off. '
+            '"The young players showed real character in the second half." The club play again on Sunday.')
+    runs = [(a, b, close, chain) for a, b, _o, close, chain, _d in scan_quote_marks(text)]
+    assert len(runs) == 2 and runs[0][2] is None and runs[0][3] == runs[1][3]  # one quote, two paragraphs
+    assert text[runs[0][0]:runs[0][1]].endswith("it paid off.")
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz|Ruiz", "person")}))
+    assert [(r["kind"], r["speaker_name"]) for r in rows] == [("direct", "Ana Ruiz")] * 2
+
+
 def test_floating_quote_takes_the_surrounding_speaker(nlp):
     rows = quotes(nlp, "“The budget protects the poorest households,” said Finance Minister "
                        "John Mbadi.\n\n“We have cut spending on foreign travel by half this year.”")
