@@ -480,6 +480,13 @@ def test_the_subject_after_a_comma_is_no_apposition(nlp):
     assert one(rows, "roads would be repaired")["speaker_name"] == "Ana Ruiz"
 
 
+def test_a_handle_the_tokenizer_cuts_is_the_speaker(nlp):
+    text = ("Bloggers answered at once.\n\n@lira-Kito: The new bridge is far too expensive for a town of this size.\n\n"
+            "@ana_ruiz: The bridge will pay for itself within ten years.")
+    rows = quotes(nlp, text)
+    assert [r["speaker_name"] for r in rows] == ["@lira-Kito", "@ana_ruiz"]
+
+
 def test_relative_who_names_its_antecedent(nlp):
     text = "“The strike will go on,” Ana Ruiz, who leads the union, said."
     rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz", "person")}))

@@ -70,8 +70,9 @@ class Resolver:
         if low in RELATIVE and h.dep_ in SUBJECTS and depth == 0:
             ante = antecedent(h)
             return self.name(ante, 1) if ante is not None else (None, None)
-        if h.text.startswith("@") and len(h.text) > 2:
-            return h.text, "person"  # a handle
+        handle = handle_at(ix, h)
+        if handle is not None:
+            return handle, "person"  # a handle, also one the tokenizer cut ("@jo-ade_V")
         m = head_mention(ix, h)
         if m is not None:
             name, kind = self.from_mention(h, m)
@@ -233,6 +234,24 @@ def apposition(ix, h):
         if m is not None and m.get("kind") in ("person", "organization") and m["end"] <= ix.doc[i].idx:
             return ix.doc[i - 1], m
     return None
+
+
+def handle_at(ix, h) -> str | None:
+    """The social-media handle token h belongs to ("@jo_ade"; "@jo-ade" in three tokens), or None."""
+    doc = ix.doc
+    a = b = h.i
+    while a > 0 and doc[a - 1].whitespace_ == "" and not doc[a - 1].is_space and doc[a - 1].text not in _HANDLE_STOPS \
+            and not doc[a].text.startswith("@"):
+        a -= 1
+    while b + 1 < ix.ntok and doc[b].whitespace_ == "" and doc[b + 1].text not in _HANDLE_STOPS:
+        b += 1
+    first = doc[a].text
+    if not first.startswith("@") or len(ix.text[doc[a].idx:doc[b].idx + len(doc[b].text)]) <= 2:
+        return None
+    return ix.text[doc[a].idx:doc[b].idx + len(doc[b].text)]
+
+
+_HANDLE_STOPS = set(":,;.!?()[]\"“”'’‘…") | {"'s", "’s"}
 
 
 def proper_words(ix, h) -> str:
