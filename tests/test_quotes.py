@@ -487,6 +487,15 @@ def test_a_handle_the_tokenizer_cuts_is_the_speaker(nlp):
     assert [r["speaker_name"] for r in rows] == ["@lira-Kito", "@ana_ruiz"]
 
 
+def test_it_and_they_for_the_subject_of_the_clause_before(nlp):
+    text = ("The Lira Farmers Union met ministers on Monday. It said the new tariff would ruin small growers. "
+            "Officials in Kito said the plan was fair, and they said talks would go on.")
+    mentions = person_mentions(text, {"Lira Farmers Union": (r"Lira Farmers Union", "organization")})
+    rows = quotes(nlp, text, mentions=mentions)
+    assert one(rows, "ruin small growers")["speaker_name"] == "Lira Farmers Union"
+    assert one(rows, "talks would go on")["speaker_name"] is None  # "officials": nobody named
+
+
 def test_relative_who_names_its_antecedent(nlp):
     text = "“The strike will go on,” Ana Ruiz, who leads the union, said."
     rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz", "person")}))

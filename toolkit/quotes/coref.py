@@ -9,9 +9,11 @@ a pronoun can look at the statement before it). The speaker as written stays in 
 - "he" and "she" stand for the subject of their sentence before them when the gender agrees
   ("Ade was right when he said"), else for the speaker of the previous statement when the gender
   agrees (speaker continuity), else for the nearest earlier person of that gender;
-- "they" and "it" stand for the previous speaker when it was an organisation or group in this or
-  the previous paragraph, else for nobody named (they stand for plural descriptions, "officials",
-  as often as for a body); "I", "we", "you" outside quotation marks stand for nobody named;
+- "they" and "it" stand for the organisation, country or group that is the subject of a clause
+  just before them (this or the previous sentence: "The union met. It said …"), else for the
+  previous speaker when it was an organisation or group in this or the previous paragraph, else
+  for nobody named (they stand for plural descriptions, "officials", as often as for a body); "I",
+  "we", "you" outside quotation marks stand for nobody named;
 - a coordination names both: "Ade and the union said" → "Jo Ade and Teachers Union";
 - a relative "who" for the noun its clause hangs on ("Ade, who chairs the board, said");
 - "Her brother, Sam Okoro, said" → Sam Okoro (the apposition names the description);
@@ -132,10 +134,40 @@ class Resolver:
                     return name, "person"
             return None, None
         if low in ("they", "them", "it", "its", "their"):
+            body = self.body_subject(h)
+            if body is not None:
+                return body
             if prev is not None and self.row["paragraph"] - prev[2] <= 1 and \
                     prev[1] in ("organization", "group") and prev[0] not in self.people.known:
                 return prev[0], prev[1]
         return None, None
+
+    def body_subject(self, h):
+        """"it" or "they" for the organisation, country or group that is the subject of a clause
+        just before it, in its sentence or the one before ("The union met on Monday. It said …",
+        "Lira has called for talks, which it describes as overdue"; the subject "the report" for
+        its issuer). The nearest earlier subject of a main clause decides: a noun naming nobody
+        ("officials") gives (None, None), nobody named; a person, or no such subject, None (the
+        pronoun is left to speaker continuity)."""
+        ix = self.ix
+        doc = ix.doc
+        k = bisect.bisect_right(ix.sent_tok, h.i) - 1
+        lo = ix.sent_tok[max(0, k - 1)]
+        singular = h.lower_ in ("it", "its")
+        for t in reversed(doc[lo:h.i]):
+            if t.dep_ not in SUBJECTS or t.pos_ not in ("PROPN", "NOUN") or ix.qid[t.i] >= 0 \
+                    or not main_clause(t.head):
+                continue  # subjects of main clauses only, not of reported content ("said Lira would")
+            m = head_mention(ix, t)
+            if m is not None:
+                if m.get("kind") not in ("organization", "place", "group") or (singular and t.tag_ == "NNPS"):
+                    return None
+                return m["name"], m.get("kind")
+            if t.pos_ == "NOUN" and not (singular and t.tag_ == "NNS"):
+                name, kind = self.description(t, 1)
+                return (name, kind) if kind != "person" else None  # (None, None): "officials", nobody named
+            return None
+        return None
 
     def earlier(self, h, kinds, sentences=BACK_SENTENCES):
         """Mentions of ``kinds`` before token h, nearest first, outside quotation marks, in the same
@@ -184,6 +216,11 @@ class Resolver:
         if prev is not None and prev[1] == "person" and self.row["paragraph"] - prev[2] <= 1:
             return prev[0], "person"
         return None, None
+
+
+def main_clause(v) -> bool:
+    """Is verb v the root of its sentence or coordinated with it?"""
+    return v.dep_ == "ROOT" or (v.dep_ == "conj" and v.head.dep_ == "ROOT")
 
 
 def m_head(ix, m):
