@@ -208,6 +208,14 @@ def test_quote_paragraphs_run_together_share_the_speaker(nlp):
     assert [(r["kind"], r["speaker_name"]) for r in rows] == [("direct", "Ana Ruiz")] * 2
 
 
+def test_a_cue_without_content_introduces_the_next_quote(nlp):
+    text = ("The vote was close.\n\nAna Ruiz, the spokeswoman for the Lira council, said in a statement. “There will be "
+            "no recount, because every ballot was checked twice.”")
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz", "person")}))
+    r = one(rows, "There will be no recount")
+    assert (r["kind"], r["cue"], r["speaker_name"]) == ("direct", "said", "Ana Ruiz")
+
+
 def test_floating_quote_takes_the_surrounding_speaker(nlp):
     rows = quotes(nlp, "“The budget protects the poorest households,” said Finance Minister "
                        "John Mbadi.\n\n“We have cut spending on foreign travel by half this year.”")
