@@ -216,6 +216,17 @@ def test_a_cue_without_content_introduces_the_next_quote(nlp):
     assert (r["kind"], r["cue"], r["speaker_name"]) == ("direct", "said", "Ana Ruiz")
 
 
+def test_a_second_cue_the_parser_tied_into_the_quote_and_a_name_read_as_a_verb(nlp):
+    text = ('Kito Foods, in a statement on Monday, reported that "most shops are still running out of flour by noon", '
+            'and called the demand "extraordinary".\n\n'
+            'Columnist Ana Will replied in the evening. "The shortage was foreseeable and the ministry ignored every '
+            'warning it was given," Will wrote.')
+    mentions = person_mentions(text, {"Kito Foods": (r"Kito Foods", "organization"), "Ana Will": (r"Ana Will|Will(?= wrote)", "person")})
+    rows = quotes(nlp, text, mentions=mentions)
+    assert one(rows, "the demand")["speaker_name"] == "Kito Foods"
+    assert one(rows, "The shortage was foreseeable")["speaker_name"] == "Ana Will"
+
+
 def test_floating_quote_takes_the_surrounding_speaker(nlp):
     rows = quotes(nlp, "“The budget protects the poorest households,” said Finance Minister "
                        "John Mbadi.\n\n“We have cut spending on foreign travel by half this year.”")

@@ -55,7 +55,16 @@ def _subject(ix, v, depth=0):
                         c.head.i - v.i < 6 and ix.same_line(c.i, c.head.i):
                     c = c.head
                 return c
-    if depth >= 3 or v.head.i == v.i or ix.qid[v.head.i] >= 0:
+    if depth >= 3 or v.head.i == v.i:
+        return None
+    if ix.qid[v.head.i] >= 0:
+        # "X said “…” and called …": the parser tied the second cue to the quoted words; the
+        # subject is that of the cue outside the quotation that governs them
+        x = v.head
+        while ix.qid[x.i] >= 0 and x.head.i != x.i:
+            x = x.head
+        if v.dep_ == "conj" and ix.qid[x.i] < 0 and x.pos_ in ("VERB", "AUX") and verb_lemma(x) in CUE_LEMMAS:
+            return subject(ix, x, depth + 1)
         return None
     h = v.head
     if v.dep_ == "conj" and h.dep_ == "ccomp" and verb_lemma(h) not in CUE_LEMMAS and \
@@ -101,6 +110,13 @@ def name_after(ix, v, window=8):
             last = ix.tok_at(ix.mentions[k]["end"]) - 1
             return doc[max(i, last)]
     return None
+
+
+def named_at(ix, t) -> bool:
+    """Does a mention of a person or organisation cover token t?"""
+    k = bisect.bisect_right(ix.m_starts, t.idx) - 1
+    return k >= 0 and ix.mentions[k]["start"] <= t.idx < ix.mentions[k]["end"] and \
+        ix.mentions[k].get("kind") in ("person", "organization")
 
 
 def np_span(ix, h):
@@ -153,8 +169,8 @@ def nearby_noun(ix, v):
         t = doc[i]
         if ix.is_mark[i] or ix.qid[i] >= 0 or ix.boundary(t) or t.text in FINAL:
             break
-        if t.pos_ in ("PROPN", "NOUN", "PRON") and t.dep_ != "compound":
-            return t
+        if (t.pos_ in ("PROPN", "NOUN", "PRON") and t.dep_ != "compound") or named_at(ix, t):
+            return t  # a name the tagger read as another word counts: "…,” Will wrote"
     for i in range(v.i + 1, min(ix.ntok, v.i + 4)):
         t = doc[i]
         if ix.is_mark[i] or ix.qid[i] >= 0 or t.is_punct:
