@@ -227,6 +227,16 @@ def test_a_second_cue_the_parser_tied_into_the_quote_and_a_name_read_as_a_verb(n
     assert one(rows, "The shortage was foreseeable")["speaker_name"] == "Ana Will"
 
 
+def test_an_organisation_before_a_person_noun_is_no_speaker(nlp):
+    text = ('Tomas Okafor said sales had doubled since 1990. "We never chased the charts and we never will," said the '
+            'Kito Records founder. "Customers deserve better," said Kito Records sales director Ana Ruiz.')
+    mentions = person_mentions(text, {"Tomas Okafor": (r"Tomas Okafor", "person"), "Ana Ruiz": (r"Ana Ruiz", "person"),
+                                      "Kito Records": (r"Kito Records", "organization")})
+    rows = quotes(nlp, text, mentions=mentions)
+    assert one(rows, "chased the charts")["speaker_name"] == "Tomas Okafor"
+    assert one(rows, "Customers deserve better")["speaker_name"] == "Ana Ruiz"
+
+
 def test_floating_quote_takes_the_surrounding_speaker(nlp):
     rows = quotes(nlp, "“The budget protects the poorest households,” said Finance Minister "
                        "John Mbadi.\n\n“We have cut spending on foreign travel by half this year.”")

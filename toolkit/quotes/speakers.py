@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 
-from .lexicon import ACT_LEMMAS, CUE_LEMMAS, FINAL, RELATIVE, verb_lemma
+from .lexicon import ACT_LEMMAS, CUE_LEMMAS, FINAL, PERSON_NOUNS, RELATIVE, verb_lemma
 
 
 # ------------------------------------------------------------------ speakers
@@ -98,17 +98,40 @@ def after_mark(ix, v) -> bool:
 
 def name_after(ix, v, window=8):
     """The last token of the first person or organisation named right after verb v, on its line and
-    before any punctuation ("said party leader Jo Ade" → Ade), or None."""
+    before any punctuation ("said party leader Jo Ade" → Ade), or None. An organisation that
+    premodifies a noun for a person names no speaker: "said the Lira Bank chairman" → chairman,
+    unless the person's name follows ("said Lira Bank sales director Jo Ade" → Ade)."""
     doc = ix.doc
-    for i in range(v.i + 1, min(ix.ntok, v.i + 1 + window)):
+    described = None
+    i = v.i + 1
+    while i < min(ix.ntok, v.i + 1 + window):
         t = doc[i]
         if (t.is_punct and t.text not in ("-", ".")) or ix.boundary(t) or ix.qid[i] >= 0:
-            return None
+            break
         k = bisect.bisect_right(ix.m_starts, t.idx) - 1
         if k >= 0 and ix.mentions[k]["start"] <= t.idx < ix.mentions[k]["end"] and \
                 ix.mentions[k].get("kind") in ("person", "organization"):
-            last = ix.tok_at(ix.mentions[k]["end"]) - 1
-            return doc[max(i, last)]
+            last = max(i, ix.tok_at(ix.mentions[k]["end"]) - 1)
+            noun = person_noun_after(ix, last) if ix.mentions[k].get("kind") == "organization" else None
+            if described is None and noun is not None:
+                described = noun
+                i = noun.i + 1
+                continue
+            return doc[last]
+        i += 1
+    return described
+
+
+def person_noun_after(ix, last: int):
+    """The noun for a person in the lower-case words right after token ``last`` ("sales director",
+    "founder"), or None."""
+    doc = ix.doc
+    for j in range(last + 1, min(ix.ntok, last + 4)):
+        t = doc[j]
+        if not (t.is_lower and t.pos_ in ("NOUN", "ADJ")):
+            return None
+        if t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_NOUNS:
+            return t
     return None
 
 
