@@ -455,6 +455,15 @@ def test_block_quotation_after_a_colon_paragraph(nlp):
     assert not [x for x in rows if x["text"] == "the history"]
 
 
+def test_block_quotation_after_a_statement_of_its_own(nlp):
+    text = ("The blog Harbour Notes points out that the port was once the busiest on the coast:\n\nIn the last "
+            "century fishermen from six villages landed their catch here every morning before dawn.")
+    rows = quotes(nlp, text)
+    intro, block = one(rows, "busiest on the coast"), one(rows, "fishermen from six villages")
+    assert (intro["cue"], block["cue"], block["kind"]) == ("points out", ":", "direct")
+    assert "Harbour Notes" in block["speaker_text"]
+
+
 def test_relative_clause_cue(nlp):
     rows = quotes(nlp, "The town faces raids by armed groups, which the governor alleges are paid by "
                        "smugglers.")
