@@ -464,6 +464,14 @@ def test_block_quotation_after_a_statement_of_its_own(nlp):
     assert "Harbour Notes" in block["speaker_text"]
 
 
+def test_a_headline_and_its_deck_in_sentence_case_are_no_rows(nlp):
+    text = ("Regulator urges new dam on the river;\nMember of the water board says the floods will only get worse.\n\n"
+            "Senator Ana Ruiz said on Monday that the dam would be built within five years, and the water board "
+            "agreed that work should start in the spring.")
+    rows = quotes(nlp, text)
+    assert rows and all(r["start"] > text.index("\n\n") for r in rows)
+
+
 def test_relative_clause_cue(nlp):
     rows = quotes(nlp, "The town faces raids by armed groups, which the governor alleges are paid by "
                        "smugglers.")

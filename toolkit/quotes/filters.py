@@ -29,8 +29,9 @@ _NOT_HEADING = re.compile(r"[@#]|https?:|www\.|[\"“”«»]")
 
 def heading_lines(ix) -> list[tuple[int, int]]:
     """Character spans of the heading lines of the text: short lines without final punctuation,
-    the article's headline (:func:`headline`), headline-style lines among the first paragraphs
-    after a heading (a deck under the headline)."""
+    the article's headline (:func:`headline`, or a first line in headline style: "Senator backs
+    plan."), headline-style lines among the first paragraphs after a heading (a deck under the
+    headline)."""
     text = ix.text
     lines = []
     pos = 0
@@ -46,7 +47,9 @@ def heading_lines(ix) -> list[tuple[int, int]]:
         n = len(_WORD.findall(t))
         if n <= HEADING_WORDS and not t.endswith(_FINAL) and not _NOT_HEADING.search(t):
             out.append((a, b))
-        elif k < 2 and paragraph == 0 and n <= HEADLINE_WORDS and headline(ix, lines, k):
+        elif k < 2 and paragraph == 0 and n <= HEADLINE_WORDS and (
+                headline(ix, lines, k) or (k + 1 < len(lines) and headline_style(ix, a))
+                or (k == 1 and out == [lines[0][:2]])):  # the second line of a headline (a deck)
             out.append((a, b))
         elif out and paragraph < HEADLINE_PARAGRAPHS and n <= HEADLINE_WORDS and headline_style(ix, a):
             out.append((a, b))
