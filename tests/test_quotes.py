@@ -542,6 +542,12 @@ def test_it_and_they_for_the_subject_of_the_clause_before(nlp):
     assert one(rows, "talks would go on")["speaker_name"] is None  # "officials": nobody named
 
 
+def test_a_speaker_no_mention_covers_loses_its_title(nlp):
+    text = '"We trained every night in the old hall," said Mr Kitobo, who won the title twice.'
+    rows = quotes(nlp, text, mentions=[])
+    assert rows[0]["speaker_name"] == "Kitobo"
+
+
 def test_relative_who_names_its_antecedent(nlp):
     text = "“The strike will go on,” Ana Ruiz, who leads the union, said."
     rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz", "person")}))

@@ -30,8 +30,8 @@ from __future__ import annotations
 import bisect
 
 from .acts import DOC_FAMILY, document_kind
-from .lexicon import NOT_SPEAKERS, PRONOUN_KINDS, RELATIVE
-from .names import PRONOUN_GENDER, TITLE_WORDS, People, org_described
+from .lexicon import NAME_TITLES, NOT_SPEAKERS, PRONOUN_KINDS, RELATIVE
+from .names import ABBREVIATIONS, PRONOUN_GENDER, TITLE_WORDS, People, org_described
 from .lexicon import PERSON_NOUNS
 
 CONTINUITY_PARAGRAPHS = 2   # a pronoun continues a statement at most this many paragraphs back
@@ -86,10 +86,17 @@ class Resolver:
             return self.description(h, depth)
         if h.pos_ == "PROPN" and low not in NOT_SPEAKERS:
             text = proper_words(ix, h)
-            if all(w.lower() in TITLE_WORDS for w in text.split()):
+            words = text.split()
+            if all(w.lower() in TITLE_WORDS for w in words):
                 return self.described_person(h.lemma_.lower(), h)  # "the Chief Minister"
+            titled = False
+            while len(words) > 1 and words[0] not in NAME_TITLES and (
+                    words[0].lower() in TITLE_WORDS or words[0].lower().strip(".") in ABBREVIATIONS):
+                words, titled = words[1:], True  # "Mr Ade", "Sen. Ade": the name without its title
+                # (not "Lord Ade", "Pope Leo": those titles are part of the name)
+            text = " ".join(words)
             full = self.people.full_name(text, h.idx)
-            return full, self.kinds.get(full, "person" if full != text else None)
+            return full, self.kinds.get(full, "person" if full != text or titled else None)
         return None, None
 
     def joint(self, h, depth):
