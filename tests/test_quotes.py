@@ -548,6 +548,12 @@ def test_a_speaker_no_mention_covers_loses_its_title(nlp):
     assert rows[0]["speaker_name"] == "Kitobo"
 
 
+def test_a_title_in_apposition_with_a_name(nlp):
+    text = "The Chief Minister of Lira, Ms. Kitobo, has vowed that the new bridge will open in May."
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Kitobo": (r"Kitobo", "person")}))
+    assert one(rows, "the new bridge will open")["speaker_name"] == "Kitobo"
+
+
 def test_relative_who_names_its_antecedent(nlp):
     text = "“The strike will go on,” Ana Ruiz, who leads the union, said."
     rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz", "person")}))

@@ -88,6 +88,9 @@ class Resolver:
             text = proper_words(ix, h)
             words = text.split()
             if all(w.lower() in TITLE_WORDS for w in words):
+                anchor = apposition(ix, h)  # "The Chief Minister of Lira, Ana Ruiz, said"
+                if anchor is not None:
+                    return self.from_mention(anchor[0], anchor[1])
                 return self.described_person(h.lemma_.lower(), h)  # "the Chief Minister"
             titled = False
             while len(words) > 1 and words[0] not in NAME_TITLES and (
