@@ -554,6 +554,13 @@ def test_a_title_in_apposition_with_a_name(nlp):
     assert one(rows, "the new bridge will open")["speaker_name"] == "Kitobo"
 
 
+def test_a_description_varies_the_subject_of_the_sentence_before(nlp):
+    text = ("Ana Ruiz met the fishermen of Kito on Saturday. The opposition candidate said the new quotas would "
+            "empty the villages.")
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz", "person")}))
+    assert one(rows, "empty the villages")["speaker_name"] == "Ana Ruiz"
+
+
 def test_relative_who_names_its_antecedent(nlp):
     text = "“The strike will go on,” Ana Ruiz, who leads the union, said."
     rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz", "person")}))

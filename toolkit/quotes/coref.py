@@ -218,14 +218,31 @@ class Resolver:
 
     def described_person(self, lemma, h):
         """"the minister": the person introduced as minister, else the speaker of the statement just
-        before ("…,” said Jo Ade. The professor added, …")."""
+        before ("…,” said Jo Ade. The professor added, …"), else the person who is the subject of
+        the sentence before ("Jo Ade met the mayor. The senator said …")."""
         name = self.people.described(lemma, h.idx)
         if name:
             return name, "person"
         prev = self.prev
         if prev is not None and prev[1] == "person" and self.row["paragraph"] - prev[2] <= 1:
             return prev[0], "person"
-        return None, None
+        name = self.person_subject_before(h)
+        return (name, "person") if name else (None, None)
+
+    def person_subject_before(self, h) -> str | None:
+        """The person named as the subject of the sentence before h's: "Jo Ade met the mayor on
+        Monday. The senator said …" (a description varies the name just given)."""
+        ix = self.ix
+        k = bisect.bisect_right(ix.sent_tok, h.i) - 1
+        if k < 1:
+            return None
+        for t in ix.doc[ix.sent_tok[k - 1]:ix.sent_tok[k]]:
+            if t.dep_ in SUBJECTS and main_clause(t.head) and ix.qid[t.i] < 0:
+                m = head_mention(ix, t)
+                if m is not None and m.get("kind") == "person":
+                    return self.people.full_name(m["name"], m["start"])
+                return None
+        return None
 
 
 def main_clause(v) -> bool:
