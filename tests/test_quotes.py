@@ -561,6 +561,12 @@ def test_a_description_varies_the_subject_of_the_sentence_before(nlp):
     assert one(rows, "empty the villages")["speaker_name"] == "Ana Ruiz"
 
 
+def test_according_to_a_medium_around_a_statement_with_its_own_speaker(nlp):
+    text = "According to the Lira Times, the mayor Ana Ruiz said that the bridge would close for a month."
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz", "person")}))
+    assert [(r["cue"], r["speaker_name"]) for r in rows] == [("said", "Ana Ruiz")]
+
+
 def test_relative_who_names_its_antecedent(nlp):
     text = "“The strike will go on,” Ana Ruiz, who leads the union, said."
     rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz", "person")}))

@@ -135,7 +135,7 @@ def nested(ix, rows) -> set[int]:
     """Indexes of rows nested in another row's content, which then speaks for them: the inner row
     goes, unless the outer one is a finding or a belief and the inner a statement ("According to
     the report, the firm said it would close": the firm's statement stays, the report's row
-    goes), or the inner one hangs on a noun of the outer one's object ("She condemned the plan,
+    goes; so does "according to" a medium around a statement with its own speaker), or the inner one hangs on a noun of the outer one's object ("She condemned the plan,
     which she called a mistake": two statements), or the inner cue is a clause of its own that
     the parser tied to the outer content ("She said the talks failed and called the plan a
     mistake", "He said Ade was right when she said …": the outer content ends before it)."""
@@ -151,8 +151,12 @@ def nested(ix, rows) -> set[int]:
                     (o["start"], o["end"]) == (r["start"], r["end"]):
                 continue
             if (o["act"] in ("other", "belief") and r["act"] == "statement" and not refusal(ix, o)) or (
-                    o["_how"] == "object" and r["_how"] == "noun"):
-                out.add(j)  # "repeated her claim that …": the claim's own row says more
+                    o["_how"] == "object" and r["_how"] == "noun") or (
+                    o["_how"] == "according" and r["act"] == "statement" and r["_spk"] is not None
+                    and r["_how"] != "according"):
+                # "repeated her claim that …": the claim's own row says more; "Ade said …,
+                # according to the Lira Times": the medium reports Ade's statement
+                out.add(j)
             elif o["_how"] == "clause" and own_clause(ix, o, r):
                 trim_before(ix, o, ix.doc[r["_verb"]].left_edge.i)
             elif not (o["_how"] == "object" and in_relative_clause(ix, r)):
