@@ -366,6 +366,15 @@ def test_surnames_written_with_either_apostrophe():
     assert chief["kind"] == "person" and chief["n_mentions"] == 3
 
 
+def test_a_sentence_word_glued_before_a_surname():
+    c = tk.analyze(_frame(
+        "Police chief Dara Kitobo said the search went on. \"We will find them.\" Said Kitobo: \"Nobody is above the law.\"",
+        "Said Okafor is the new coach of the club."), quotes=False, topics=False)
+    chief = c.actor("Dara Kitobo").actor
+    assert chief["n_mentions"] == 2 and "Said Kitobo" not in set(c.actors["name"])
+    assert "Said Okafor" in set(c.actors["name"])  # a first name "Said": no "Jo Okafor" beside it
+
+
 def test_kinds_come_from_the_evidence_of_all_mentions():
     c = tk.analyze(_frame(
         "Players love Kitocraft, a sandbox game released in 2012. Kitocraft is an open-source game, and "

@@ -25,7 +25,7 @@ from .homonyms import is_generic, teams_and_states
 from .missed import headline_names, missed_party_words
 from .labels import _demonym_surnames, _people_labelled_as_orgs, _relabel
 from .names import ENTITY_LABELS, _local_name, _org_heads
-from .people import add_missed_names, cut_headline_names, named_after_people, person_names
+from .people import add_missed_names, cut_headline_names, cut_sentence_words, named_after_people, person_names
 from .spans import (LOWER_WORDS, ORG_HEADS, doc_text, inside, _dedupe, _drop_title_words, _headed_orgs, _span_row, _split_entity, glued_name_start,
                     speaker_labels)
 
@@ -144,6 +144,7 @@ def fix_labels(doc, rows: list[dict], acronyms: dict, labels: list[tuple[int, in
     _relabel(rows, acronyms)
     _demonym_surnames(doc, rows)
     cut_headline_names(text, rows)
+    cut_sentence_words(text, rows)
     named_after_people(rows)
     persons = person_names(rows, text)
     if _people_labelled_as_orgs(rows, text):

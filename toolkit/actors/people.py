@@ -252,6 +252,27 @@ def _with_number(r: dict | None, text: str, end: int) -> dict | None:
     return r if r is not None and re.fullmatch(r"\s+\d{1,3}", text[end:r["end"]]) else None
 
 
+def cut_sentence_words(text: str, rows: list[dict]) -> None:
+    """"Said Ade:" opening a sentence: a first word the article also writes in lower case ("said",
+    "asked"), glued before the surname of a person it names in full ("Jo Ade"), is no part of the
+    name (a first name such as "Said" in "Said Kito" stays: no "Jo Kito" beside it)."""
+    fulls = {clean_surface(r["text"]) for r in rows if r["label"] == "PERSON"}
+    surnames = {n.split()[-1] for n in fulls if len(n.split()) >= 2}
+    if not surnames:
+        return
+    lower = None
+    for r in rows:
+        words = r["text"].split()
+        if r["label"] != "PERSON" or len(words) != 2 or words[1] not in surnames:
+            continue
+        if any(n.split()[-1] == words[1] and n != r["text"] for n in fulls if len(n.split()) >= 2):
+            lower = lower if lower is not None else set(LOWER_WORDS.findall(text))
+            before = text[max(0, r["start"] - 3):r["start"]]
+            if words[0].lower() in lower and re.search(r"(?:^|[.!?\n\"“”]\s*)$", before):
+                r["start"] = r["end"] - len(words[1])
+                r["text"] = words[1]
+
+
 def named_after_people(rows: list[dict]) -> None:
     """A "name" opening with the surname of a person of the article names something after them
     ("Ade Cash", a book, beside "Jo Ade"; "Ade Tower"): an organisation's or work's name, not a
