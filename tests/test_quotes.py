@@ -567,6 +567,14 @@ def test_according_to_a_medium_around_a_statement_with_its_own_speaker(nlp):
     assert [(r["cue"], r["speaker_name"]) for r in rows] == [("said", "Ana Ruiz")]
 
 
+def test_the_person_named_in_the_reporters_question_does_not_answer(nlp):
+    text = ('Tom Lee praised the coach on Sunday. Asked if Sam Okoro would stay at the club, he replied: '
+            '"We have not spoken about the contract yet."')
+    mentions = person_mentions(text, {"Tom Lee": (r"Tom Lee", "person"), "Sam Okoro": (r"Sam Okoro", "person")})
+    rows = quotes(nlp, text, mentions=mentions)
+    assert one(rows, "not spoken about the contract")["speaker_name"] == "Tom Lee"
+
+
 def test_relative_who_names_its_antecedent(nlp):
     text = "“The strike will go on,” Ana Ruiz, who leads the union, said."
     rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz", "person")}))

@@ -8,7 +8,8 @@ a pronoun can look at the statement before it). The speaker as written stays in 
   never as a location picked up near a cue ("In Lima, officials said"): None;
 - "he" and "she" stand for the subject of their sentence before them when the gender agrees
   ("Ade was right when he said"), else for the speaker of the previous statement when the gender
-  agrees (speaker continuity), else for the nearest earlier person of that gender;
+  agrees (speaker continuity), else for the nearest earlier person of that gender; never for a
+  person named in the reporter's question ("Asked whether Ade would stay, he said");
 - "they" and "it" stand for the organisation, country or group that is the subject of a clause
   just before them (this or the previous sentence: "The union met. It said …"), else for the
   previous speaker when it was an organisation or group in this or the previous paragraph, else
@@ -131,16 +132,20 @@ class Resolver:
         prev = self.prev
         recent = prev is not None and self.row["paragraph"] - prev[2] <= CONTINUITY_PARAGRAPHS
         if gender is not None:
+            # "Asked whether Ade would stay, he said": the reporter's question names the topic,
+            # not the one who answers
+            asked = {self.people.full_name(m["name"], m["start"]) for m in self.earlier(h, ("person",), sentences=0)
+                     if in_question(m_head(ix, m))}
             for m in self.earlier(h, ("person",), sentences=0):
                 name = self.people.full_name(m["name"], m["start"])
                 if self.people.compatible(name, gender) and head_mention(ix, m_head(ix, m)) is m \
-                        and m_head(ix, m).dep_ in SUBJECTS:
+                        and m_head(ix, m).dep_ in SUBJECTS and name not in asked:
                     return name, "person"  # "Ade was right when he said": the subject just before
-            if recent and prev[1] == "person" and self.people.compatible(prev[0], gender):
+            if recent and prev[1] == "person" and self.people.compatible(prev[0], gender) and prev[0] not in asked:
                 return prev[0], "person"
             for m in self.earlier(h, ("person",)):
                 name = self.people.full_name(m["name"], m["start"])
-                if self.people.compatible(name, gender):
+                if self.people.compatible(name, gender) and name not in asked:
                     return name, "person"
             return None, None
         if low in ("they", "them", "it", "its", "their"):
@@ -243,6 +248,18 @@ class Resolver:
                     return self.people.full_name(m["name"], m["start"])
                 return None
         return None
+
+
+def in_question(t) -> bool:
+    """Is token t inside a reporter's question ("Asked whether Ade would stay, …")?"""
+    x = t
+    for _ in range(6):
+        if x.lemma_.lower() == "ask" and x.tag_ == "VBN" and x.dep_ in ("advcl", "ROOT", "ccomp"):
+            return True
+        if x.head.i == x.i:
+            return False
+        x = x.head
+    return False
 
 
 def main_clause(v) -> bool:
