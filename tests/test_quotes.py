@@ -575,6 +575,15 @@ def test_the_person_named_in_the_reporters_question_does_not_answer(nlp):
     assert one(rows, "not spoken about the contract")["speaker_name"] == "Tom Lee"
 
 
+def test_a_negated_cue_or_a_failure_to_speak_is_no_statement(nlp):
+    text = ("Kito Holdings did not disclose that its chief executive had sold shares. The firm also failed to "
+            "disclose payments to a consultant. Its chairman said that the board would review the accounts.")
+    rows = quotes(nlp, text)
+    acts = {r["cue"]: r["act"] for r in rows}
+    assert acts.get("disclose") == "other" and acts.get("said") == "statement"
+    assert all(r["act"] == "other" for r in rows if r["cue"] == "disclose")
+
+
 def test_relative_who_names_its_antecedent(nlp):
     text = "“The strike will go on,” Ana Ruiz, who leads the union, said."
     rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz", "person")}))
