@@ -584,6 +584,17 @@ def test_a_negated_cue_or_a_failure_to_speak_is_no_statement(nlp):
     assert all(r["act"] == "other" for r in rows if r["cue"] == "disclose")
 
 
+def test_he_prefers_a_person_the_text_calls_male_over_one_of_no_known_gender(nlp):
+    text = ("Mr Tom Lee opened the meeting in Lira. A clerk brought Tom Lee's files, and Kim Sato signed them.\n\n"
+            "He said the deal was done.")
+    mentions = person_mentions(text, {"Tom Lee": (r"Tom Lee", "person"), "Kim Sato": (r"Kim Sato", "person")})
+    for m in mentions:
+        if m["name"] == "Tom Lee":
+            m["title"] = "Mr"
+    rows = quotes(nlp, text, mentions=mentions)
+    assert one(rows, "the deal was done")["speaker_name"] == "Tom Lee"
+
+
 def test_relative_who_names_its_antecedent(nlp):
     text = "“The strike will go on,” Ana Ruiz, who leads the union, said."
     rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz", "person")}))

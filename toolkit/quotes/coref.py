@@ -8,7 +8,8 @@ a pronoun can look at the statement before it). The speaker as written stays in 
   never as a location picked up near a cue ("In Lima, officials said"): None;
 - "he" and "she" stand for the subject of their sentence before them when the gender agrees
   ("Ade was right when he said"), else for the speaker of the previous statement when the gender
-  agrees (speaker continuity), else for the nearest earlier person of that gender; never for a
+  agrees (speaker continuity), else for the nearest earlier person the text gives that gender,
+  else for the nearest earlier person of no known gender; never for a
   person named in the reporter's question ("Asked whether Ade would stay, he said");
 - "they" and "it" stand for the organisation, country or group that is the subject of a clause
   just before them (this or the previous sentence: "The union met. It said …"), else for the
@@ -143,11 +144,14 @@ class Resolver:
                     return name, "person"  # "Ade was right when he said": the subject just before
             if recent and prev[1] == "person" and self.people.compatible(prev[0], gender) and prev[0] not in asked:
                 return prev[0], "person"
+            unknown = None
             for m in self.earlier(h, ("person",)):
                 name = self.people.full_name(m["name"], m["start"])
-                if self.people.compatible(name, gender) and name not in asked:
+                if self.people.gender.get(name) == gender and name not in asked:
                     return name, "person"
-            return None, None
+                if unknown is None and self.people.compatible(name, gender) and name not in asked:
+                    unknown = name
+            return (unknown, "person") if unknown else (None, None)
         if low in ("they", "them", "it", "its", "their"):
             body = self.body_subject(h)
             if body is not None:
