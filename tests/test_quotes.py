@@ -595,6 +595,12 @@ def test_he_prefers_a_person_the_text_calls_male_over_one_of_no_known_gender(nlp
     assert one(rows, "the deal was done")["speaker_name"] == "Tom Lee"
 
 
+def test_a_body_its_name_premodifies_without_an_article(nlp):
+    text = "Lira police said the driver had fled before officers arrived."
+    rows = quotes(nlp, text)
+    assert one(rows, "the driver had fled")["speaker_name"] == "Lira police"
+
+
 def test_relative_who_names_its_antecedent(nlp):
     text = "“The strike will go on,” Ana Ruiz, who leads the union, said."
     rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz", "person")}))

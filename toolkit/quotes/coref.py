@@ -32,7 +32,7 @@ from __future__ import annotations
 import bisect
 
 from .acts import DOC_FAMILY, document_kind
-from .lexicon import NAME_TITLES, NOT_SPEAKERS, PRONOUN_KINDS, RELATIVE
+from .lexicon import NAME_TITLES, NOT_SPEAKERS, ORG_NOUNS, PRONOUN_KINDS, RELATIVE
 from .names import ABBREVIATIONS, PRONOUN_GENDER, TITLE_WORDS, People, org_described
 from .lexicon import PERSON_NOUNS
 
@@ -213,9 +213,12 @@ class Resolver:
         definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some", "any")
                        for c in h.lefts)
         lemma = h.lemma_.lower()
+        named = [c for c in h.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if named and kind is None and lemma in ORG_NOUNS and not definite:
+            # "Lira police said", "Kito government sources": a body its name premodifies, no article
+            return ix.text[named[0].idx:h.idx + len(h.text)], "organization"
         if not definite or h.tag_ == "NNS" or kind is not None:
             return None, None
-        named = [c for c in h.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if named and lemma not in PERSON_NOUNS:
             # "the Ade administration", "the Lima campaign": a body named by its premodifier
             return ix.text[named[0].idx:h.idx + len(h.text)], "organization"
