@@ -601,6 +601,20 @@ def test_a_body_its_name_premodifies_without_an_article(nlp):
     assert one(rows, "the driver had fled")["speaker_name"] == "Lira police"
 
 
+def test_an_interviewers_statement_before_the_question_and_initials_as_labels(nlp):
+    text = ("Our correspondent Jo Ade (JA) spoke to the farmer Kito Okafor (KO).\n\n"
+            "JA: Your farm has doubled its harvest in three years. How did you do it?\n\n"
+            "KO: We changed the seeds and dug new wells.\n\n"
+            "JA: What comes next?\n\n"
+            "KO: A cooperative with our neighbours.")
+    mentions = person_mentions(text, {"Jo Ade": (r"Jo Ade", "person"), "Kito Okafor": (r"Kito Okafor", "person")})
+    rows = quotes(nlp, text, mentions=mentions)
+    assert one(rows, "doubled its harvest")["text"] == "Your farm has doubled its harvest in three years."
+    assert one(rows, "doubled its harvest")["speaker_name"] == "Jo Ade"
+    assert not [r for r in rows if "What comes next" in r["text"] or "How did you" in r["text"]]
+    assert one(rows, "changed the seeds")["speaker_name"] == "Kito Okafor"
+
+
 def test_relative_who_names_its_antecedent(nlp):
     text = "“The strike will go on,” Ana Ruiz, who leads the union, said."
     rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz", "person")}))

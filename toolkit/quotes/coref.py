@@ -100,9 +100,22 @@ class Resolver:
                 words, titled = words[1:], True  # "Mr Ade", "Sen. Ade": the name without its title
                 # (not "Lord Ade", "Pope Leo": those titles are part of the name)
             text = " ".join(words)
+            named = self.initials(text)
+            if named is not None:
+                return named  # "Jo Ade (JA) … JA: …": an interviewer's initials
             full = self.people.full_name(text, h.idx)
             return full, self.kinds.get(full, "person" if full != text or titled else None)
         return None, None
+
+    def initials(self, text: str) -> tuple[str, str] | None:
+        """(name, kind) of the one name of two to four words the article gives whose initials are
+        ``text`` ("JA" for "Jo Ade"), or None."""
+        if not (2 <= len(text) <= 4 and text.isupper() and text.isalpha()):
+            return None
+        found = {(m["name"], m.get("kind")) for m in self.ix.mentions if m.get("kind") in ("person", "organization")
+                 and 2 <= len(str(m.get("name") or "").split()) <= 4
+                 and "".join(w[0] for w in str(m["name"]).split()).upper() == text}
+        return found.pop() if len(found) == 1 else None
 
     def joint(self, h, depth):
         """The name of the speaker coordinated with h ("Ade and Lima said"), or None."""

@@ -5,7 +5,8 @@
 - credits and stage directions: "Follow Jo Ade on Twitter", "(APPLAUSE)";
 - the reporter's questions: "Asked about the budget, she said …" (the "asked" row), and in an
   interview or transcript the lines of the interviewer ("Q: Why now?"): a label whose every
-  line is a question, and any labelled line that is only questions;
+  line is a question (but a statement that opens such a line stays, up to the question), and
+  any labelled line that is only questions;
 - a row nested in another row's content ("“… she told me she would go,” he said": one statement).
 """
 from __future__ import annotations
@@ -226,7 +227,22 @@ def drop_non_attributions(ix) -> None:
         if any(a <= at < b or a <= r["start"] < b for a, b in heads):
             continue
         if r["_how"] == "label" and (only_questions(line_of(ix, r)) or (
-                (r["speaker_text"] or "").lower() in interviewers)):
+                (r["speaker_text"] or "").lower() in interviewers and not statement_before_question(ix, r))):
             continue
         keep.append(r)
     rows[:] = keep
+
+
+_QUESTION_START = re.compile(r"(?<=[.!])\s+(?=[^.!?]*\?)")
+
+
+def statement_before_question(ix, row) -> bool:
+    """An interviewer's line that opens with a statement before its question ("NE: Your videos show
+    daily life. Who films them?"): the row keeps the statement, up to the question."""
+    text = line_of(ix, row)
+    m = _QUESTION_START.search(text)
+    if not text.rstrip("\"'”’ ").endswith("?") or m is None or m.start() < 20:
+        return False
+    end = row["start"] + m.start()
+    row["end"], row["text"] = end, ix.text[row["start"]:end]
+    return True
