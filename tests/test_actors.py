@@ -333,6 +333,48 @@ def test_plural_demonyms_are_groups():
     assert c.actor("Kenyans").actor["kind"] == "group"
 
 
+def test_surnames_that_are_demonyms():
+    c = tk.analyze(_frame(
+        "Bakery owner Tomas Kenyan opened a second shop in Lira. Kenyan said sales had doubled, and Mr Kenyan "
+        "thanked the Kenyan tourists who queue every morning.",
+        "Kenyan officials met the delegation in Nairobi."), quotes=False, topics=False)
+    owner = c.actor("Tomas Kenyan").actor
+    assert owner["kind"] == "person" and owner["n_mentions"] == 3  # "Kenyan said", "Mr Kenyan"
+    m = c.mentions
+    assert set(m.loc[m["article_id"] == "a1", "name"]) >= {"Kenya"}  # the adjective stays the country
+    tourists = m[(m["article_id"] == "a0") & (m["start"] > 100) & (m["text"] == "Kenyan")]
+    assert set(tourists["name"]) == {"Kenya"}  # "the Kenyan tourists": the adjective, not the owner
+
+
+def test_royal_papal_and_peerage_titles_with_one_name():
+    c = tk.analyze(_frame(
+        "Lord Kitobo opened the debate in the upper house. Kitobo said the bill went too far.",
+        "Pope Anselm visited the hospital on Sunday. Anselm blessed the staff.",
+        "Ana Kitobo, the minister, spoke later. Lady Kitobo thanked the nurses."), quotes=False, topics=False)
+    m = c.mentions
+    a0 = m[m["article_id"] == "a0"]
+    assert set(a0["name"]) == {"Lord Kitobo"} and set(a0["text"]) == {"Kitobo"}  # the span keeps no title
+    assert set(m.loc[m["article_id"] == "a1", "name"]) == {"Pope Anselm"}
+    assert set(m.loc[(m["article_id"] == "a2") & (m["kind"] == "person"), "name"]) == {"Ana Kitobo"}  # the fuller name
+
+
+def test_surnames_written_with_either_apostrophe():
+    c = tk.analyze(_frame(
+        "Police chief Dara O’Kafor spoke first. O'Kafor said the road was closed, and O'Kafor asked drivers "
+        "to wait."), quotes=False, topics=False)
+    chief = c.actor("Dara O’Kafor").actor
+    assert chief["kind"] == "person" and chief["n_mentions"] == 3
+
+
+def test_a_sentence_word_glued_before_a_surname():
+    c = tk.analyze(_frame(
+        "Police chief Dara Kitobo said the search went on. \"We will find them.\" Said Kitobo: \"Nobody is above the law.\"",
+        "Said Okafor is the new coach of the club."), quotes=False, topics=False)
+    chief = c.actor("Dara Kitobo").actor
+    assert chief["n_mentions"] == 2 and "Said Kitobo" not in set(c.actors["name"])
+    assert "Said Okafor" in set(c.actors["name"])  # a first name "Said": no "Jo Okafor" beside it
+
+
 def test_kinds_come_from_the_evidence_of_all_mentions():
     c = tk.analyze(_frame(
         "Players love Kitocraft, a sandbox game released in 2012. Kitocraft is an open-source game, and "

@@ -198,6 +198,45 @@ def test_multi_paragraph_quote_shares_the_speaker(nlp):
     assert all(r["kind"] == "direct" for r in rows)
 
 
+def test_quote_paragraphs_run_together_share_the_speaker(nlp):
+    text = ('The coach Ana Ruiz was pleased. Ruiz said: "We pressed high from the first minute and it paid off. '
+            '"The young players showed real character in the second half." The club play again on Sunday.')
+    runs = [(a, b, close, chain) for a, b, _o, close, chain, _d in scan_quote_marks(text)]
+    assert len(runs) == 2 and runs[0][2] is None and runs[0][3] == runs[1][3]  # one quote, two paragraphs
+    assert text[runs[0][0]:runs[0][1]].endswith("it paid off.")
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz|Ruiz", "person")}))
+    assert [(r["kind"], r["speaker_name"]) for r in rows] == [("direct", "Ana Ruiz")] * 2
+
+
+def test_a_cue_without_content_introduces_the_next_quote(nlp):
+    text = ("The vote was close.\n\nAna Ruiz, the spokeswoman for the Lira council, said in a statement. “There will be "
+            "no recount, because every ballot was checked twice.”")
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz", "person")}))
+    r = one(rows, "There will be no recount")
+    assert (r["kind"], r["cue"], r["speaker_name"]) == ("direct", "said", "Ana Ruiz")
+
+
+def test_a_second_cue_the_parser_tied_into_the_quote_and_a_name_read_as_a_verb(nlp):
+    text = ('Kito Foods, in a statement on Monday, reported that "most shops are still running out of flour by noon", '
+            'and called the demand "extraordinary".\n\n'
+            'Columnist Ana Will replied in the evening. "The shortage was foreseeable and the ministry ignored every '
+            'warning it was given," Will wrote.')
+    mentions = person_mentions(text, {"Kito Foods": (r"Kito Foods", "organization"), "Ana Will": (r"Ana Will|Will(?= wrote)", "person")})
+    rows = quotes(nlp, text, mentions=mentions)
+    assert one(rows, "the demand")["speaker_name"] == "Kito Foods"
+    assert one(rows, "The shortage was foreseeable")["speaker_name"] == "Ana Will"
+
+
+def test_an_organisation_before_a_person_noun_is_no_speaker(nlp):
+    text = ('Tomas Okafor said sales had doubled since 1990. "We never chased the charts and we never will," said the '
+            'Kito Records founder. "Customers deserve better," said Kito Records sales director Ana Ruiz.')
+    mentions = person_mentions(text, {"Tomas Okafor": (r"Tomas Okafor", "person"), "Ana Ruiz": (r"Ana Ruiz", "person"),
+                                      "Kito Records": (r"Kito Records", "organization")})
+    rows = quotes(nlp, text, mentions=mentions)
+    assert one(rows, "chased the charts")["speaker_name"] == "Tomas Okafor"
+    assert one(rows, "Customers deserve better")["speaker_name"] == "Ana Ruiz"
+
+
 def test_floating_quote_takes_the_surrounding_speaker(nlp):
     rows = quotes(nlp, "“The budget protects the poorest households,” said Finance Minister "
                        "John Mbadi.\n\n“We have cut spending on foreign travel by half this year.”")
@@ -416,6 +455,23 @@ def test_block_quotation_after_a_colon_paragraph(nlp):
     assert not [x for x in rows if x["text"] == "the history"]
 
 
+def test_block_quotation_after_a_statement_of_its_own(nlp):
+    text = ("The blog Harbour Notes points out that the port was once the busiest on the coast:\n\nIn the last "
+            "century fishermen from six villages landed their catch here every morning before dawn.")
+    rows = quotes(nlp, text)
+    intro, block = one(rows, "busiest on the coast"), one(rows, "fishermen from six villages")
+    assert (intro["cue"], block["cue"], block["kind"]) == ("points out", ":", "direct")
+    assert "Harbour Notes" in block["speaker_text"]
+
+
+def test_a_headline_and_its_deck_in_sentence_case_are_no_rows(nlp):
+    text = ("Regulator urges new dam on the river;\nMember of the water board says the floods will only get worse.\n\n"
+            "Senator Ana Ruiz said on Monday that the dam would be built within five years, and the water board "
+            "agreed that work should start in the spring.")
+    rows = quotes(nlp, text)
+    assert rows and all(r["start"] > text.index("\n\n") for r in rows)
+
+
 def test_relative_clause_cue(nlp):
     rows = quotes(nlp, "The town faces raids by armed groups, which the governor alleges are paid by "
                        "smugglers.")
@@ -460,6 +516,103 @@ def test_appositive_names_the_description(nlp):
     text = "Her brother, Sam Okoro, said the family would appeal."
     rows = quotes(nlp, text, mentions=person_mentions(text, {"Sam Okoro": (r"Sam Okoro", "person")}))
     assert rows[0]["speaker_name"] == "Sam Okoro"
+
+
+def test_the_subject_after_a_comma_is_no_apposition(nlp):
+    text = ("Mayor Ana Ruiz opened the bridge on Monday. At a dinner with Tom Okafor, the mayor said the "
+            "roads would be repaired.")
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz", "person"),
+                                                             "Tom Okafor": (r"Tom Okafor", "person")}))
+    assert one(rows, "roads would be repaired")["speaker_name"] == "Ana Ruiz"
+
+
+def test_a_handle_the_tokenizer_cuts_is_the_speaker(nlp):
+    text = ("Bloggers answered at once.\n\n@lira-Kito: The new bridge is far too expensive for a town of this size.\n\n"
+            "@ana_ruiz: The bridge will pay for itself within ten years.")
+    rows = quotes(nlp, text)
+    assert [r["speaker_name"] for r in rows] == ["@lira-Kito", "@ana_ruiz"]
+
+
+def test_it_and_they_for_the_subject_of_the_clause_before(nlp):
+    text = ("The Lira Farmers Union met ministers on Monday. It said the new tariff would ruin small growers. "
+            "Officials in Kito said the plan was fair, and they said talks would go on.")
+    mentions = person_mentions(text, {"Lira Farmers Union": (r"Lira Farmers Union", "organization")})
+    rows = quotes(nlp, text, mentions=mentions)
+    assert one(rows, "ruin small growers")["speaker_name"] == "Lira Farmers Union"
+    assert one(rows, "talks would go on")["speaker_name"] is None  # "officials": nobody named
+
+
+def test_a_speaker_no_mention_covers_loses_its_title(nlp):
+    text = '"We trained every night in the old hall," said Mr Kitobo, who won the title twice.'
+    rows = quotes(nlp, text, mentions=[])
+    assert rows[0]["speaker_name"] == "Kitobo"
+
+
+def test_a_title_in_apposition_with_a_name(nlp):
+    text = "The Chief Minister of Lira, Ms. Kitobo, has vowed that the new bridge will open in May."
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Kitobo": (r"Kitobo", "person")}))
+    assert one(rows, "the new bridge will open")["speaker_name"] == "Kitobo"
+
+
+def test_a_description_varies_the_subject_of_the_sentence_before(nlp):
+    text = ("Ana Ruiz met the fishermen of Kito on Saturday. The opposition candidate said the new quotas would "
+            "empty the villages.")
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz", "person")}))
+    assert one(rows, "empty the villages")["speaker_name"] == "Ana Ruiz"
+
+
+def test_according_to_a_medium_around_a_statement_with_its_own_speaker(nlp):
+    text = "According to the Lira Times, the mayor Ana Ruiz said that the bridge would close for a month."
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz", "person")}))
+    assert [(r["cue"], r["speaker_name"]) for r in rows] == [("said", "Ana Ruiz")]
+
+
+def test_the_person_named_in_the_reporters_question_does_not_answer(nlp):
+    text = ('Tom Lee praised the coach on Sunday. Asked if Sam Okoro would stay at the club, he replied: '
+            '"We have not spoken about the contract yet."')
+    mentions = person_mentions(text, {"Tom Lee": (r"Tom Lee", "person"), "Sam Okoro": (r"Sam Okoro", "person")})
+    rows = quotes(nlp, text, mentions=mentions)
+    assert one(rows, "not spoken about the contract")["speaker_name"] == "Tom Lee"
+
+
+def test_a_negated_cue_or_a_failure_to_speak_is_no_statement(nlp):
+    text = ("Kito Holdings did not disclose that its chief executive had sold shares. The firm also failed to "
+            "disclose payments to a consultant. Its chairman said that the board would review the accounts.")
+    rows = quotes(nlp, text)
+    acts = {r["cue"]: r["act"] for r in rows}
+    assert acts.get("disclose") == "other" and acts.get("said") == "statement"
+    assert all(r["act"] == "other" for r in rows if r["cue"] == "disclose")
+
+
+def test_he_prefers_a_person_the_text_calls_male_over_one_of_no_known_gender(nlp):
+    text = ("Mr Tom Lee opened the meeting in Lira. A clerk brought Tom Lee's files, and Kim Sato signed them.\n\n"
+            "He said the deal was done.")
+    mentions = person_mentions(text, {"Tom Lee": (r"Tom Lee", "person"), "Kim Sato": (r"Kim Sato", "person")})
+    for m in mentions:
+        if m["name"] == "Tom Lee":
+            m["title"] = "Mr"
+    rows = quotes(nlp, text, mentions=mentions)
+    assert one(rows, "the deal was done")["speaker_name"] == "Tom Lee"
+
+
+def test_a_body_its_name_premodifies_without_an_article(nlp):
+    text = "Lira police said the driver had fled before officers arrived."
+    rows = quotes(nlp, text)
+    assert one(rows, "the driver had fled")["speaker_name"] == "Lira police"
+
+
+def test_an_interviewers_statement_before_the_question_and_initials_as_labels(nlp):
+    text = ("Our correspondent Jo Ade (JA) spoke to the farmer Kito Okafor (KO).\n\n"
+            "JA: Your farm has doubled its harvest in three years. How did you do it?\n\n"
+            "KO: We changed the seeds and dug new wells.\n\n"
+            "JA: What comes next?\n\n"
+            "KO: A cooperative with our neighbours.")
+    mentions = person_mentions(text, {"Jo Ade": (r"Jo Ade", "person"), "Kito Okafor": (r"Kito Okafor", "person")})
+    rows = quotes(nlp, text, mentions=mentions)
+    assert one(rows, "doubled its harvest")["text"] == "Your farm has doubled its harvest in three years."
+    assert one(rows, "doubled its harvest")["speaker_name"] == "Jo Ade"
+    assert not [r for r in rows if "What comes next" in r["text"] or "How did you" in r["text"]]
+    assert one(rows, "changed the seeds")["speaker_name"] == "Kito Okafor"
 
 
 def test_relative_who_names_its_antecedent(nlp):

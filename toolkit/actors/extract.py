@@ -23,9 +23,9 @@ from .context import article_context
 from .evidence import judge_kinds
 from .homonyms import is_generic, teams_and_states
 from .missed import headline_names, missed_party_words
-from .labels import _people_labelled_as_orgs, _relabel
+from .labels import _demonym_surnames, _people_labelled_as_orgs, _relabel
 from .names import ENTITY_LABELS, _local_name, _org_heads
-from .people import add_missed_names, cut_headline_names, named_after_people, person_names
+from .people import add_missed_names, cut_headline_names, cut_sentence_words, named_after_people, person_names
 from .spans import (LOWER_WORDS, ORG_HEADS, doc_text, inside, _dedupe, _drop_title_words, _headed_orgs, _span_row, _split_entity, glued_name_start,
                     speaker_labels)
 
@@ -142,7 +142,9 @@ def fix_labels(doc, rows: list[dict], acronyms: dict, labels: list[tuple[int, in
     for a, b in labels:
         taken[a:b] = b"\x01" * (b - a)
     _relabel(rows, acronyms)
+    _demonym_surnames(doc, rows)
     cut_headline_names(text, rows)
+    cut_sentence_words(text, rows)
     named_after_people(rows)
     persons = person_names(rows, text)
     if _people_labelled_as_orgs(rows, text):

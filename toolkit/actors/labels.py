@@ -2,7 +2,9 @@
 word is a party, a capital used for its government stays a place, platforms are organisations, a
 demonym is its country, places have no digits in their names, and a two-word name ending in the
 surname of a person of the article is a person ("Ruth Okafor" read as an organisation beside
-"Daniel Okafor"); a place glued before a person's name is cut off ("Lagos Ruth Okafor").
+"Daniel Okafor"); a place glued before a person's name is cut off ("Lagos Ruth Okafor"); a
+demonym that is the surname of a person of the article, used as a name, is that person ("Jo
+Kenyan ... Kenyan said").
 """
 from __future__ import annotations
 
@@ -12,6 +14,8 @@ from .spans import PLATFORMS, clean_surface
 
 _ORG_WORDS = wordlists.words("org_words")
 _PLACE_PREPOSITIONS = wordlists.words("place_prepositions")
+_HONORIFICS = wordlists.words("honorifics")
+_ADJECTIVAL_NEXT = {"NOUN", "PROPN", "ADJ", "NUM"}
 
 
 def _relabel(rows: list[dict], acronyms: dict) -> None:
@@ -39,6 +43,32 @@ def _relabel(rows: list[dict], acronyms: dict) -> None:
             r["label"] = "DEMONYM"
         if r["label"] in ("GPE", "LOC") and any(ch.isdigit() for ch in surface):
             r["label"] = "ORG"  # places do not have digits in their names (M23, G20)
+
+
+def _demonym_surnames(doc, rows: list[dict]) -> None:
+    """A demonym that is the surname of a person the article names in full, used as a name, is that
+    person's surname, not the country: "Ana Kenyan ... Kenyan said", "Mr Kenyan" (surnames such as
+    Irish, English, French or German). Used as a name: after an honorific or a title, or with no
+    article before it and no noun after it ("the Kenyan team", "Kenyan officials" stay the country)."""
+    surnames = {clean_surface(r["text"]).split()[-1] for r in rows
+                if r["label"] == "PERSON" and " " in clean_surface(r["text"])}
+    if not surnames:
+        return
+    for r in rows:
+        surface = clean_surface(r["text"])
+        if r["label"] not in ("NORP", "DEMONYM") or surface not in surnames:
+            continue
+        span = doc.char_span(r["start"], r["start"] + len(surface), alignment_mode="expand")
+        if span is None:
+            continue
+        prev = doc[span.start - 1] if span.start > 0 else None
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if prev is not None and (prev.text in _HONORIFICS or gazetteer.is_role_word(prev.text)):
+            r["label"] = "PERSON"
+        elif prev is not None and prev.lower_ in ("the", "a", "an"):
+            continue
+        elif nxt is None or nxt.pos_ not in _ADJECTIVAL_NEXT:
+            r["label"] = "PERSON"
 
 
 def _people_labelled_as_orgs(rows: list[dict], text: str) -> bool:

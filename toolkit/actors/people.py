@@ -28,6 +28,8 @@ _CORPORATE = wordlists.words("corporate_words")
 
 
 HONORIFICS = wordlists.words("honorifics")
+NAME_TITLES = wordlists.words("name_titles")
+_TITLE_BEFORE = re.compile(r"\b(%s)\.?\s+$" % "|".join(sorted(NAME_TITLES)))
 
 
 @dataclass
@@ -43,7 +45,7 @@ class People:
     titles: dict = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return bool(self.full)
+        return bool(self.full or self.parts)
 
     def forms(self) -> list[str]:
         """Every form that names someone, longest first (to search the text for)."""
@@ -53,10 +55,16 @@ class People:
         return self.resolve(surface)[0] if self.knows(surface) else default
 
     def knows(self, surface: str) -> bool:
+        return self._known(surface) or self._known(_other_apostrophe(surface))
+
+    def _known(self, surface: str) -> bool:
         return surface in self.full or surface in self.parts or surface in self.shared
 
     def resolve(self, surface: str, title: str | None = None) -> tuple[str, str | None]:
-        """(full name, how) for a form of the article; (surface, None) when it stays bare."""
+        """(full name, how) for a form of the article; (surface, None) when it stays bare. A form
+        written with the other apostrophe ("O'Kito" beside "Jo O’Kito") is the same form."""
+        if not self._known(surface) and self._known(_other_apostrophe(surface)):
+            surface = _other_apostrophe(surface)
         if surface in self.full:
             name = self.full[surface]
             return name, ("article full name" if len(name.split()) > len(surface.split()) else None)
@@ -86,6 +94,11 @@ class People:
         return next(iter(near)) if len(near) == 1 else None
 
 
+def _other_apostrophe(s: str) -> str:
+    """The form with the other apostrophe: "O'Kito" <-> "O’Kito" (articles mix them)."""
+    return s.replace("'", "\0").replace("’", "'").replace("\0", "’")
+
+
 def person_names(rows: list[dict], text: str) -> People:
     """The people of an article from its mention rows (label PERSON, two words or more)."""
     people = People()
@@ -96,6 +109,7 @@ def person_names(rows: list[dict], text: str) -> People:
             if len(name.split()) >= 2:
                 written.append((name, r.get("title")))
     fulls = list(dict.fromkeys(n for n, _ in written))
+    titled = _titled_names(rows, text, fulls)
     core = {n: [t for t in n.split() if not INITIAL.match(t)] for n in fulls}
     for a in fulls:
         ta = core[a]
@@ -114,12 +128,19 @@ def person_names(rows: list[dict], text: str) -> People:
         people.counts[canon] += 1
         if title:
             people.titles.setdefault(canon, set()).add(title)
+    # a demonym is a person's part only where the article uses it alone as a name ("Ana Kenyan ...
+    # Kenyan said", see labels._demonym_surnames); elsewhere "Kenyan" is the country's
+    alone = {clean_surface(r["text"]) for r in rows if r["label"] == "PERSON" and " " not in clean_surface(r["text"])}
     owners: dict[str, set] = defaultdict(set)
     for name in fulls:
         for part in _parts(core[name]):
-            if part in people.full or gazetteer.country_of_demonym(part) or _in_place(text, part):
+            if part in people.full or (gazetteer.country_of_demonym(part) and part not in alone) \
+                    or _in_place(text, part):
                 continue  # "Lisbon" of "Carla Lisbon" is the person, unless the article says "in Lisbon"
             owners[part].add(people.full[name])
+    for name in titled:  # "Kito" of "Lord Kito" (the mention keeps its span, the title before it)
+        people.counts[name] += 1
+        owners[name.split(" ", 1)[1]].add(name)
     for part, names in owners.items():
         if len(names) == 1:
             people.parts[part] = next(iter(names))
@@ -127,6 +148,22 @@ def person_names(rows: list[dict], text: str) -> People:
             order = {n: i for i, n in enumerate(fulls)}
             people.shared[part] = sorted(names, key=lambda n: (-people.counts[n], order.get(n, 0)))
     return people
+
+
+def _titled_names(rows: list[dict], text: str, fulls: list[str]) -> list[str]:
+    """Persons named by a royal, papal or peerage title and one name ("Lord Kito", "Pope Leo",
+    "Queen Ana"): that is their name in the article ("Kito said" stands for "Lord Kito"), unless the
+    article gives a fuller name with that word ("Ana Kito ... Lady Kito")."""
+    words = {w for n in fulls for w in n.split()}
+    out = []
+    for r in rows:
+        name = clean_surface(r["text"])
+        if r["label"] != "PERSON" or " " in name or name in words or not name[:1].isupper():
+            continue
+        m = _TITLE_BEFORE.search(text[max(0, r["start"] - 20):r["start"]])
+        if m:
+            out.append(f"{m.group(1)} {name}")
+    return out
 
 
 _PLACE_USE = re.compile(r"\b(?:in|near|across|into|around|outside)\s+(?:the\s+)?([A-Z][\w'’\-]*)\b(?!['’])")
@@ -191,10 +228,14 @@ def add_missed_names(doc, rows: list[dict], people: People, taken: bytearray) ->
     by_span = {(r["start"], r["end"]): r for r in rows}
     by_start = {r["start"]: r for r in rows}
     sent_starts = {s.start_char for s in doc.sents} if doc.has_annotation("SENT_START") else {0}
-    pattern = re.compile(r"(?<![\w'’\-])(?:%s)(?![\w\-])" % "|".join(re.escape(f) for f in people.forms()))
+    # either apostrophe: "O'Kito" is a form of "Jo O’Kito"
+    pattern = re.compile(r"(?<![\w'’\-])(?:%s)(?![\w\-])" % "|".join(
+        re.sub("['’]", "['’]", re.escape(f)) for f in people.forms()))
     for m in pattern.finditer(text):
         s, e, form = m.start(), m.end(), m.group()
         r = by_span.get((s, e)) or _with_number(by_start.get(s), text, e)
+        if gazetteer.country_of_demonym(form) and (r is None or r["label"] != "PERSON"):
+            continue  # a surname that is a demonym: only where it reads as a name ("the Kenyan team")
         if r is not None:
             r["label"], r["end"], r["text"] = "PERSON", e, form
             continue
@@ -209,6 +250,27 @@ def add_missed_names(doc, rows: list[dict], people: People, taken: bytearray) ->
 def _with_number(r: dict | None, text: str, end: int) -> dict | None:
     """The row when it is the form and a number only ("Ade 75": a minute of a match report)."""
     return r if r is not None and re.fullmatch(r"\s+\d{1,3}", text[end:r["end"]]) else None
+
+
+def cut_sentence_words(text: str, rows: list[dict]) -> None:
+    """"Said Ade:" opening a sentence: a first word the article also writes in lower case ("said",
+    "asked"), glued before the surname of a person it names in full ("Jo Ade"), is no part of the
+    name (a first name such as "Said" in "Said Kito" stays: no "Jo Kito" beside it)."""
+    fulls = {clean_surface(r["text"]) for r in rows if r["label"] == "PERSON"}
+    surnames = {n.split()[-1] for n in fulls if len(n.split()) >= 2}
+    if not surnames:
+        return
+    lower = None
+    for r in rows:
+        words = r["text"].split()
+        if r["label"] != "PERSON" or len(words) != 2 or words[1] not in surnames:
+            continue
+        if any(n.split()[-1] == words[1] and n != r["text"] for n in fulls if len(n.split()) >= 2):
+            lower = lower if lower is not None else set(LOWER_WORDS.findall(text))
+            before = text[max(0, r["start"] - 3):r["start"]]
+            if words[0].lower() in lower and re.search(r"(?:^|[.!?\n\"“”]\s*)$", before):
+                r["start"] = r["end"] - len(words[1])
+                r["text"] = words[1]
 
 
 def named_after_people(rows: list[dict]) -> None:

@@ -11,6 +11,8 @@ nobody's words). Decided by general patterns over the row's cue verb and its spe
   union's statement (see :mod:`.names` for the issuer);
 - a belief with quoted words in it was said: "She wants to speak “directly to voters”" is a
   statement;
+- a negated cue or a failure to speak says nothing: "The firm did not disclose that fees rose",
+  "failed to disclose the fees" are "other";
 - evidentials ("Relations seem to have warmed", "The vote is expected to pass") have no source:
   beliefs, never statements;
 - the author's own first person outside quotation marks ("I believe the plan fails" in an
@@ -67,6 +69,8 @@ def row_act(ix, row) -> str | None:
         act = "statement"  # a verb that governs a quotation reports it
     if act == "none":
         return None
+    if act == "statement" and how in ("clause", "object") and v is not None and not_said(v):
+        return "other"  # "The firm did not disclose that …", "failed to disclose the fees": nothing was said
     spk = doc[row["_spk"]] if row["_spk"] is not None else None
     if spk is not None and ix.qid[spk.i] < 0:
         low = spk.lower_
@@ -80,6 +84,14 @@ def row_act(ix, row) -> str | None:
     if act == "belief" and row["kind"] == "mixed" and how in ("clause", "object"):
         return "statement"  # "she wants to speak “directly to voters”": the quoted words were said
     return act
+
+
+def not_said(v) -> bool:
+    """Is cue verb v negated ("did not say", "never disclosed") or the complement of a failure
+    ("failed to disclose")?"""
+    if any(c.dep_ == "neg" for c in v.children):
+        return True
+    return v.dep_ == "xcomp" and verb_lemma(v.head) == "fail"
 
 
 def decide_acts(ix) -> None:

@@ -8,10 +8,14 @@ a pronoun can look at the statement before it). The speaker as written stays in 
   never as a location picked up near a cue ("In Lima, officials said"): None;
 - "he" and "she" stand for the subject of their sentence before them when the gender agrees
   ("Ade was right when he said"), else for the speaker of the previous statement when the gender
-  agrees (speaker continuity), else for the nearest earlier person of that gender;
-- "they" and "it" stand for the previous speaker when it was an organisation or group in this or
-  the previous paragraph, else for nobody named (they stand for plural descriptions, "officials",
-  as often as for a body); "I", "we", "you" outside quotation marks stand for nobody named;
+  agrees (speaker continuity), else for the nearest earlier person the text gives that gender,
+  else for the nearest earlier person of no known gender; never for a
+  person named in the reporter's question ("Asked whether Ade would stay, he said");
+- "they" and "it" stand for the organisation, country or group that is the subject of a clause
+  just before them (this or the previous sentence: "The union met. It said …"), else for the
+  previous speaker when it was an organisation or group in this or the previous paragraph, else
+  for nobody named (they stand for plural descriptions, "officials", as often as for a body); "I",
+  "we", "you" outside quotation marks stand for nobody named;
 - a coordination names both: "Ade and the union said" → "Jo Ade and Teachers Union";
 - a relative "who" for the noun its clause hangs on ("Ade, who chairs the board, said");
 - "Her brother, Sam Okoro, said" → Sam Okoro (the apposition names the description);
@@ -28,8 +32,8 @@ from __future__ import annotations
 import bisect
 
 from .acts import DOC_FAMILY, document_kind
-from .lexicon import NOT_SPEAKERS, PRONOUN_KINDS, RELATIVE
-from .names import PRONOUN_GENDER, TITLE_WORDS, People, org_described
+from .lexicon import NAME_TITLES, NOT_SPEAKERS, ORG_NOUNS, PRONOUN_KINDS, RELATIVE
+from .names import ABBREVIATIONS, PRONOUN_GENDER, TITLE_WORDS, People, org_described
 from .lexicon import PERSON_NOUNS
 
 CONTINUITY_PARAGRAPHS = 2   # a pronoun continues a statement at most this many paragraphs back
@@ -70,8 +74,9 @@ class Resolver:
         if low in RELATIVE and h.dep_ in SUBJECTS and depth == 0:
             ante = antecedent(h)
             return self.name(ante, 1) if ante is not None else (None, None)
-        if h.text.startswith("@") and len(h.text) > 2:
-            return h.text, "person"  # a handle
+        handle = handle_at(ix, h)
+        if handle is not None:
+            return handle, "person"  # a handle, also one the tokenizer cut ("@jo-ade_V")
         m = head_mention(ix, h)
         if m is not None:
             name, kind = self.from_mention(h, m)
@@ -83,11 +88,34 @@ class Resolver:
             return self.description(h, depth)
         if h.pos_ == "PROPN" and low not in NOT_SPEAKERS:
             text = proper_words(ix, h)
-            if all(w.lower() in TITLE_WORDS for w in text.split()):
+            words = text.split()
+            if all(w.lower() in TITLE_WORDS for w in words):
+                anchor = apposition(ix, h)  # "The Chief Minister of Lira, Ana Ruiz, said"
+                if anchor is not None:
+                    return self.from_mention(anchor[0], anchor[1])
                 return self.described_person(h.lemma_.lower(), h)  # "the Chief Minister"
+            titled = False
+            while len(words) > 1 and words[0] not in NAME_TITLES and (
+                    words[0].lower() in TITLE_WORDS or words[0].lower().strip(".") in ABBREVIATIONS):
+                words, titled = words[1:], True  # "Mr Ade", "Sen. Ade": the name without its title
+                # (not "Lord Ade", "Pope Leo": those titles are part of the name)
+            text = " ".join(words)
+            named = self.initials(text)
+            if named is not None:
+                return named  # "Jo Ade (JA) … JA: …": an interviewer's initials
             full = self.people.full_name(text, h.idx)
-            return full, self.kinds.get(full, "person" if full != text else None)
+            return full, self.kinds.get(full, "person" if full != text or titled else None)
         return None, None
+
+    def initials(self, text: str) -> tuple[str, str] | None:
+        """(name, kind) of the one name of two to four words the article gives whose initials are
+        ``text`` ("JA" for "Jo Ade"), or None."""
+        if not (2 <= len(text) <= 4 and text.isupper() and text.isalpha()):
+            return None
+        found = {(m["name"], m.get("kind")) for m in self.ix.mentions if m.get("kind") in ("person", "organization")
+                 and 2 <= len(str(m.get("name") or "").split()) <= 4
+                 and "".join(w[0] for w in str(m["name"]).split()).upper() == text}
+        return found.pop() if len(found) == 1 else None
 
     def joint(self, h, depth):
         """The name of the speaker coordinated with h ("Ade and Lima said"), or None."""
@@ -118,23 +146,60 @@ class Resolver:
         prev = self.prev
         recent = prev is not None and self.row["paragraph"] - prev[2] <= CONTINUITY_PARAGRAPHS
         if gender is not None:
+            # "Asked whether Ade would stay, he said": the reporter's question names the topic,
+            # not the one who answers
+            asked = {self.people.full_name(m["name"], m["start"]) for m in self.earlier(h, ("person",), sentences=0)
+                     if in_question(m_head(ix, m))}
             for m in self.earlier(h, ("person",), sentences=0):
                 name = self.people.full_name(m["name"], m["start"])
                 if self.people.compatible(name, gender) and head_mention(ix, m_head(ix, m)) is m \
-                        and m_head(ix, m).dep_ in SUBJECTS:
+                        and m_head(ix, m).dep_ in SUBJECTS and name not in asked:
                     return name, "person"  # "Ade was right when he said": the subject just before
-            if recent and prev[1] == "person" and self.people.compatible(prev[0], gender):
+            if recent and prev[1] == "person" and self.people.compatible(prev[0], gender) and prev[0] not in asked:
                 return prev[0], "person"
+            unknown = None
             for m in self.earlier(h, ("person",)):
                 name = self.people.full_name(m["name"], m["start"])
-                if self.people.compatible(name, gender):
+                if self.people.gender.get(name) == gender and name not in asked:
                     return name, "person"
-            return None, None
+                if unknown is None and self.people.compatible(name, gender) and name not in asked:
+                    unknown = name
+            return (unknown, "person") if unknown else (None, None)
         if low in ("they", "them", "it", "its", "their"):
+            body = self.body_subject(h)
+            if body is not None:
+                return body
             if prev is not None and self.row["paragraph"] - prev[2] <= 1 and \
                     prev[1] in ("organization", "group") and prev[0] not in self.people.known:
                 return prev[0], prev[1]
         return None, None
+
+    def body_subject(self, h):
+        """"it" or "they" for the organisation, country or group that is the subject of a clause
+        just before it, in its sentence or the one before ("The union met on Monday. It said …",
+        "Lira has called for talks, which it describes as overdue"; the subject "the report" for
+        its issuer). The nearest earlier subject of a main clause decides: a noun naming nobody
+        ("officials") gives (None, None), nobody named; a person, or no such subject, None (the
+        pronoun is left to speaker continuity)."""
+        ix = self.ix
+        doc = ix.doc
+        k = bisect.bisect_right(ix.sent_tok, h.i) - 1
+        lo = ix.sent_tok[max(0, k - 1)]
+        singular = h.lower_ in ("it", "its")
+        for t in reversed(doc[lo:h.i]):
+            if t.dep_ not in SUBJECTS or t.pos_ not in ("PROPN", "NOUN") or ix.qid[t.i] >= 0 \
+                    or not main_clause(t.head):
+                continue  # subjects of main clauses only, not of reported content ("said Lira would")
+            m = head_mention(ix, t)
+            if m is not None:
+                if m.get("kind") not in ("organization", "place", "group") or (singular and t.tag_ == "NNPS"):
+                    return None
+                return m["name"], m.get("kind")
+            if t.pos_ == "NOUN" and not (singular and t.tag_ == "NNS"):
+                name, kind = self.description(t, 1)
+                return (name, kind) if kind != "person" else None  # (None, None): "officials", nobody named
+            return None
+        return None
 
     def earlier(self, h, kinds, sentences=BACK_SENTENCES):
         """Mentions of ``kinds`` before token h, nearest first, outside quotation marks, in the same
@@ -161,9 +226,12 @@ class Resolver:
         definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some", "any")
                        for c in h.lefts)
         lemma = h.lemma_.lower()
+        named = [c for c in h.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if named and kind is None and lemma in ORG_NOUNS and not definite:
+            # "Lira police said", "Kito government sources": a body its name premodifies, no article
+            return ix.text[named[0].idx:h.idx + len(h.text)], "organization"
         if not definite or h.tag_ == "NNS" or kind is not None:
             return None, None
-        named = [c for c in h.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if named and lemma not in PERSON_NOUNS:
             # "the Ade administration", "the Lima campaign": a body named by its premodifier
             return ix.text[named[0].idx:h.idx + len(h.text)], "organization"
@@ -175,14 +243,48 @@ class Resolver:
 
     def described_person(self, lemma, h):
         """"the minister": the person introduced as minister, else the speaker of the statement just
-        before ("…,” said Jo Ade. The professor added, …")."""
+        before ("…,” said Jo Ade. The professor added, …"), else the person who is the subject of
+        the sentence before ("Jo Ade met the mayor. The senator said …")."""
         name = self.people.described(lemma, h.idx)
         if name:
             return name, "person"
         prev = self.prev
         if prev is not None and prev[1] == "person" and self.row["paragraph"] - prev[2] <= 1:
             return prev[0], "person"
-        return None, None
+        name = self.person_subject_before(h)
+        return (name, "person") if name else (None, None)
+
+    def person_subject_before(self, h) -> str | None:
+        """The person named as the subject of the sentence before h's: "Jo Ade met the mayor on
+        Monday. The senator said …" (a description varies the name just given)."""
+        ix = self.ix
+        k = bisect.bisect_right(ix.sent_tok, h.i) - 1
+        if k < 1:
+            return None
+        for t in ix.doc[ix.sent_tok[k - 1]:ix.sent_tok[k]]:
+            if t.dep_ in SUBJECTS and main_clause(t.head) and ix.qid[t.i] < 0:
+                m = head_mention(ix, t)
+                if m is not None and m.get("kind") == "person":
+                    return self.people.full_name(m["name"], m["start"])
+                return None
+        return None
+
+
+def in_question(t) -> bool:
+    """Is token t inside a reporter's question ("Asked whether Ade would stay, …")?"""
+    x = t
+    for _ in range(6):
+        if x.lemma_.lower() == "ask" and x.tag_ == "VBN" and x.dep_ in ("advcl", "ROOT", "ccomp"):
+            return True
+        if x.head.i == x.i:
+            return False
+        x = x.head
+    return False
+
+
+def main_clause(v) -> bool:
+    """Is verb v the root of its sentence or coordinated with it?"""
+    return v.dep_ == "ROOT" or (v.dep_ == "conj" and v.head.dep_ == "ROOT")
 
 
 def m_head(ix, m):
@@ -212,7 +314,8 @@ def antecedent(h):
 
 def apposition(ix, h):
     """(token, mention) of the name a description is in apposition with: "Her brother, Sam Okoro,"
-    (the name follows) or "Ade, a professor at the college," (the name comes first)."""
+    (the name follows) or "Ade, a professor at the college," (the name comes first; not "with
+    Ade, the mayor said", where the description is the subject of its own clause)."""
     for c in h.rights:
         if c.dep_ == "appos":
             m = head_mention(ix, c)
@@ -226,11 +329,30 @@ def apposition(ix, h):
     i = h.left_edge.i - 1
     while i >= 0 and ix.doc[i].is_space:
         i -= 1
-    if i >= 1 and ix.doc[i].text == ",":
+    if i >= 1 and ix.doc[i].text == "," and not (h.dep_ in SUBJECTS and h.head.i != i - 1):
+        # not the subject of its own clause after a name: "At a dinner with Ade, the mayor said"
         m = head_mention(ix, ix.doc[i - 1])
         if m is not None and m.get("kind") in ("person", "organization") and m["end"] <= ix.doc[i].idx:
             return ix.doc[i - 1], m
     return None
+
+
+def handle_at(ix, h) -> str | None:
+    """The social-media handle token h belongs to ("@jo_ade"; "@jo-ade" in three tokens), or None."""
+    doc = ix.doc
+    a = b = h.i
+    while a > 0 and doc[a - 1].whitespace_ == "" and not doc[a - 1].is_space and doc[a - 1].text not in _HANDLE_STOPS \
+            and not doc[a].text.startswith("@"):
+        a -= 1
+    while b + 1 < ix.ntok and doc[b].whitespace_ == "" and doc[b + 1].text not in _HANDLE_STOPS:
+        b += 1
+    first = doc[a].text
+    if not first.startswith("@") or len(ix.text[doc[a].idx:doc[b].idx + len(doc[b].text)]) <= 2:
+        return None
+    return ix.text[doc[a].idx:doc[b].idx + len(doc[b].text)]
+
+
+_HANDLE_STOPS = set(":,;.!?()[]\"“”'’‘…") | {"'s", "’s"}
 
 
 def proper_words(ix, h) -> str:

@@ -10,6 +10,7 @@ from .labels import label_at, speaker_tokens
 from .lexicon import CUE_LEMMAS, DASHES, FINAL, verb_lemma
 from .speakers import nearby_noun, speaker_of, subject
 
+CONTENT_DEPS = ("ccomp", "dobj", "xcomp", "dative", "oprd")  # a cue with these says something itself
 MAX_STRETCH = 40       # tokens searched for an attribution next to a quote
 FLOAT_PARAGRAPHS = 2   # a floating quote takes the speaker of a quote this close before it
 FLOAT_WORDS = 8        # a quotation without a cue of its own is a statement from this many words on
@@ -131,6 +132,22 @@ def attribute(ix, seg):
             if v is not None and v.i not in ix.reported_cues:
                 set_from_verb(ix, seg, v, "before")
                 return
+        if lastt.text == "." and ix.same_line(lastt.i, ix.tok_at(seg.open_start)) and not after_a_quote(ix, before[0]):
+            # "Ade said in a statement. “…”": a cue without content of its own, in the sentence
+            # right before the quotation, introduces it (after "“…,” Ade said." the quotation
+            # floats on that cue instead)
+            v = find_cue(ix, seg, before, tight=False, last=True)
+            if v is not None and v.i not in ix.reported_cues and not any(
+                    c.dep_ in CONTENT_DEPS for c in v.children):
+                set_from_verb(ix, seg, v, "before")
+
+
+def after_a_quote(ix, t) -> bool:
+    """Does a quotation end right before token t (spaces and commas between)?"""
+    p = t.i - 1
+    while p >= 0 and (ix.doc[p].is_space or ix.doc[p].text == ","):
+        p -= 1
+    return p >= 0 and (ix.is_mark[p] or ix.qid[p] >= 0)
 
 
 def set_from_verb(ix, seg, v, how):

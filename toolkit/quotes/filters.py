@@ -5,7 +5,8 @@
 - credits and stage directions: "Follow Jo Ade on Twitter", "(APPLAUSE)";
 - the reporter's questions: "Asked about the budget, she said …" (the "asked" row), and in an
   interview or transcript the lines of the interviewer ("Q: Why now?"): a label whose every
-  line is a question, and any labelled line that is only questions;
+  line is a question (but a statement that opens such a line stays, up to the question), and
+  any labelled line that is only questions;
 - a row nested in another row's content ("“… she told me she would go,” he said": one statement).
 """
 from __future__ import annotations
@@ -29,8 +30,9 @@ _NOT_HEADING = re.compile(r"[@#]|https?:|www\.|[\"“”«»]")
 
 def heading_lines(ix) -> list[tuple[int, int]]:
     """Character spans of the heading lines of the text: short lines without final punctuation,
-    the article's headline (:func:`headline`), headline-style lines among the first paragraphs
-    after a heading (a deck under the headline)."""
+    the article's headline (:func:`headline`, or a first line in headline style: "Senator backs
+    plan."), headline-style lines among the first paragraphs after a heading (a deck under the
+    headline)."""
     text = ix.text
     lines = []
     pos = 0
@@ -46,7 +48,9 @@ def heading_lines(ix) -> list[tuple[int, int]]:
         n = len(_WORD.findall(t))
         if n <= HEADING_WORDS and not t.endswith(_FINAL) and not _NOT_HEADING.search(t):
             out.append((a, b))
-        elif k < 2 and paragraph == 0 and n <= HEADLINE_WORDS and headline(ix, lines, k):
+        elif k < 2 and paragraph == 0 and n <= HEADLINE_WORDS and (
+                headline(ix, lines, k) or (k + 1 < len(lines) and headline_style(ix, a))
+                or (k == 1 and out == [lines[0][:2]])):  # the second line of a headline (a deck)
             out.append((a, b))
         elif out and paragraph < HEADLINE_PARAGRAPHS and n <= HEADLINE_WORDS and headline_style(ix, a):
             out.append((a, b))
@@ -132,7 +136,7 @@ def nested(ix, rows) -> set[int]:
     """Indexes of rows nested in another row's content, which then speaks for them: the inner row
     goes, unless the outer one is a finding or a belief and the inner a statement ("According to
     the report, the firm said it would close": the firm's statement stays, the report's row
-    goes), or the inner one hangs on a noun of the outer one's object ("She condemned the plan,
+    goes; so does "according to" a medium around a statement with its own speaker), or the inner one hangs on a noun of the outer one's object ("She condemned the plan,
     which she called a mistake": two statements), or the inner cue is a clause of its own that
     the parser tied to the outer content ("She said the talks failed and called the plan a
     mistake", "He said Ade was right when she said …": the outer content ends before it)."""
@@ -148,8 +152,12 @@ def nested(ix, rows) -> set[int]:
                     (o["start"], o["end"]) == (r["start"], r["end"]):
                 continue
             if (o["act"] in ("other", "belief") and r["act"] == "statement" and not refusal(ix, o)) or (
-                    o["_how"] == "object" and r["_how"] == "noun"):
-                out.add(j)  # "repeated her claim that …": the claim's own row says more
+                    o["_how"] == "object" and r["_how"] == "noun") or (
+                    o["_how"] == "according" and r["act"] == "statement" and r["_spk"] is not None
+                    and r["_how"] != "according"):
+                # "repeated her claim that …": the claim's own row says more; "Ade said …,
+                # according to the Lira Times": the medium reports Ade's statement
+                out.add(j)
             elif o["_how"] == "clause" and own_clause(ix, o, r):
                 trim_before(ix, o, ix.doc[r["_verb"]].left_edge.i)
             elif not (o["_how"] == "object" and in_relative_clause(ix, r)):
@@ -219,7 +227,22 @@ def drop_non_attributions(ix) -> None:
         if any(a <= at < b or a <= r["start"] < b for a, b in heads):
             continue
         if r["_how"] == "label" and (only_questions(line_of(ix, r)) or (
-                (r["speaker_text"] or "").lower() in interviewers)):
+                (r["speaker_text"] or "").lower() in interviewers and not statement_before_question(ix, r))):
             continue
         keep.append(r)
     rows[:] = keep
+
+
+_QUESTION_START = re.compile(r"(?<=[.!])\s+(?=[^.!?]*\?)")
+
+
+def statement_before_question(ix, row) -> bool:
+    """An interviewer's line that opens with a statement before its question ("NE: Your videos show
+    daily life. Who films them?"): the row keeps the statement, up to the question."""
+    text = line_of(ix, row)
+    m = _QUESTION_START.search(text)
+    if not text.rstrip("\"'”’ ").endswith("?") or m is None or m.start() < 20:
+        return False
+    end = row["start"] + m.start()
+    row["end"], row["text"] = end, ix.text[row["start"]:end]
+    return True

@@ -5,7 +5,9 @@
 - signatures: a paragraph that is only a handle ("@jo_ade.") signs the paragraph before it, as
   reader tweets are printed; so does an embedded tweet's "— Jo Ade (@jo_ade) May 2, 2020";
 - block quotations: a paragraph that ends with a cue and a colon ("Her blog explains the
-  history:") introduces the next paragraph, which the page printed without quotation marks.
+  history:") introduces the next paragraph, which the page printed without quotation marks; when
+  the cue has content of its own ("Ade notes that the plan failed:") the two are two statements,
+  and the colon is the block's cue.
 """
 from __future__ import annotations
 
@@ -138,8 +140,14 @@ def blockquotes(ix) -> None:
         start, end = doc[c0].idx, doc[end_tok].idx + len(doc[end_tok].text)
         if covered(start, end):
             continue
+        head = doc[cue["_spk"]]
         if cue["_how"] == "object":
             ix.rows.remove(cue)  # "explains the history:": the history is what follows
-        head = doc[cue["_spk"]]
+            said = (cue["cue"], cue["cue_start"], cue["cue_end"])
+        else:
+            # "Ade notes that the plan failed:": a statement of its own; the colon introduces the
+            # block, a second statement
+            colon = doc[last]
+            said = (colon.text, colon.idx, colon.idx + len(colon.text))
         add_row(ix, "direct", start, end, (head, cue["speaker_start"], cue["speaker_end"], None),
-                (cue["cue"], cue["cue_start"], cue["cue_end"]), how="block", verb=cue["_verb"])
+                said, how="block", verb=cue["_verb"])

@@ -25,6 +25,7 @@ PREPS_BY_VERB = _PREPS
 NOT_SPEAKERS = wordlists.words("not_speakers")
 PERSON_NOUNS = wordlists.words("person_nouns")
 ORG_NOUNS = wordlists.words("org_nouns")
+NAME_TITLES = wordlists.words("name_titles")  # "Lord Ade", "Pope Leo": titles that are part of the name
 
 PRONOUN_KINDS = {
     "he": ("person",), "him": ("person",), "she": ("person",), "her": ("person",),

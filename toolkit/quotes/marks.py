@@ -1,6 +1,7 @@
 """Quotation marks: a one-pass scanner that pairs double marks of any glyph (curly, straight, the
 doubled ``''`` of some wire copy), single marks outside double quotes, reopens quotes that run over
-several paragraphs and tolerates stray or missing marks.
+several paragraphs (also where the paragraph break between them was lost: "“A.  “B.”") and
+tolerates stray or missing marks.
 """
 from __future__ import annotations
 
@@ -125,11 +126,24 @@ class _Scanner:
             self.d_open = None
         elif d[3] in ('"', "''") and g == "“" and self.inner_close(j) is not None:
             self.skip_to = self.inner_close(j) + 1  # a curly quote within a straight one
+        elif self.run_on_paragraph(d, i):
+            # 'said: "A sentence. "Another one."': two paragraphs of one quote run together (the
+            # paragraph break lost, as in some archives): the first ends there, the second continues
+            self.emit(d[0], i, d[1], None, self.cur_chain, True)
+            self.d_open = (j, i, at_block_start, g)
         else:
             # two openings in a row: the first lost its closing mark
             self.chain += 1
             self.cur_chain = self.chain
             self.d_open = (j, i, at_block_start, g)
+
+    def run_on_paragraph(self, d, i) -> bool:
+        """Does the opening mark at i follow a finished sentence of the open quote d ("… end. “Next")?"""
+        text = self.text
+        k = i - 1
+        while k > d[0] and text[k] in " \t\xa0":
+            k -= 1
+        return k > d[0] and k < i - 1 and text[k] in ".!?…"
 
     def inner_close(self, j):
         """Offset of the curly closing mark soon after j on the same line, before any straight mark

@@ -78,7 +78,8 @@ class People:
     def title_words(self, m) -> list[str]:
         """Titles and descriptions next to mention m: its ``title``, the title words and person
         nouns just before it ("Vatican archbishop Jo Ade"), an apposition after it ("Jo Ade, a
-        professor at …") or before it ("the mayor, Jo Ade,")."""
+        professor at …"; not the subject of the next clause: "with Jo Ade, the mayor said") or
+        before it ("the mayor, Jo Ade,")."""
         out = list(str(m.get("title") or "").split())
         ix = self.ix
         doc = ix.doc
@@ -97,6 +98,10 @@ class People:
         if k < ix.ntok and doc[k].text == ",":
             for t in doc[k + 1:min(ix.ntok, k + 6)]:
                 if t.pos_ == "NOUN":
+                    # "in Lira, the mayor said": the noun after the comma is the next clause's
+                    # subject, no apposition of the name
+                    if t.dep_ in ("nsubj", "nsubjpass"):
+                        break
                     if t.lemma_.lower() in PERSON_NOUNS or t.lower_ in GENDERED:
                         out.append(t.lemma_)
                     break

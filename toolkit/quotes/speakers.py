@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 
-from .lexicon import ACT_LEMMAS, CUE_LEMMAS, FINAL, RELATIVE, verb_lemma
+from .lexicon import ACT_LEMMAS, CUE_LEMMAS, FINAL, PERSON_NOUNS, RELATIVE, verb_lemma
 
 
 # ------------------------------------------------------------------ speakers
@@ -55,7 +55,16 @@ def _subject(ix, v, depth=0):
                         c.head.i - v.i < 6 and ix.same_line(c.i, c.head.i):
                     c = c.head
                 return c
-    if depth >= 3 or v.head.i == v.i or ix.qid[v.head.i] >= 0:
+    if depth >= 3 or v.head.i == v.i:
+        return None
+    if ix.qid[v.head.i] >= 0:
+        # "X said “…” and called …": the parser tied the second cue to the quoted words; the
+        # subject is that of the cue outside the quotation that governs them
+        x = v.head
+        while ix.qid[x.i] >= 0 and x.head.i != x.i:
+            x = x.head
+        if v.dep_ == "conj" and ix.qid[x.i] < 0 and x.pos_ in ("VERB", "AUX") and verb_lemma(x) in CUE_LEMMAS:
+            return subject(ix, x, depth + 1)
         return None
     h = v.head
     if v.dep_ == "conj" and h.dep_ == "ccomp" and verb_lemma(h) not in CUE_LEMMAS and \
@@ -89,18 +98,48 @@ def after_mark(ix, v) -> bool:
 
 def name_after(ix, v, window=8):
     """The last token of the first person or organisation named right after verb v, on its line and
-    before any punctuation ("said party leader Jo Ade" → Ade), or None."""
+    before any punctuation ("said party leader Jo Ade" → Ade), or None. An organisation that
+    premodifies a noun for a person names no speaker: "said the Lira Bank chairman" → chairman,
+    unless the person's name follows ("said Lira Bank sales director Jo Ade" → Ade)."""
     doc = ix.doc
-    for i in range(v.i + 1, min(ix.ntok, v.i + 1 + window)):
+    described = None
+    i = v.i + 1
+    while i < min(ix.ntok, v.i + 1 + window):
         t = doc[i]
         if (t.is_punct and t.text not in ("-", ".")) or ix.boundary(t) or ix.qid[i] >= 0:
-            return None
+            break
         k = bisect.bisect_right(ix.m_starts, t.idx) - 1
         if k >= 0 and ix.mentions[k]["start"] <= t.idx < ix.mentions[k]["end"] and \
                 ix.mentions[k].get("kind") in ("person", "organization"):
-            last = ix.tok_at(ix.mentions[k]["end"]) - 1
-            return doc[max(i, last)]
+            last = max(i, ix.tok_at(ix.mentions[k]["end"]) - 1)
+            noun = person_noun_after(ix, last) if ix.mentions[k].get("kind") == "organization" else None
+            if described is None and noun is not None:
+                described = noun
+                i = noun.i + 1
+                continue
+            return doc[last]
+        i += 1
+    return described
+
+
+def person_noun_after(ix, last: int):
+    """The noun for a person in the lower-case words right after token ``last`` ("sales director",
+    "founder"), or None."""
+    doc = ix.doc
+    for j in range(last + 1, min(ix.ntok, last + 4)):
+        t = doc[j]
+        if not (t.is_lower and t.pos_ in ("NOUN", "ADJ")):
+            return None
+        if t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_NOUNS:
+            return t
     return None
+
+
+def named_at(ix, t) -> bool:
+    """Does a mention of a person or organisation cover token t?"""
+    k = bisect.bisect_right(ix.m_starts, t.idx) - 1
+    return k >= 0 and ix.mentions[k]["start"] <= t.idx < ix.mentions[k]["end"] and \
+        ix.mentions[k].get("kind") in ("person", "organization")
 
 
 def np_span(ix, h):
@@ -153,8 +192,8 @@ def nearby_noun(ix, v):
         t = doc[i]
         if ix.is_mark[i] or ix.qid[i] >= 0 or ix.boundary(t) or t.text in FINAL:
             break
-        if t.pos_ in ("PROPN", "NOUN", "PRON") and t.dep_ != "compound":
-            return t
+        if (t.pos_ in ("PROPN", "NOUN", "PRON") and t.dep_ != "compound") or named_at(ix, t):
+            return t  # a name the tagger read as another word counts: "…,” Will wrote"
     for i in range(v.i + 1, min(ix.ntok, v.i + 4)):
         t = doc[i]
         if ix.is_mark[i] or ix.qid[i] >= 0 or t.is_punct:
