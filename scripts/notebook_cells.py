@@ -68,6 +68,10 @@ per_month.tail(12)"""),
 articles.groupby("source").agg(articles=("article_id", "size"), words=("n_words", "sum"),
                                first=("published", "min"), last=("published", "max"))"""),
     ("md", """
+Wikinews, the one outlet with more than one year, per year:"""),
+    ("code", """
+articles.loc[articles["source"] == "Wikinews", "published"].dt.year.value_counts().sort_index()"""),
+    ("md", """
 ## What this shows, and where not to trust it
 
 - The sample is 580 articles from three outlets that **never overlap in time**: Global Voices, 286
