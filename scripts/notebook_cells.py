@@ -110,8 +110,8 @@ for i, paragraph in enumerate(article.loc[0, "text"].split("\\n\\n")):
     ("md", """
 ## Who is in it?
 
-`tk.analyze` runs spaCy and repairs what the small model gets wrong on news: it misses the bare
-"Ruto" four times, reads "Secretary of State" as part of a name, and splits acronyms from their
+`tk.analyze` runs spaCy and repairs what the small model gets wrong on news: it misses a bare
+surname such as "Ruto", reads "Secretary of State" as part of a name, and splits acronyms from their
 expansions. Every mention is merged into a canonical actor, with titles kept apart."""),
     ("code", """
 lexicon = {"Haiti mission": ["Haiti", "security mission", "MSS", "armed groups"],
