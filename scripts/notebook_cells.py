@@ -194,8 +194,10 @@ period: it shows what each outlet wrote about in its own years, not how the two 
     ("code", """
 tk.charts.chart_top_actors(corpus, n=15, kind="person", by="source")"""),
     ("md", """
-A comparison that compares something: one outlet, two years. Mentions per year in Wikinews alone
-(171 articles in 2019, 122 in 2020):"""),
+A comparison that compares something: one outlet, two years. Wikinews' articles per year, then
+the mentions per year in Wikinews alone:"""),
+    ("code", """
+corpus.articles.loc[corpus.articles["source"] == "Wikinews", "published"].dt.year.value_counts().sort_index()"""),
     ("code", """
 m = corpus.mentions.merge(corpus.articles[["article_id", "source", "published"]], on="article_id")
 wikinews = m[(m["source"] == "Wikinews") & m["actor_id"].notna()]
