@@ -314,13 +314,13 @@ explorer.n_matches, explorer.quotes[["speaker", "text"]].head(3)"""),
     ("md", """
 ## What this shows, and where not to trust it
 
-- Donald Trump (108 statements) and Joe Biden (64) are quoted far more than anyone else: the 2020 US
-  campaign in Wikinews. Trump is quoted in 27 of the 56 articles that name him.
+- Donald Trump (107 statements) and Joe Biden (61) are quoted far more than anyone else: the 2020 US
+  campaign in Wikinews. Trump is quoted in half of the articles that name him (28 of 56).
 - Below them the ranking rewards long interviews, not a broad say: Gloria La Riva's 18 statements
   and Brock Pierce's 17 each come from a single article (`n_quoted_articles` 1). Read
   `n_quoted_articles` beside `n_quotes`.
-- Most statements are reported, not direct: about a quarter are direct in both outlets (0.25 in
-  Global Voices, 0.22 in Wikinews).
+- Most statements are reported, not direct: about a quarter or a little less are direct in both
+  outlets (0.24 in Global Voices, 0.22 in Wikinews).
 - "Never quoted" is a list to check, not a finding: Barack Obama (29 mentions in 20 articles) is
   there, but one statement is credited to "Bernie Sanders and Barack Obama" together and so to no
   actor; other entries are extraction errors ("Brexit" typed a person, "Sun", "CC" and "Omsk" typed
