@@ -394,6 +394,8 @@ tk.charts.chart_network(actor_edges, n=30)"""),
 topic_edges = tk.cooccurrence(corpus, of="topic", window="article")
 tk.charts.chart_cooccurrence_heatmap(topic_edges, score="npmi")"""),
     ("code", """
+topic_edges[["a_name", "b_name", "count", "npmi"]]"""),
+    ("code", """
 graph = tk.to_networkx(actor_edges)
 graph.number_of_nodes(), graph.number_of_edges()"""),
     ("md", """
@@ -407,12 +409,12 @@ tk.charts.chart_actor_topics(corpus, n=15)"""),
   one disasters and science, one US politics. In Wikinews alone, US politics grows from 0.25 of the
   coverage in 2019 to 0.32 in 2020, the election year; the other two shrink.
 - Donald Trump and Joe Biden share 83 sentences, the strongest pair by count. The pairs with the
-  highest NPMI rest on 3 to 5 sentences, and some are one name split in two ("Burkina" and "Faso",
-  "Hafiz" and "Uddin": NPMI 1.0): read a pair's passages before calling it a relation.
+  highest NPMI rest on 3 to 5 sentences, and some are one name split in two ("Hafiz" and
+  "Uddin": NPMI 1.0): read a pair's passages before calling it a relation.
 - Every pair of topics has a negative NPMI: topics rarely share an article. That is what a model
   giving most articles one main topic produces, not a finding about the news. Its colour scale is
   diverging around that meaningful zero (chance); shares and counts use one-hue scales.
-- The network holds 451 actors and 663 pairs: too many to read as a picture. Use the table, raise
+- The network holds over 400 actors and 500 pairs: too many to read as a picture. Use the table, raise
   `min_count`, or click a cell of the explorer's heatmap to read the sentences."""),
 ]
 
