@@ -460,7 +460,7 @@ tk.voices(corpus).merge(heads[["actor_id"]], on="actor_id").head(10)"""),
 ## What this shows, and where not to trust it
 
 - Heads of state and government are mostly **reported**, not heard in their own words: Donald Trump's
-  108 statements are 17 direct, 73 indirect and 18 mixed, all in Wikinews; Recep Tayyip Erdoğan (22)
+  107 statements are 18 direct, 72 indirect and 17 mixed, all in Wikinews; Recep Tayyip Erdoğan (22)
   and Boris Johnson (14) follow.
 - Global Voices quotes few of them (Michael Sata 6, Joyce Banda 3), in 2012: a different year from
   Wikinews' 2019–2020, so this is no comparison of the two outlets.
