@@ -707,6 +707,6 @@ explorer.n_sentences, explorer.sentences[["source", "title", "snippet"]].head(3)
   before reading a peak.
 - Shares on small denominators jump: *The Standard*'s one article is 0% or 100% of its outlet, and a
   Wikinews quarter can have 21 articles.
-- The speakers' distinctive terms rest on 1 to 15 uses each, and only Trump's "bin ladin" passes
-  z = 2: with so few quotes per speaker they are leads to read, not findings."""),
+- The speakers' distinctive terms rest on 1 to 15 uses each, and only Trump's "bin ladin" (with its
+  "ladin") passes z = 2: with so few quotes per speaker they are leads to read, not findings."""),
 ]
