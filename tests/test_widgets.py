@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from dataclasses import replace
 from html.parser import HTMLParser
 
@@ -531,6 +532,17 @@ def test_voices_panel_shows_sources_by_gender_per_outlet(corpus):
     by = tk.sources(corpus, by=("source", "gender"))
     assert vp.frame["n_people"].sum() == by.loc[by["source"] == outlet, "n_people"].sum()
     assert "not their identity" in vp.table.value
+    # the download: counts and every person quoted in the outlet, formula-safe
+    vp.make_download()
+    links = re.findall(r'download="([^"]+)" href="data:[^;]+(?:;charset=utf-8)?;base64,([^"]+)"', vp.download.value)
+    files = {name: base64.b64decode(data) for name, data in links}
+    stem = "voices-" + "".join(ch if ch.isalnum() else "-" for ch in outlet.lower())
+    assert set(files) == {f"{stem}-counts.csv", f"{stem}-counts.xlsx", f"{stem}-people.csv", f"{stem}-people.xlsx"}
+    people_csv = pd.read_csv(io.StringIO(files[f"{stem}-people.csv"].decode("utf-8")))
+    assert len(people_csv) == len(vp.quoted_people()) >= len(vp.people)
+    assert people_csv["n_quoted_articles"].min() > 0
+    vp.source.value = ""
+    assert vp.download.value == ""
 
 
 # --- finding, paging, sorting, downloading, reading (the analysed sample store) ----------------

@@ -8,6 +8,7 @@ import pandas as pd
 from ..charts import bar_sources, jupyter_chart
 from ..tables import person_articles, sources
 from .html import esc
+from .rows import download_links
 
 ALL = ""  # the "all outlets" value of the outlet dropdown
 PEOPLE_ROWS = 10  # people listed per gender
@@ -36,8 +37,12 @@ class VoicesPanel(widgets.VBox):
                                        description="Outlet")
         self.chart = jupyter_chart(self._chart())
         self.table = widgets.HTML()
+        self.prepare = widgets.Button(description="Download rows", icon="download",
+                                      tooltip="make CSV and Excel files of the counts and of every person quoted")
+        self.download = widgets.HTML()
+        self.prepare.on_click(lambda _: self.make_download())
         self.source.observe(self._on_change, names="value")
-        self.children = [self.source, self.chart, self.table]
+        self.children = [widgets.HBox([self.source, self.prepare, self.download]), self.chart, self.table]
         self.refresh()
 
     @property
@@ -61,10 +66,29 @@ class VoicesPanel(widgets.VBox):
         g["gender_evidence"] = g["actor_id"].astype(str).map(self._evidence)
         g = g.sort_values(["gender", "n_quoted_articles", "n_articles", "name"],
                           ascending=[True, False, False, True], kind="stable")
-        g = g.groupby("gender", sort=True).head(self.rows)
+        if self.rows is not None:
+            g = g.groupby("gender", sort=True).head(self.rows)
         return g[["name", "gender", "gender_evidence", "n_articles", "n_quoted_articles"]].reset_index(drop=True)
 
+    def quoted_people(self) -> pd.DataFrame:
+        """Every person quoted in the outlet picked (not only the first ``rows`` per gender): the
+        columns of :attr:`people`."""
+        rows, self.rows = self.rows, None
+        try:
+            return self.people
+        finally:
+            self.rows = rows
+
+    def make_download(self) -> None:
+        """Fill ``download`` with CSV and Excel links (formula-safe) of :attr:`frame` (the counts)
+        and of :meth:`quoted_people`."""
+        stem = "voices" if self.source.value == ALL else "voices-" + "".join(
+            ch if ch.isalnum() else "-" for ch in self.source.value.lower())
+        self.download.value = (f"counts {download_links(self.frame, stem + '-counts')} · "
+                               f"people {download_links(self.quoted_people(), stem + '-people')}")
+
     def _on_change(self, _change=None):
+        self.download.value = ""  # the links were of the previous outlet
         self.refresh()
 
     def refresh(self):
