@@ -561,8 +561,8 @@ SAMPLE_STORE = Path(__file__).resolve().parents[1] / "results" / "sample"
 @pytest.fixture(scope="module")
 def sample():
     """The analysed sample corpus (`make sample-store`; `make test` builds it first)."""
-    if not (SAMPLE_STORE / "corpus").exists():
-        pytest.skip("no analysed sample store: run `make sample-store`")
+    if not (SAMPLE_STORE / "corpus").exists():  # `make test` builds it: its absence is a failure
+        pytest.fail("no analysed sample store: run `make sample-store`")
     return tk.open_corpus(SAMPLE_STORE)
 
 

@@ -1087,7 +1087,7 @@ def _clean_name(part: str, sites: set[str]) -> tuple[str | None, str | None]:
         return None, None  # "Example Staff" on Example's own page
     outlet = _cue_set("byline_words", "outlet")
     if len(low) >= 2 and low[-1] in outlet:
-        return None, name  # "CBS News", "Web Desk", "Example Media Group"
+        return None, name  # "Kito News", "Web Desk", "Example Media Group"
     if re.fullmatch(r"[A-Z]{2,5}", name):
         return None, name  # "CNN", "AFP": an outlet's initials, not a person
     return name, None

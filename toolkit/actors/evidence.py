@@ -90,7 +90,7 @@ def _scores(doc, text: str, group: list[dict], other_labels: Counter) -> Counter
     scores["other"] += sum(other_labels.get(s, 0) for s in surfaces)
     last = group[0]["name"].split()[-1]
     if last in _NON_ACTOR_HEADS:
-        scores["other"] += 2 * STRONG  # "Clean Air Act", "Golden Harp Award"
+        scores["other"] += 2 * STRONG  # "Lira Water Act", "Golden Harp Award"
     elif " " in group[0]["name"] and (last in _CORPORATE or last in ORG_HEADS):
         scores["organization"] += STRONG  # "Lira Holdings Ltd", "Kito Party": the name says it
     for r in group:

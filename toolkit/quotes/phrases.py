@@ -81,13 +81,20 @@ def nominal(ix, n):
                 owner = next((g for g in c.children if g.dep_ == "pobj"), None)
     if owner is None or ix.qid[owner.i] >= 0:
         return
-    span = ix.clip(n, clause.left_edge.i, clause.right_edge.i)
+    _frame_clause(ix, n, owner, clause, line=n, how="noun")
+
+
+def _frame_clause(ix, cue, owner, head, *, line, how: str) -> None:
+    """Frame the clause under ``head``, cut to the line of token ``line`` (its content of at least
+    two tokens), as attributed by the word ``cue`` to ``owner`` (None: a source the text does not
+    name)."""
+    span = ix.clip(line, head.left_edge.i, head.right_edge.i)
     if span is None:
         return
     c0, c1 = content_span(ix, *span)
     if c1 - c0 < 2:
         return
-    frame(ix, n, owner, c0, c1, (n.text, n.idx, n.idx + len(n.text)), how="noun")
+    frame(ix, cue, owner, c0, c1, (cue.text, cue.idx, cue.idx + len(cue.text)), how=how)
 
 
 def hearsay(ix, adv):
@@ -96,13 +103,7 @@ def hearsay(ix, adv):
     h = adv.head
     if h.i == adv.i or h.pos_ not in ("VERB", "AUX"):
         return
-    span = ix.clip(h, h.left_edge.i, h.right_edge.i)
-    if span is None:
-        return
-    c0, c1 = content_span(ix, *span)
-    if c1 - c0 < 2:
-        return
-    frame(ix, adv, None, c0, c1, (adv.text, adv.idx, adv.idx + len(adv.text)), how="hearsay")
+    _frame_clause(ix, adv, None, h, line=h, how="hearsay")
 
 
 def headline_speakers(ix):
