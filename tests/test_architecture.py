@@ -195,3 +195,16 @@ def test_extractors_run_on_their_own_doc():
     assert mentions[0]["title"] == "Foreign Minister"
     assert [(q["kind"], q["text"], q["speaker_name"]) for q in quotes] == [
         ("indirect", "the talks would resume", "Ana Lima")]
+
+
+def test_importing_the_toolkit_and_opening_the_explorers_leave_spacy_and_sklearn_unloaded():
+    # A dashboard's first paint imports the toolkit, opens a store and builds the first tab; spaCy
+    # and scikit-learn (seconds of imports) load only with the model and the topic model.
+    import subprocess
+    import sys
+    code = ("import sys, toolkit, toolkit.widgets, toolkit.charts, toolkit.corpus, toolkit.tables; "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'spacy', 'sklearn', 'thinc'}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=PKG.parent)
+    assert out.stdout.strip() == "[]", out.stdout
+    assert callable(tk.topics) and "the" in __import__("toolkit.topics", fromlist=["x"]).STOP_WORDS

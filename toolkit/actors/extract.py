@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
 
 from .. import wordlists
 from ..units import index_of, paragraph_starts, sentence_starts
@@ -87,6 +86,7 @@ def _common_noun(text: str, r: dict, name: str) -> bool:
 def _joined_possessives(doc, ents):
     """Two organisations the model cut at a possessive are one: "Lira People's" + "Pact" ->
     "Lira People's Pact"."""
+    from spacy.tokens import Span  # spaCy loads with the model, not with the toolkit
     out = []
     for ent in ents:
         prev = out[-1] if out else None

@@ -44,17 +44,29 @@ import numpy as np
 import pandas as pd
 
 from ..errors import EmptyCorpusError, InvalidOptionError, MissingColumnError
-from .choose_k import no_scores
-from .fit import fit_model
 from .frames import (ARTICLE_TOPIC_COLUMNS, PARAGRAPH_TOPIC_COLUMNS, TOPIC_COLUMNS, model_frames,
                      sort_rows)
 from .lexicon import lexicon_frames, load_lexicon
-from .vectorize import NEWS_STOP_WORDS, STOP_WORDS
 
 __all__ = ["TopicResult", "topics", "load_lexicon", "TOPIC_COLUMNS", "ARTICLE_TOPIC_COLUMNS",
            "PARAGRAPH_TOPIC_COLUMNS", "METHODS", "STOP_WORDS", "NEWS_STOP_WORDS"]
 
 METHODS = ("cluster", "nmf")
+
+
+def __getattr__(name):
+    # scikit-learn's stop words load with the model code, on first use: importing the toolkit
+    # (a dashboard's first paint) does not wait for scikit-learn.
+    if name in ("STOP_WORDS", "NEWS_STOP_WORDS"):
+        from . import vectorize
+        return getattr(vectorize, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def no_scores() -> pd.DataFrame:
+    """The empty k-scores table (see :func:`.choose_k.no_scores`)."""
+    from .choose_k import no_scores as empty
+    return empty()
 
 
 @dataclass
@@ -125,6 +137,7 @@ def topics(articles: pd.DataFrame, *, k: int | None = None, lexicon=None, seed: 
     parts = []  # (topics, article_topics, paragraph_topics) per family
     chosen_k, k_scores, description = 0, no_scores(), "lexicon only"
     if k != 0:
+        from .fit import fit_model
         model = fit_model(units, len(ids), method=method, k=k, seed=seed, exclude=exclude_terms,
                           min_k=min_k, max_k=max_k)
         chosen_k, k_scores, description = model["k"], model["k_scores"], model["description"]
