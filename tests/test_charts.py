@@ -599,6 +599,7 @@ def test_chart_sources_spec(corpus):
         assert got == {"quoted": n_src, "only mentioned": n_only}
     by = ch.chart_sources(corpus, by="source").to_dict()
     assert by["facet"]["row"]["field"] == "source"
+    assert by["facet"]["row"]["header"]["labelAngle"] == 0  # long outlet names read across
 
 
 def test_chart_women_share_spec(corpus):

@@ -219,7 +219,9 @@ def bar_sources(frame: pd.DataFrame) -> alt.Chart:
                  alt.Tooltip("quoted_share:Q", title="share quoted", format=".0%")],
     ).properties(width=400)
     if keys:
-        return base.facet(row=alt.Row("source:N", title=None, sort=sorted(df["source"].unique().tolist())))
+        # outlet names read across: upright they ran off the chart
+        return base.facet(row=alt.Row("source:N", title=None, sort=sorted(df["source"].unique().tolist()),
+                                      header=alt.Header(labelAngle=0, labelLimit=200)))
     return base.properties(title="Quoted or only mentioned, by gender")
 
 
