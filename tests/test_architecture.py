@@ -197,13 +197,13 @@ def test_extractors_run_on_their_own_doc():
         ("indirect", "the talks would resume", "Ana Lima")]
 
 
-def test_importing_the_toolkit_and_opening_the_explorers_leave_spacy_and_sklearn_unloaded():
+def test_importing_the_toolkit_and_opening_the_explorers_leave_spacy_sklearn_and_scipy_unloaded():
     # A dashboard's first paint imports the toolkit, opens a store and builds the first tab; spaCy
-    # and scikit-learn (seconds of imports) load only with the model and the topic model.
+    # scikit-learn and SciPy (seconds of imports) load only with the model, topics and counts.
     import subprocess
     import sys
     code = ("import sys, toolkit, toolkit.widgets, toolkit.charts, toolkit.corpus, toolkit.tables; "
-            "print(sorted({m.split('.')[0] for m in sys.modules} & {'spacy', 'sklearn', 'thinc'}))")
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'spacy', 'sklearn', 'thinc', 'scipy'}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=PKG.parent)
     assert out.stdout.strip() == "[]", out.stdout

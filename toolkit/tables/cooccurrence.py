@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
 
 from ..errors import InvalidOptionError, MissingColumnError
 from ..schema import KINDS, WINDOWS, columns, typed
@@ -249,6 +248,8 @@ def _pairs(left: pd.DataFrame, right: pd.DataFrame, *, same: bool, article_windo
     per_values, per = (pd.factorize(both["period"]) if "period" in both.columns
                        else (np.zeros(len(both), dtype=np.int64), None))
     if article_window:
+        import scipy.sparse as sp  # on first use: a dashboard's first paint does not wait for SciPy
+
         # One window per article: a windows x items incidence product gives the counts, and
         # n_articles equals count. Scales with articles x actors without listing every pair.
         frames = []
