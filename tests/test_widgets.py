@@ -776,6 +776,28 @@ def test_dashboard_builds_the_first_tab_only_then_each_on_selection(sample):
     assert list(d.built) == ["Quotes", "Actors", "Mine", "Voices"]
 
 
+def test_dashboard_paints_without_altair_then_preloads_the_other_tabs(tmp_path):
+    # a fresh Python: the first tab is built before Altair loads; the other tabs' imports follow
+    # in the background, so the second tab does not wait for them
+    import subprocess
+    import sys
+    code = ("import sys, time, pandas as pd, toolkit as tk\n"
+            "c = tk.analyze(pd.DataFrame({'article_id': ['a'], 'text': ['\"We will win,\" said Jane Smith.']}),"
+            " topics=False)\n"
+            "d = tk.widgets.Dashboard(c)\n"
+            "print('altair' in sys.modules)\n"
+            "for _ in range(300):\n"
+            "    if 'toolkit.widgets.voices' in sys.modules: break\n"
+            "    time.sleep(0.1)\n"
+            "print('toolkit.widgets.voices' in sys.modules and 'altair' in sys.modules)\n"
+            "n = tk.widgets.Dashboard(c, preload=False)\n"
+            "for t in n.titles:\n"  # ids and texts alone: no dates, sources or titles, every tab builds
+            "    n.build(t)\n"
+            "print(n.built['Quotes'].n_matches)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
+    assert out.stdout.split() == ["False", "True", "1"], out.stderr
+
+
 def test_about_this_data_is_built_from_the_corpus(sample):
     html = W.about_html(sample)
     assert_safe(html)

@@ -94,6 +94,13 @@ def analyze(articles: pd.DataFrame, *, model: str | None = None, n_process: int 
         dup = arts.loc[ids.duplicated(), "article_id"].iloc[0]
         raise InvalidOptionError("articles.article_id", dup, ("unique ids: each article once",))
     arts = as_strings(arts.reset_index(drop=True))
+    # A frame of ids and texts alone still gets the columns every chart and explorer reads (source,
+    # title, url, published), empty: an explorer says "no dates" instead of failing on a missing column.
+    blank = empty("articles")
+    missing = [c for c in ("source", "title", "url", "published") if c not in arts.columns]
+    if missing:
+        arts = arts.assign(**{c: pd.Series([None] * len(arts), index=arts.index).astype(blank[c].dtype)
+                              for c in missing})
     # A frame built by hand may hold fields Parquet cannot store; converted here rather than at the
     # save, so that the corpus returned is the one a re-run opens from the cache.
     arts, changes = storable(arts, keep=columns("articles"))

@@ -3,6 +3,8 @@ this data" tab. Only the first tab is built at once (the first paint waits for n
 every other tab is built the first time it is selected."""
 from __future__ import annotations
 
+import importlib
+import threading
 from collections.abc import Callable
 
 import ipywidgets as widgets
@@ -73,6 +75,12 @@ def _voices(corpus):
     return VoicesPanel(corpus)
 
 
+def _preload() -> None:
+    for name in ("altair", "toolkit.charts", "toolkit.widgets.actors", "toolkit.widgets.cooccurrence",
+                 "toolkit.widgets.voices"):
+        importlib.import_module(name)
+
+
 def default_tabs() -> dict[str, tuple[str, Callable]]:
     """Tab title -> (help line, builder(corpus) -> widget), in order; the first is built at once."""
     return {
@@ -95,9 +103,12 @@ class Dashboard(widgets.VBox):
     after them. Only the first tab is built at once; ``build(title)`` builds another (selecting a
     tab does it), ``built`` holds the tabs built so far (title -> widget). ``offline=True`` calls
     ``tk.charts.use_offline()`` before the first tab with charts is built (so a dashboard whose
-    first tab draws none paints before Altair is even imported)."""
+    first tab draws none paints before Altair is even imported). ``preload=True`` (default) imports
+    Altair and the other explorers in a background thread once the first tab is built, so the
+    second tab a user opens does not wait seconds for imports."""
 
-    def __init__(self, corpus, *, tabs: dict | None = None, extra: dict | None = None, offline: bool = False):
+    def __init__(self, corpus, *, tabs: dict | None = None, extra: dict | None = None, offline: bool = False,
+                 preload: bool = True):
         super().__init__()
         self.corpus, self.offline = corpus, offline
         self.specs = dict(tabs if tabs is not None else default_tabs())
@@ -112,6 +123,11 @@ class Dashboard(widgets.VBox):
         self.tabs.observe(self._on_tab, names="selected_index")
         self.children = [self.tabs]
         self.build(self.titles[0])
+        if preload:
+            # after a pause, so the first tab's widgets reach the page before the imports take the CPU
+            timer = threading.Timer(1.0, _preload)
+            timer.daemon = True  # a script that exits does not wait for it
+            timer.start()
 
     def _on_tab(self, change):
         if change["new"] is not None:

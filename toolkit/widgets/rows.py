@@ -148,7 +148,7 @@ class RowsView(widgets.VBox):
         dates = dict(zip(page["article_id"].astype(str), page["published"])) if "published" in page.columns else {}
         keep = self.open.value if self.open.value in seen else NO_ARTICLE
         self.open.options = [("read an article…", NO_ARTICLE)] + [
-            (f"{date_text(dates.get(a))} · {str(titles.get(a) or a)[:80]}", a) for a in seen]
+            (f"{date_text(dates.get(a))} · {_title(titles.get(a), a)[:80]}", a) for a in seen]
         self.open.value = keep
         if keep == NO_ARTICLE:
             self.article.value = ""
@@ -168,5 +168,10 @@ class RowsView(widgets.VBox):
         self.download.value = download_links(frame, self.stem)
         return self.download.value
 
+
+
+def _title(title, article_id: str) -> str:
+    """An article's title for a menu; its id when it has none (a missing title is NA, not falsy)."""
+    return article_id if title is None or pd.isna(title) or not str(title).strip() else str(title)
 
 __all__ = ["RowsView", "sort_frame", "download_links", "data_uri", "LINK_STYLE"]
