@@ -99,8 +99,7 @@ def analyze(articles: pd.DataFrame, *, model: str | None = None, n_process: int 
     blank = empty("articles")
     missing = [c for c in ("source", "title", "url", "published") if c not in arts.columns]
     if missing:
-        arts = arts.assign(**{c: pd.Series([None] * len(arts), index=arts.index).astype(blank[c].dtype)
-                              for c in missing})
+        arts = arts.assign(**{c: pd.Series(index=arts.index, dtype=blank[c].dtype) for c in missing})
     # A frame built by hand may hold fields Parquet cannot store; converted here rather than at the
     # save, so that the corpus returned is the one a re-run opens from the cache.
     arts, changes = storable(arts, keep=columns("articles"))

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 
-
 from .. import wordlists
 from ..units import index_of, paragraph_starts, sentence_starts
 from .acronyms import _find_acronyms, _implicit_acronyms

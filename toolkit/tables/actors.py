@@ -75,9 +75,7 @@ def actor_timeline(corpus, actor_ids, *, freq: str = "month") -> pd.DataFrame:
     m = resolved_mentions(corpus)
     m = m[m["actor_id"].isin(ids)][["actor_id", "article_id"]]
     arts = table_of(corpus, "articles")
-    need_columns(arts, ("article_id",), "articles")
-    if "published" not in arts.columns:  # articles without dates: like dates all missing, no rows
-        arts = arts.assign(published=pd.Series(pd.NaT, index=arts.index, dtype="datetime64[ns, UTC]"))
+    need_columns(arts, ("article_id", "published"), "articles")
     m = m.merge(arts[["article_id", "published"]], on="article_id")
     m = m[m["published"].notna()]
     sel = info[info["actor_id"].isin(ids)].set_index("actor_id").loc[ids].reset_index()

@@ -169,9 +169,9 @@ class RowsView(widgets.VBox):
         return self.download.value
 
 
-
 def _title(title, article_id: str) -> str:
     """An article's title for a menu; its id when it has none (a missing title is NA, not falsy)."""
     return article_id if title is None or pd.isna(title) or not str(title).strip() else str(title)
+
 
 __all__ = ["RowsView", "sort_frame", "download_links", "data_uri", "LINK_STYLE"]
