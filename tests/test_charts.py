@@ -388,8 +388,11 @@ def test_network_spec(corpus):
     for r in links.itertuples():  # every edge is drawn between its two nodes
         assert (r.x, r.y) == pos[r.a] and (r.x2, r.y2) == pos[r.b]
     assert ch.chart_network(edges, n=12, seed=1).to_dict() == spec
+    least = int(links["count"].min())
     assert spec["title"]["subtitle"] == (f"the {len(links):,} strongest pairs by count, each in at least "
-                                         f"{int(links['count'].min()):,} windows")
+                                         f"{least:,} window" + ("s" if least > 1 else ""))
+    drawn = [r["id"] for d in data_of(spec) for r in d if "weight" in r and "id" in r]
+    assert drawn and set(drawn) <= set(links["a"]) | set(links["b"])  # no node floats without an edge
     assert tk.tables.network_layout(edges, n=12, seed=2)[0]["x"].tolist() != nodes["x"].tolist()
 
 

@@ -425,10 +425,14 @@ def chart_network(edges: pd.DataFrame, *, n: int = 40, seed: int = 0, score: str
     (size weight, colour side, click selection ``node`` on id), text labels (name). Axes hidden.
     ``max_edges`` (default 80) keeps the strongest edges only and ``labels`` (default 20) names only
     the heaviest that many nodes (the others keep their tooltip), so a large network stays readable;
-    None for every edge or every label.
+    None for every edge or every label. Nodes none of whose edges is drawn are left out.
     """
     nodes, links = network_layout(edges, n=n, seed=seed, score=score, symmetric=symmetric, min_count=min_count,
                                   max_edges=max_edges)
+    if len(links):  # a node none of whose edges is drawn floats alone and says nothing
+        bside = "b" if (nodes["side"] == "b").any() else "a"
+        drawn = {("a", x) for x in links["a"]} | {(bside, y) for y in links["b"]}
+        nodes = nodes[[(s_, i) in drawn for s_, i in zip(nodes["side"], nodes["id"])]].reset_index(drop=True)
     if labels is not None:
         check_count("labels", labels, 0, 100)
         heavy = set(nodes.sort_values(["weight", "name", "id"], ascending=[False, True, True],
@@ -458,7 +462,8 @@ def chart_network(edges: pd.DataFrame, *, n: int = 40, seed: int = 0, score: str
     # no configure_*: top-level config would stop users from composing this chart with others
     min_count = int(links["count"].min()) if len(links) and "count" in links.columns else 0
     title = alt.TitleParams("Co-occurrence network", subtitle=f"the {len(links):,} strongest pairs by {score}"
-                            + (f", each in at least {min_count:,} windows" if min_count else ""))
+                            + (f", each in at least {min_count:,} window{'s' if min_count > 1 else ''}"
+                               if min_count else ""))
     return alt.layer(rules, circles, text).properties(width=500, height=500, title=title)
 
 
