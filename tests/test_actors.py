@@ -390,6 +390,24 @@ def test_kinds_come_from_the_evidence_of_all_mentions():
     assert c.actor("Trump").actor["kind"] == "person"  # the model reads "Trump" as an organisation here
 
 
+def test_place_prepositions_and_labels_weigh_as_shares_of_the_mentions():
+    c = tk.analyze(_frame(
+        "Professors at Kesterfield Polytechnic built the robot. Students from Kesterfield Polytechnic tested it. "
+        "A visitor to Kesterfield Polytechnic filmed it. Kesterfield Polytechnic said the robot was safe. Funding "
+        "came to Kesterfield Polytechnic from donors.",
+        "Fighting spread in Korvania. Refugees from Korvania crossed the border. Aid flew to Korvania. Korvania has "
+        "closed its airports.",
+        "Arduvio SRL makes circuit boards. Marco Bellini founded Arduvio SRL in 2008, and Arduvio SRL now sells "
+        "them worldwide."), quotes=False, topics=False)
+    kind = dict(zip(c.actors["name"], c.actors["kind"]))
+    # "at", "from", "to" four times do not outweigh the model's four organisation labels in five;
+    # "in Korvania" with place labels stays a place; a legal form ends a company's name, whatever
+    # the model's person labels say
+    assert kind["Kesterfield Polytechnic"] == "organization"
+    assert kind["Korvania"] == "place"
+    assert kind["Arduvio SRL"] == "organization" and kind["Marco Bellini"] == "person"
+
+
 def test_people_of_one_surname_across_the_corpus():
     c = tk.analyze(_frame(
         "President Daniel Mwangi of Lirania met Finance Minister Otieno Kamau in Nyeri on Monday. Daniel Mwangi "

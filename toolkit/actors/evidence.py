@@ -3,15 +3,19 @@ the model's label of each mention alone and never a list of names.
 
 Each mention of a name adds to a score per kind:
 
-- the model's label (its share of the name's mentions: the model often flips between labels);
+- the model's label (its share of all the name's occurrences, those labelled a product, a work or
+  a law included: the model often flips between labels, and fifty mentions are not fifty votes);
+- a place preposition before it, also as a share ("in Kito"; "at", "from" and "to" half, as they
+  go with organisations as often: "engineers at Kito Polytechnic"); "based in Kito" in full;
+- a legal form or organisation head ending the name ("Kito Holdings", "Lira Soft SRL"), over the
+  labels;
 - a title or honorific right before it ("President Kito", "Mr Kito": person), an age after it
   ("Kito, 45,": person), a personal pronoun soon after it ("Kito said he": person);
 - a noun that describes it, right before it ("software company Lira Soft", "the game Kito"), as
   an apposition ("Kito, a sandbox game,") or after "is a" ("Kito is a company"): the noun's kind
   (``kind_nouns``, ``person_nouns``);
 - a word right after it ("Kito Ltd", "Kito's spokesman": organization; "Kito version 2": other);
-- the model's labels for other occurrences of the name (PRODUCT, WORK_OF_ART, LAW, LANGUAGE, EVENT:
-  other); a leading "the" (not a person).
+- a leading "the" (not a person).
 
 The kind with the highest score is the name's kind in the article; "other" marks no actor
 (products, works, laws and awards by their last word, methods; also job titles the model read as
@@ -36,6 +40,7 @@ _KIND_AFTER = wordlists.mapping("kind_after", "word", "kind")
 _NON_ACTOR_HEADS = wordlists.words("non_actor_heads")
 _PLACE_PREPOSITIONS = wordlists.words("place_prepositions")
 _CORPORATE = wordlists.words("corporate_words")
+_ORG_OR_PLACE = {"at", "from", "to"}
 _LABEL_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place",
                "NORP": "group", "DEMONYM": "place"}
 _OTHER_LABELS = {"PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE", "EVENT"}
@@ -84,18 +89,30 @@ def judge_kinds(doc, rows: list[dict]) -> list[dict]:
 def _scores(doc, text: str, group: list[dict], other_labels: Counter) -> Counter:
     scores: Counter = Counter()
     n = len(group)
-    for r in group:
-        scores[_LABEL_KIND.get(r["label"], r["kind"])] += STRONG / n  # the labels' shares: at most 3
+    # The labels' shares over every occurrence of the name, those the model labelled a product, a
+    # work or a law included: at most 3 in all, so a name said fifty times is not fifty times as
+    # sure, and a game the model calls a product three times in five is a product.
     surfaces = {clean_surface(r["text"]) for r in group} | {group[0]["name"]}
-    scores["other"] += sum(other_labels.get(s, 0) for s in surfaces)
+    n_other = sum(other_labels.get(s, 0) for s in surfaces)
+    for r in group:
+        scores[_LABEL_KIND.get(r["label"], r["kind"])] += STRONG / (n + n_other)
+    scores["other"] += STRONG * n_other / (n + n_other)
     last = group[0]["name"].split()[-1]
     if last in _NON_ACTOR_HEADS:
         scores["other"] += 2 * STRONG  # "Lira Water Act", "Golden Harp Award"
     elif " " in group[0]["name"] and (last in _CORPORATE or last in ORG_HEADS):
-        scores["organization"] += STRONG  # "Lira Holdings Ltd", "Kito Party": the name says it
+        scores["organization"] += STRONG + 1  # "Lira Holdings Ltd", "Kito Party": the name says it, over the labels
+    prepositions = 0
     for r in group:
         for kind, weight in _cues(doc, text, r):
-            scores[kind] += weight
+            if kind == "in":
+                prepositions += weight
+            else:
+                scores[kind] += weight
+    # Place prepositions weigh as a share of the mentions, like the labels: a company named forty
+    # times, often after "to" or "at", stays a company, and a place the model calls an
+    # organisation in most of its mentions, but always "in Kito", still becomes a place.
+    scores["place"] += STRONG * prepositions / n
     return scores
 
 
@@ -127,8 +144,11 @@ def _cues(doc, text: str, r: dict):
         if nouns:  # the last noun heads the description: "a software company" -> company
             yield _KIND_NOUNS[nouns[-1]], STRONG + 1
     if prev is not None and prev.lower_ in _PLACE_PREPOSITIONS and prev.lower_ != "of" and r["label"] != "PERSON":
-        based = i > 1 and doc[i - 2].lower_ in ("based", "born", "headquartered")
-        yield "place", STRONG if based else 1.0  # "in Lira", "based in Lira"
+        if i > 1 and doc[i - 2].lower_ in ("based", "born", "headquartered"):
+            yield "place", STRONG  # "based in Lira"
+        else:  # "in Lira": counted as a share of the name's mentions (see _scores); "at", "from"
+            # and "to" go with organisations as often ("engineers at Kito", "sold to Kito"): half
+            yield "in", 0.5 if prev.lower_ in _ORG_OR_PLACE else 1.0
     nxt = doc[j] if j < len(doc) else None
     if nxt is not None and nxt.text in ("'s", "’s") and j + 1 < len(doc):
         nxt = doc[j + 1]
