@@ -406,8 +406,8 @@ tk.charts.chart_actor_topics(corpus, n=15)"""),
 ## What this shows, and where not to trust it
 
 - Three topics: one is mostly Global Voices' blog posts (its terms: blogger, protest, netizens),
-  one disasters and science, one US politics. In Wikinews alone, US politics grows from 0.25 of the
-  coverage in 2019 to 0.32 in 2020, the election year; the other two shrink.
+  one disasters and science, one US politics. In Wikinews alone, US politics grows from 0.24 of the
+  coverage in 2019 to 0.31 in 2020, the election year; the other two shrink.
 - Donald Trump and Joe Biden share 83 sentences, the strongest pair by count. The pairs with the
   highest NPMI rest on 3 to 5 sentences, and some are one name split in two ("Hafiz" and
   "Uddin": NPMI 1.0): read a pair's passages before calling it a relation.
