@@ -584,6 +584,29 @@ def test_a_negated_cue_or_a_failure_to_speak_is_no_statement(nlp):
     assert all(r["act"] == "other" for r in rows if r["cue"] == "disclose")
 
 
+def test_a_verb_joined_by_or_to_a_negated_cue_is_negated_too(nlp):
+    text = ("The mayor did not confirm or deny that the bridge would close. Her deputy said that the roads "
+            "would be repaired.")
+    acts = {r["cue"]: r["act"] for r in quotes(nlp, text)}
+    assert acts.get("deny") == "other" and acts.get("said") == "statement"
+
+
+def test_a_qualified_office_is_not_the_office(nlp):
+    # "the president" is the person titled President, not the Vice President or the President-elect
+    text = ("Vice President Ana Ruiz met President-elect Sam Okoro and President Tom Lee in Kito. Ruiz praised "
+            "the talks. The president said the treaty would be signed in May. The vice president said the "
+            "vote would come later.")
+    names = {"Ana Ruiz": (r"(?:Ana )?Ruiz", "person"), "Sam Okoro": (r"Sam Okoro", "person"),
+             "Tom Lee": (r"Tom Lee", "person")}
+    ments = person_mentions(text, names)
+    for m in ments:
+        m["title"] = {"Ana Ruiz": "Vice President", "Sam Okoro": "President-elect", "Tom Lee": "President"}[m["name"]] \
+            if m["start"] < 80 else None
+    rows = quotes(nlp, text, mentions=ments)
+    assert one(rows, "treaty would be signed")["speaker_name"] == "Tom Lee"
+    assert one(rows, "vote would come later")["speaker_name"] == "Ana Ruiz"
+
+
 def test_he_prefers_a_person_the_text_calls_male_over_one_of_no_known_gender(nlp):
     text = ("Mr Tom Lee opened the meeting in Lira. A clerk brought Tom Lee's files, and Kim Sato signed them.\n\n"
             "He said the deal was done.")

@@ -87,10 +87,14 @@ def row_act(ix, row) -> str | None:
 
 
 def not_said(v) -> bool:
-    """Is cue verb v negated ("did not say", "never disclosed") or the complement of a failure
-    ("failed to disclose")?"""
+    """Is cue verb v negated ("did not say", "never disclosed"), the complement of a failure
+    ("failed to disclose") or joined by "or"/"nor" to a negated verb ("did not deny or confirm
+    that …": the negation covers both)?"""
     if any(c.dep_ == "neg" for c in v.children):
         return True
+    if v.dep_ == "conj" and v.head is not v and any(c.dep_ == "cc" and c.lower_ in ("or", "nor")
+                                                     for c in v.head.children):
+        return not_said(v.head)
     return v.dep_ == "xcomp" and verb_lemma(v.head) == "fail"
 
 

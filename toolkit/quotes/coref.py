@@ -33,7 +33,7 @@ import bisect
 
 from .acts import DOC_FAMILY, document_kind
 from .lexicon import NAME_TITLES, NOT_SPEAKERS, ORG_NOUNS, PRONOUN_KINDS, RELATIVE
-from .names import ABBREVIATIONS, PRONOUN_GENDER, TITLE_WORDS, People, org_described
+from .names import ABBREVIATIONS, OFFICE_QUALIFIERS, PRONOUN_GENDER, TITLE_WORDS, People, org_described
 from .lexicon import PERSON_NOUNS
 
 CONTINUITY_PARAGRAPHS = 2   # a pronoun continues a statement at most this many paragraphs back
@@ -245,7 +245,8 @@ class Resolver:
         """"the minister": the person introduced as minister, else the speaker of the statement just
         before ("…,” said Jo Ade. The professor added, …"), else the person who is the subject of
         the sentence before ("Jo Ade met the mayor. The senator said …")."""
-        name = self.people.described(lemma, h.idx)
+        qualifiers = [c.lower_ for c in h.lefts if c.lower_.rstrip("-") in OFFICE_QUALIFIERS]
+        name = self.people.described(" ".join(qualifiers + [lemma]), h.idx)  # "the vice president"
         if name:
             return name, "person"
         prev = self.prev

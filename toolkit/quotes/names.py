@@ -25,6 +25,28 @@ GENDERED = wordlists.mapping("gendered_words", "word", "gender")
 ABBREVIATIONS = wordlists.mapping("title_abbreviations", "abbreviation", "word")
 TITLE_WORDS = wordlists.words("title_words")
 TITLE_WINDOW = 4  # tokens before a name searched for its titles
+OFFICE_QUALIFIERS = {"vice", "deputy", "former", "ex", "assistant", "associate", "lieutenant", "outgoing",
+                     "incoming", "late"}  # another office or another time: "Vice President" is no "president"
+OFFICE_SUFFIXES = {"elect", "designate"}  # "President-elect", "Minister-designate"
+
+
+def offices(words: list[str]) -> list[str]:
+    """Title words in text order, a qualified office joined into one: ["former", "Vice",
+    "President"] → ["former Vice President"], ["President", "-", "elect"] → ["President-elect"],
+    ["Mrs", "Senator"] → ["Mrs", "Senator"]."""
+    out, pending = [], []
+    for k, w in enumerate(words):
+        low = w.lower()
+        if w == "-":
+            continue
+        if low in OFFICE_SUFFIXES and k > 0 and words[k - 1] == "-" and out:
+            out[-1] = out[-1] + "-" + low
+        elif low.rstrip("-") in OFFICE_QUALIFIERS:
+            pending.append(w.rstrip("-"))
+        else:
+            out.append(" ".join(pending + [w]))
+            pending = []
+    return out
 
 
 def title_key(word: str) -> str:
@@ -79,21 +101,26 @@ class People:
         """Titles and descriptions next to mention m: its ``title``, the title words and person
         nouns just before it ("Vatican archbishop Jo Ade"), an apposition after it ("Jo Ade, a
         professor at …"; not the subject of the next clause: "with Jo Ade, the mayor said") or
-        before it ("the mayor, Jo Ade,")."""
-        out = list(str(m.get("title") or "").split())
+        before it ("the mayor, Jo Ade,"). A qualified office is one title ("Vice President",
+        "former Governor", "President-elect": not "the president" or "the governor")."""
+        out = offices(str(m.get("title") or "").replace("-", " - ").split())
         ix = self.ix
         doc = ix.doc
         i = ix.tok_at(m["start"])
         j = i - 1
+        before = []
         while j >= 0 and i - j <= TITLE_WINDOW:
             t = doc[j]
             low = t.lower_
             if low in TITLE_WORDS or low.strip(".") in ABBREVIATIONS or t.lemma_.lower() in PERSON_NOUNS \
-                    or low in GENDERED:
-                out.append(t.lemma_ if t.pos_ == "NOUN" else t.text)
-            elif not (t.pos_ in ("PROPN", "ADJ", "DET") or t.text in ("-", "'s", "’s")):
+                    or low in GENDERED or (low in OFFICE_SUFFIXES and j > 0 and doc[j - 1].text == "-"):
+                before.append(t.lemma_ if t.pos_ == "NOUN" else t.text)
+            elif t.text == "-":
+                before.append("-")
+            elif not (t.pos_ in ("PROPN", "ADJ", "DET") or t.text in ("'s", "’s")):
                 break
             j -= 1
+        out += offices(before[::-1])
         k = ix.tok_at(m["end"])
         if k < ix.ntok and doc[k].text == ",":
             for t in doc[k + 1:min(ix.ntok, k + 6)]:
