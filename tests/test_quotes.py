@@ -321,6 +321,19 @@ def test_evidential_in_the_articles_voice_is_never_a_statement(nlp):
     assert r["act"] == "belief" and r["speaker_text"] is None
 
 
+def test_hearsay_adverb_without_speech_is_other(nlp):
+    rows = quotes(nlp, "The mayor of the port town reportedly resigned after the flood. Shoppers were "
+                       "reportedly stocking up on rice and flour before the holiday.")
+    hearsay = [r for r in rows if r["cue"] == "reportedly"]
+    assert len(hearsay) == 2 and {r["act"] for r in hearsay} == {"other"}
+    assert all(r["speaker_text"] is None for r in hearsay)
+
+
+def test_hearsay_adverb_on_quoted_words_stays_a_statement(nlp):
+    rows = quotes(nlp, "The coach reportedly told his players that the season was “far from over.”")
+    assert rows and all(r["act"] == "statement" for r in rows if "far from over" in r["text"])
+
+
 def test_study_poll_and_report_findings_are_other(nlp):
     rows = quotes(nlp, "The budget report concluded that spending rose by a tenth. A survey of "
                        "farmers found that most had lost their harvest. Rents doubled in the city "

@@ -15,6 +15,10 @@ nobody's words). Decided by general patterns over the row's cue verb and its spe
   "failed to disclose the fees" are "other";
 - evidentials ("Relations seem to have warmed", "The vote is expected to pass") have no source:
   beliefs, never statements;
+- hearsay adverbs ("The mayor reportedly resigned", "the funds were allegedly diverted") give a
+  clause to a source the text never names: an attribution ("other"), never a statement (no
+  source, no statement); unless words were quoted or spoken ("He reportedly told aides “…”",
+  "she allegedly said that …"): a statement;
 - the author's own first person outside quotation marks ("I believe the plan fails" in an
   opinion piece) is the author's opinion, a belief; a "you" speaker is a question put to someone
   ("Do you think the plan fails?"): no row.
@@ -60,6 +64,10 @@ def row_act(ix, row) -> str | None:
     how = row["_how"]
     if how == "evidential":
         return "belief"
+    if how == "hearsay":
+        head = doc[row["_verb"]].head
+        spoken = row["kind"] != "indirect" or verb_lemma(head) in CUE_LEMMAS
+        return "statement" if spoken else "other"
     v = doc[row["_verb"]] if row["_verb"] is not None else None
     if how == "noun":
         return NOUN_ACTS.get(v.lemma_.lower(), "statement")
