@@ -321,6 +321,23 @@ def test_evidential_in_the_articles_voice_is_never_a_statement(nlp):
     assert r["act"] == "belief" and r["speaker_text"] is None
 
 
+def test_cue_without_any_source_is_other(nlp):
+    r = one(quotes(nlp, "It was announced on Monday that the bridge will close for repairs."), "the bridge")
+    assert r["act"] == "other" and r["speaker_text"] is None and r["cue"] == "announced"
+
+
+def test_surname_the_tagger_read_as_a_verb_is_the_speaker(nlp):
+    text = ("Columnist Martin Will has long opposed the toll. Will wrote that the council should scrap it "
+            "before the summer. The housing minister Rosa May visited the site. May said the flats "
+            "would be ready by spring.")
+    mentions = person_mentions(text, {"Martin Will": (r"Martin Will|Will(?= wrote)", "person"),
+                                      "Rosa May": (r"Rosa May|May(?= said)", "person")})
+    rows = quotes(nlp, text, mentions)
+    wrote, said = one(rows, "scrap it"), one(rows, "the flats")
+    assert (wrote["speaker_text"], wrote["speaker_name"], wrote["act"]) == ("Will", "Martin Will", "statement")
+    assert (said["speaker_text"], said["speaker_name"], said["act"]) == ("May", "Rosa May", "statement")
+
+
 def test_hearsay_adverb_without_speech_is_other(nlp):
     rows = quotes(nlp, "The mayor of the port town reportedly resigned after the flood. Shoppers were "
                        "reportedly stocking up on rice and flour before the holiday.")

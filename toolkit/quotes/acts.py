@@ -15,6 +15,9 @@ nobody's words). Decided by general patterns over the row's cue verb and its spe
   "failed to disclose the fees" are "other";
 - evidentials ("Relations seem to have warmed", "The vote is expected to pass") have no source:
   beliefs, never statements;
+- a reported clause or object without quoted words whose cue has no speaker at all ("It was
+  announced that the plant will close", "a duty of reporting abuse", "calls to propose reforms")
+  is an attribution without a source ("other"), never a statement (no source, no statement);
 - hearsay adverbs ("The mayor reportedly resigned", "the funds were allegedly diverted") give a
   clause to a source the text never names: an attribution ("other"), never a statement (no
   source, no statement); unless words were quoted or spoken ("He reportedly told aides “…”",
@@ -80,6 +83,8 @@ def row_act(ix, row) -> str | None:
     if act == "statement" and how in ("clause", "object") and v is not None and not_said(v):
         return "other"  # "The firm did not disclose that …", "failed to disclose the fees": nothing was said
     spk = doc[row["_spk"]] if row["_spk"] is not None else None
+    if spk is None and row["speaker_start"] is None and how in ("clause", "object") and row["kind"] == "indirect":
+        return "other"  # "It was announced that …", "reporting abuse": no source, no statement
     if spk is not None and ix.qid[spk.i] < 0:
         low = spk.lower_
         if low in ADDRESSEE and how in REPORTED:
