@@ -321,6 +321,14 @@ def test_evidential_in_the_articles_voice_is_never_a_statement(nlp):
     assert r["act"] == "belief" and r["speaker_text"] is None
 
 
+def test_description_is_the_person_just_before_not_the_previous_speaker(nlp):
+    text = ("“We will fight on,” said union leader Jo Ade. Sam Okoro quit as home secretary last week. "
+            "In a statement, the ex-home secretary said he accepted the findings.")
+    mentions = person_mentions(text, {"Jo Ade": (r"Jo Ade", "person"), "Sam Okoro": (r"Sam Okoro", "person")})
+    r = one(quotes(nlp, text, mentions), "accepted the findings")
+    assert r["speaker_text"] == "the ex-home secretary" and r["speaker_name"] == "Sam Okoro"
+
+
 def test_cue_without_any_source_is_other(nlp):
     r = one(quotes(nlp, "It was announced on Monday that the bridge will close for repairs."), "the bridge")
     assert r["act"] == "other" and r["speaker_text"] is None and r["cue"] == "announced"
