@@ -329,6 +329,28 @@ def test_description_is_the_person_just_before_not_the_previous_speaker(nlp):
     assert r["speaker_text"] == "the ex-home secretary" and r["speaker_name"] == "Sam Okoro"
 
 
+def test_as_clause_reports_the_clause_it_modifies(nlp):
+    before = one(quotes(nlp, "As the health ministry noted on Friday, the number of cases has fallen for a "
+                             "third week."), "number of cases")
+    assert (before["text"], before["speaker_text"], before["cue"], before["act"]) == (
+        "the number of cases has fallen for a third week", "the health ministry", "noted", "statement")
+    after = one(quotes(nlp, "Fuel prices will rise again in March, as the central bank warned last year."),
+                "Fuel prices")
+    assert (after["text"], after["speaker_text"], after["cue"]) == (
+        "Fuel prices will rise again in March", "the central bank", "warned")
+    assert quotes(nlp, "As she said this, the crowd cheered loudly.") == []  # temporal "as", with an object
+
+
+def test_clause_the_parser_hung_on_the_listener(nlp):
+    r = one(quotes(nlp, "Mayor Jo Ade told the city's weekly radio programme it was too early to reopen "
+                        "the market."), "too early")
+    assert (r["text"], r["speaker_text"], r["cue"], r["act"]) == (
+        "it was too early to reopen the market", "Mayor Jo Ade", "told", "statement")
+    # a real relative clause on the listener is not what was said
+    rows = quotes(nlp, "The minister told reporters who had gathered outside that she would resign.")
+    assert [r["text"] for r in rows] == ["she would resign"]
+
+
 def test_cue_without_any_source_is_other(nlp):
     r = one(quotes(nlp, "It was announced on Monday that the bridge will close for repairs."), "the bridge")
     assert r["act"] == "other" and r["speaker_text"] is None and r["cue"] == "announced"
