@@ -351,6 +351,12 @@ def test_clause_the_parser_hung_on_the_listener(nlp):
     assert [r["text"] for r in rows] == ["she would resign"]
 
 
+def test_cue_verb_with_a_picture_as_object_is_no_row(nlp):
+    rows = quotes(nlp, "The blogger Jo Ade tweeted a photo of the flooded market. The union posted pictures "
+                       "from the rally on its website. Ade tweeted that the market would stay closed.")
+    assert [r["text"] for r in rows] == ["the market would stay closed"]
+
+
 def test_cue_without_any_source_is_other(nlp):
     r = one(quotes(nlp, "It was announced on Monday that the bridge will close for repairs."), "the bridge")
     assert r["act"] == "other" and r["speaker_text"] is None and r["cue"] == "announced"

@@ -4,7 +4,8 @@ report, study or poll; a refusal without content); or no row at all (an action t
 nobody's words). Decided by general patterns over the row's cue verb and its speaker:
 
 - the verb's class (word lists ``cue_acts``, ``belief_verbs``): "The brewery offers thirty beers"
-  is no attribution; "Both parties think they will win" and "The firm plans to expand" are
+  is no attribution, nor is a cue verb whose object is a picture, recording or link (word list
+  ``media_nouns``: "She tweeted a photo of the flood"); "Both parties think they will win" and "The firm plans to expand" are
   beliefs; "The council declined to comment" is a refusal, "other";
 - the speaker's kind (word list ``document_nouns``): "The survey found that prices rose" and
   "according to the census" are findings ("other"); "A statement from the union said" is the
@@ -34,6 +35,7 @@ from .lexicon import BELIEF_LEMMAS, CUE_LEMMAS, verb_lemma
 CUE_ACTS = wordlists.mapping("cue_acts", "word", "act")
 DOCUMENTS = wordlists.mapping("document_nouns", "word", "kind")
 NOUN_ACTS = wordlists.mapping("cue_nouns", "word", "act")
+MEDIA = wordlists.words("media_nouns")
 DOC_FAMILY = {w: f for w, f in wordlists.mapping("document_nouns", "word", "family").items() if f}
 AUTHOR = frozenset({"i", "we", "me", "us"})
 ADDRESSEE = frozenset({"you"})
@@ -78,7 +80,7 @@ def row_act(ix, row) -> str | None:
     act = verb_act(lemma) if how in REPORTED else "statement"
     if act == "none" and how not in REPORTED:
         act = "statement"  # a verb that governs a quotation reports it
-    if act == "none":
+    if act == "none" or (how == "object" and v is not None and shows_media(v)):
         return None
     if act == "statement" and how in ("clause", "object") and v is not None and not_said(v):
         return "other"  # "The firm did not disclose that …", "failed to disclose the fees": nothing was said
@@ -97,6 +99,12 @@ def row_act(ix, row) -> str | None:
     if act == "belief" and row["kind"] == "mixed" and how in ("clause", "object"):
         return "statement"  # "she wants to speak “directly to voters”": the quoted words were said
     return act
+
+
+def shows_media(v) -> bool:
+    """Is the direct object of cue verb v a picture, recording or link (word list ``media_nouns``:
+    "tweeted a photo of the flood", "posted pictures from the rally")?"""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in MEDIA for c in v.children)
 
 
 def not_said(v) -> bool:
