@@ -357,6 +357,13 @@ def test_cue_verb_with_a_picture_as_object_is_no_row(nlp):
     assert [r["text"] for r in rows] == ["the market would stay closed"]
 
 
+def test_belief_coordinated_inside_a_reported_clause_is_part_of_it(nlp):
+    rows = quotes(nlp, "At the end of the visit, Mr Ade said he still admired the coach and thought his "
+                       "record was excellent.")
+    assert [(r["text"], r["act"]) for r in rows] == [
+        ("he still admired the coach and thought his record was excellent", "statement")]
+
+
 def test_cue_without_any_source_is_other(nlp):
     r = one(quotes(nlp, "It was announced on Monday that the bridge will close for repairs."), "the bridge")
     assert r["act"] == "other" and r["speaker_text"] is None and r["cue"] == "announced"
