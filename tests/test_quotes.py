@@ -364,6 +364,24 @@ def test_belief_coordinated_inside_a_reported_clause_is_part_of_it(nlp):
         ("he still admired the coach and thought his record was excellent", "statement")]
 
 
+def test_action_verb_with_quoted_words_in_its_object_is_a_statement(nlp):
+    rows = quotes(nlp, "The museum invited residents to share “the story of our town” at the autumn fair.")
+    r = one(rows, "story of our town")
+    assert (r["kind"], r["act"], r["cue"]) == ("mixed", "statement", "invited")
+    assert quotes(nlp, "The museum invited residents to the autumn fair.") == []
+
+
+def test_block_after_an_object_with_a_verb_keeps_both_statements(nlp):
+    rows = quotes(nlp, "The blogger Jo Ade urged the council to reopen the market before winter:\n\n"
+                       "The traders have waited long enough and the stalls are empty since the flood.")
+    assert [(r["kind"], r["cue"], r["text"]) for r in rows] == [
+        ("indirect", "urged", "the council to reopen the market before winter"),
+        ("direct", ":", "The traders have waited long enough and the stalls are empty since the flood.")]
+    rows = quotes(nlp, "The blogger Jo Ade explains the history:\n\nThe market was built in 1890 and "
+                       "burned down twice before the war.")
+    assert [(r["kind"], r["cue"]) for r in rows] == [("direct", "explains")]
+
+
 def test_cue_without_any_source_is_other(nlp):
     r = one(quotes(nlp, "It was announced on Monday that the bridge will close for repairs."), "the bridge")
     assert r["act"] == "other" and r["speaker_text"] is None and r["cue"] == "announced"

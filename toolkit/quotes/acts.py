@@ -11,7 +11,8 @@ nobody's words). Decided by general patterns over the row's cue verb and its spe
   "according to the census" are findings ("other"); "A statement from the union said" is the
   union's statement (see :mod:`.names` for the issuer);
 - a belief with quoted words in it was said: "She wants to speak “directly to voters”" is a
-  statement;
+  statement; so is the object of an action verb with quoted words in it ("The group invited
+  voters to tell “the story of our town”"), which alone is no attribution;
 - a negated cue or a failure to speak says nothing: "The firm did not disclose that fees rose",
   "failed to disclose the fees" are "other";
 - evidentials ("Relations seem to have warmed", "The vote is expected to pass") have no source:
@@ -80,6 +81,8 @@ def row_act(ix, row) -> str | None:
     act = verb_act(lemma) if how in REPORTED else "statement"
     if act == "none" and how not in REPORTED:
         act = "statement"  # a verb that governs a quotation reports it
+    if act == "none" and how == "object" and row["kind"] == "mixed":
+        act = "statement"  # "invited voters to tell “the story of our town”": quoted words were said
     if act == "none" or (how == "object" and v is not None and shows_media(v)):
         return None
     if act == "statement" and how in ("clause", "object") and v is not None and not_said(v):
