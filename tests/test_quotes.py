@@ -382,6 +382,17 @@ def test_block_after_an_object_with_a_verb_keeps_both_statements(nlp):
     assert [(r["kind"], r["cue"]) for r in rows] == [("direct", "explains")]
 
 
+def test_short_first_line_over_a_longer_story_is_a_headline(nlp):
+    story = ("The former rivals Jo Ade and Sam Okoro ended their feud on Monday, when Ade told a rally in "
+             "Lira that he would campaign for Okoro in the election next month.")
+    rows = quotes(nlp, "Ah, friends again: Ade backs Okoro, who says he is grateful.\n\n" + story)
+    assert rows and all(r["start"] > 60 for r in rows)  # nothing from the headline
+    # a first paragraph as long as the one after it is the story's lede, not a headline
+    rows = quotes(nlp, "Jo Ade said on Monday that the old bridge over the river would reopen in May.\n\n"
+                       "The works began two years ago and cost more than planned.")
+    assert [r["cue"] for r in rows] == ["said"] and rows[0]["start"] < 40
+
+
 def test_cue_without_any_source_is_other(nlp):
     r = one(quotes(nlp, "It was announced on Monday that the bridge will close for repairs."), "the bridge")
     assert r["act"] == "other" and r["speaker_text"] is None and r["cue"] == "announced"
