@@ -321,6 +321,108 @@ def test_evidential_in_the_articles_voice_is_never_a_statement(nlp):
     assert r["act"] == "belief" and r["speaker_text"] is None
 
 
+def test_description_is_the_person_just_before_not_the_previous_speaker(nlp):
+    text = ("“We will fight on,” said union leader Jo Ade. Sam Okoro quit as home secretary last week. "
+            "In a statement, the ex-home secretary said he accepted the findings.")
+    mentions = person_mentions(text, {"Jo Ade": (r"Jo Ade", "person"), "Sam Okoro": (r"Sam Okoro", "person")})
+    r = one(quotes(nlp, text, mentions), "accepted the findings")
+    assert r["speaker_text"] == "the ex-home secretary" and r["speaker_name"] == "Sam Okoro"
+
+
+def test_as_clause_reports_the_clause_it_modifies(nlp):
+    before = one(quotes(nlp, "As the health ministry noted on Friday, the number of cases has fallen for a "
+                             "third week."), "number of cases")
+    assert (before["text"], before["speaker_text"], before["cue"], before["act"]) == (
+        "the number of cases has fallen for a third week", "the health ministry", "noted", "statement")
+    after = one(quotes(nlp, "Fuel prices will rise again in March, as the central bank warned last year."),
+                "Fuel prices")
+    assert (after["text"], after["speaker_text"], after["cue"]) == (
+        "Fuel prices will rise again in March", "the central bank", "warned")
+    assert quotes(nlp, "As she said this, the crowd cheered loudly.") == []  # temporal "as", with an object
+
+
+def test_clause_the_parser_hung_on_the_listener(nlp):
+    r = one(quotes(nlp, "Mayor Jo Ade told the city's weekly radio programme it was too early to reopen "
+                        "the market."), "too early")
+    assert (r["text"], r["speaker_text"], r["cue"], r["act"]) == (
+        "it was too early to reopen the market", "Mayor Jo Ade", "told", "statement")
+    # a real relative clause on the listener is not what was said
+    rows = quotes(nlp, "The minister told reporters who had gathered outside that she would resign.")
+    assert [r["text"] for r in rows] == ["she would resign"]
+
+
+def test_cue_verb_with_a_picture_as_object_is_no_row(nlp):
+    rows = quotes(nlp, "The blogger Jo Ade tweeted a photo of the flooded market. The union posted pictures "
+                       "from the rally on its website. Ade tweeted that the market would stay closed.")
+    assert [r["text"] for r in rows] == ["the market would stay closed"]
+
+
+def test_belief_coordinated_inside_a_reported_clause_is_part_of_it(nlp):
+    rows = quotes(nlp, "At the end of the visit, Mr Ade said he still admired the coach and thought his "
+                       "record was excellent.")
+    assert [(r["text"], r["act"]) for r in rows] == [
+        ("he still admired the coach and thought his record was excellent", "statement")]
+
+
+def test_action_verb_with_quoted_words_in_its_object_is_a_statement(nlp):
+    rows = quotes(nlp, "The museum invited residents to share “the story of our town” at the autumn fair.")
+    r = one(rows, "story of our town")
+    assert (r["kind"], r["act"], r["cue"]) == ("mixed", "statement", "invited")
+    assert quotes(nlp, "The museum invited residents to the autumn fair.") == []
+
+
+def test_block_after_an_object_with_a_verb_keeps_both_statements(nlp):
+    rows = quotes(nlp, "The blogger Jo Ade urged the council to reopen the market before winter:\n\n"
+                       "The traders have waited long enough and the stalls are empty since the flood.")
+    assert [(r["kind"], r["cue"], r["text"]) for r in rows] == [
+        ("indirect", "urged", "the council to reopen the market before winter"),
+        ("direct", ":", "The traders have waited long enough and the stalls are empty since the flood.")]
+    rows = quotes(nlp, "The blogger Jo Ade explains the history:\n\nThe market was built in 1890 and "
+                       "burned down twice before the war.")
+    assert [(r["kind"], r["cue"]) for r in rows] == [("direct", "explains")]
+
+
+def test_short_first_line_over_a_longer_story_is_a_headline(nlp):
+    story = ("The former rivals Jo Ade and Sam Okoro ended their feud on Monday, when Ade told a rally in "
+             "Lira that he would campaign for Okoro in the election next month.")
+    rows = quotes(nlp, "Ah, friends again: Ade backs Okoro, who says he is grateful.\n\n" + story)
+    assert rows and all(r["start"] > 60 for r in rows)  # nothing from the headline
+    # a first paragraph as long as the one after it is the story's lede, not a headline
+    rows = quotes(nlp, "Jo Ade said on Monday that the old bridge over the river would reopen in May.\n\n"
+                       "The works began two years ago and cost more than planned.")
+    assert [r["cue"] for r in rows] == ["said"] and rows[0]["start"] < 40
+
+
+def test_cue_without_any_source_is_other(nlp):
+    r = one(quotes(nlp, "It was announced on Monday that the bridge will close for repairs."), "the bridge")
+    assert r["act"] == "other" and r["speaker_text"] is None and r["cue"] == "announced"
+
+
+def test_surname_the_tagger_read_as_a_verb_is_the_speaker(nlp):
+    text = ("Columnist Martin Will has long opposed the toll. Will wrote that the council should scrap it "
+            "before the summer. The housing minister Rosa May visited the site. May said the flats "
+            "would be ready by spring.")
+    mentions = person_mentions(text, {"Martin Will": (r"Martin Will|Will(?= wrote)", "person"),
+                                      "Rosa May": (r"Rosa May|May(?= said)", "person")})
+    rows = quotes(nlp, text, mentions)
+    wrote, said = one(rows, "scrap it"), one(rows, "the flats")
+    assert (wrote["speaker_text"], wrote["speaker_name"], wrote["act"]) == ("Will", "Martin Will", "statement")
+    assert (said["speaker_text"], said["speaker_name"], said["act"]) == ("May", "Rosa May", "statement")
+
+
+def test_hearsay_adverb_without_speech_is_other(nlp):
+    rows = quotes(nlp, "The mayor of the port town reportedly resigned after the flood. Shoppers were "
+                       "reportedly stocking up on rice and flour before the holiday.")
+    hearsay = [r for r in rows if r["cue"] == "reportedly"]
+    assert len(hearsay) == 2 and {r["act"] for r in hearsay} == {"other"}
+    assert all(r["speaker_text"] is None for r in hearsay)
+
+
+def test_hearsay_adverb_on_quoted_words_stays_a_statement(nlp):
+    rows = quotes(nlp, "The coach reportedly told his players that the season was “far from over.”")
+    assert rows and all(r["act"] == "statement" for r in rows if "far from over" in r["text"])
+
+
 def test_study_poll_and_report_findings_are_other(nlp):
     rows = quotes(nlp, "The budget report concluded that spending rose by a tenth. A survey of "
                        "farmers found that most had lost their harvest. Rents doubled in the city "

@@ -4,17 +4,26 @@ report, study or poll; a refusal without content); or no row at all (an action t
 nobody's words). Decided by general patterns over the row's cue verb and its speaker:
 
 - the verb's class (word lists ``cue_acts``, ``belief_verbs``): "The brewery offers thirty beers"
-  is no attribution; "Both parties think they will win" and "The firm plans to expand" are
+  is no attribution, nor is a cue verb whose object is a picture, recording or link (word list
+  ``media_nouns``: "She tweeted a photo of the flood"); "Both parties think they will win" and "The firm plans to expand" are
   beliefs; "The council declined to comment" is a refusal, "other";
 - the speaker's kind (word list ``document_nouns``): "The survey found that prices rose" and
   "according to the census" are findings ("other"); "A statement from the union said" is the
   union's statement (see :mod:`.names` for the issuer);
 - a belief with quoted words in it was said: "She wants to speak “directly to voters”" is a
-  statement;
+  statement; so is the object of an action verb with quoted words in it ("The group invited
+  voters to tell “the story of our town”"), which alone is no attribution;
 - a negated cue or a failure to speak says nothing: "The firm did not disclose that fees rose",
   "failed to disclose the fees" are "other";
 - evidentials ("Relations seem to have warmed", "The vote is expected to pass") have no source:
   beliefs, never statements;
+- a reported clause or object without quoted words whose cue has no speaker at all ("It was
+  announced that the plant will close", "a duty of reporting abuse", "calls to propose reforms")
+  is an attribution without a source ("other"), never a statement (no source, no statement);
+- hearsay adverbs ("The mayor reportedly resigned", "the funds were allegedly diverted") give a
+  clause to a source the text never names: an attribution ("other"), never a statement (no
+  source, no statement); unless words were quoted or spoken ("He reportedly told aides “…”",
+  "she allegedly said that …"): a statement;
 - the author's own first person outside quotation marks ("I believe the plan fails" in an
   opinion piece) is the author's opinion, a belief; a "you" speaker is a question put to someone
   ("Do you think the plan fails?"): no row.
@@ -27,6 +36,7 @@ from .lexicon import BELIEF_LEMMAS, CUE_LEMMAS, verb_lemma
 CUE_ACTS = wordlists.mapping("cue_acts", "word", "act")
 DOCUMENTS = wordlists.mapping("document_nouns", "word", "kind")
 NOUN_ACTS = wordlists.mapping("cue_nouns", "word", "act")
+MEDIA = wordlists.words("media_nouns")
 DOC_FAMILY = {w: f for w, f in wordlists.mapping("document_nouns", "word", "family").items() if f}
 AUTHOR = frozenset({"i", "we", "me", "us"})
 ADDRESSEE = frozenset({"you"})
@@ -60,6 +70,10 @@ def row_act(ix, row) -> str | None:
     how = row["_how"]
     if how == "evidential":
         return "belief"
+    if how == "hearsay":
+        head = doc[row["_verb"]].head
+        spoken = row["kind"] != "indirect" or verb_lemma(head) in CUE_LEMMAS
+        return "statement" if spoken else "other"
     v = doc[row["_verb"]] if row["_verb"] is not None else None
     if how == "noun":
         return NOUN_ACTS.get(v.lemma_.lower(), "statement")
@@ -67,11 +81,15 @@ def row_act(ix, row) -> str | None:
     act = verb_act(lemma) if how in REPORTED else "statement"
     if act == "none" and how not in REPORTED:
         act = "statement"  # a verb that governs a quotation reports it
-    if act == "none":
+    if act == "none" and how == "object" and row["kind"] == "mixed":
+        act = "statement"  # "invited voters to tell “the story of our town”": quoted words were said
+    if act == "none" or (how == "object" and v is not None and shows_media(v)):
         return None
     if act == "statement" and how in ("clause", "object") and v is not None and not_said(v):
         return "other"  # "The firm did not disclose that …", "failed to disclose the fees": nothing was said
     spk = doc[row["_spk"]] if row["_spk"] is not None else None
+    if spk is None and row["speaker_start"] is None and how in ("clause", "object") and row["kind"] == "indirect":
+        return "other"  # "It was announced that …", "reporting abuse": no source, no statement
     if spk is not None and ix.qid[spk.i] < 0:
         low = spk.lower_
         if low in ADDRESSEE and how in REPORTED:
@@ -84,6 +102,12 @@ def row_act(ix, row) -> str | None:
     if act == "belief" and row["kind"] == "mixed" and how in ("clause", "object"):
         return "statement"  # "she wants to speak “directly to voters”": the quoted words were said
     return act
+
+
+def shows_media(v) -> bool:
+    """Is the direct object of cue verb v a picture, recording or link (word list ``media_nouns``:
+    "tweeted a photo of the flood", "posted pictures from the rally")?"""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in MEDIA for c in v.children)
 
 
 def not_said(v) -> bool:

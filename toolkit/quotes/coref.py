@@ -242,18 +242,21 @@ class Resolver:
 
 
     def described_person(self, lemma, h):
-        """"the minister": the person introduced as minister, else the speaker of the statement just
-        before ("…,” said Jo Ade. The professor added, …"), else the person who is the subject of
-        the sentence before ("Jo Ade met the mayor. The senator said …")."""
+        """"the minister": the person introduced as minister, else the person who is the subject of
+        the sentence before ("Jo Ade met the mayor. The senator said …", "Ade quit as minister. The
+        ex-minister said …": nearer than an earlier speaker), else the speaker of the statement just
+        before ("…,” said Jo Ade. The professor added, …")."""
         qualifiers = [c.lower_ for c in h.lefts if c.lower_.rstrip("-") in OFFICE_QUALIFIERS]
         name = self.people.described(" ".join(qualifiers + [lemma]), h.idx)  # "the vice president"
+        if name:
+            return name, "person"
+        name = self.person_subject_before(h)
         if name:
             return name, "person"
         prev = self.prev
         if prev is not None and prev[1] == "person" and self.row["paragraph"] - prev[2] <= 1:
             return prev[0], "person"
-        name = self.person_subject_before(h)
-        return (name, "person") if name else (None, None)
+        return None, None
 
     def person_subject_before(self, h) -> str | None:
         """The person named as the subject of the sentence before h's: "Jo Ade met the mayor on

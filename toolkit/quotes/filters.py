@@ -50,11 +50,21 @@ def heading_lines(ix) -> list[tuple[int, int]]:
             out.append((a, b))
         elif k < 2 and paragraph == 0 and n <= HEADLINE_WORDS and (
                 headline(ix, lines, k) or (k + 1 < len(lines) and headline_style(ix, a))
-                or (k == 1 and out == [lines[0][:2]])):  # the second line of a headline (a deck)
+                or (k == 1 and out == [lines[0][:2]])  # the second line of a headline (a deck)
+                or (k == 0 and text[b:b + 2] == "\n\n" and t.endswith(".") and first_short(lines))):
             out.append((a, b))
         elif out and paragraph < HEADLINE_PARAGRAPHS and n <= HEADLINE_WORDS and headline_style(ix, a):
             out.append((a, b))
     return out
+
+
+def first_short(lines) -> bool:
+    """Is the text's first paragraph, one line ending in a period, short next to the paragraphs
+    after it (at most half the words of the longer of the next two), as a headline followed by
+    its story is ("Ade says talks will resume." over a 40-word lede)?"""
+    n = len(_WORD.findall(lines[0][2]))
+    after = [len(_WORD.findall(t)) for _, _, t in lines[1:3]]
+    return bool(after) and 2 * n <= max(after)
 
 
 def headline(ix, lines, k) -> bool:
@@ -139,7 +149,8 @@ def nested(ix, rows) -> set[int]:
     goes; so does "according to" a medium around a statement with its own speaker), or the inner one hangs on a noun of the outer one's object ("She condemned the plan,
     which she called a mistake": two statements), or the inner cue is a clause of its own that
     the parser tied to the outer content ("She said the talks failed and called the plan a
-    mistake", "He said Ade was right when she said …": the outer content ends before it)."""
+    mistake", "He said Ade was right when she said …": the outer content ends before it; not a
+    belief: "He said he admired Ade and thought the plan was sound" is one statement)."""
     out = set()
     order = sorted(range(len(rows)), key=lambda i: (rows[i]["start"], -rows[i]["end"]))
     active: list[int] = []  # rows that started before and reach past the current start
@@ -171,7 +182,9 @@ def own_clause(ix, outer, inner) -> bool:
     """Is the inner row's cue a coordinated or adverbial clause inside the outer content, past its
     start ("… and called the plan a mistake", "… when she said …")?"""
     v = inner["_verb"]
-    if v is None or inner["_how"] not in ("clause", "object"):
+    if v is None or inner["_how"] not in ("clause", "object") or inner["act"] == "belief":
+        # "He said he admired Ade and thought the plan was sound": a belief coordinated inside
+        # the reported clause is part of what was said
         return False
     t = ix.doc[v]
     return t.dep_ in ("conj", "advcl") and outer["start"] < t.left_edge.idx and t.head.idx >= outer["start"]

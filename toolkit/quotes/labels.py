@@ -6,8 +6,9 @@
   reader tweets are printed; so does an embedded tweet's "— Jo Ade (@jo_ade) May 2, 2020";
 - block quotations: a paragraph that ends with a cue and a colon ("Her blog explains the
   history:") introduces the next paragraph, which the page printed without quotation marks; when
-  the cue has content of its own ("Ade notes that the plan failed:") the two are two statements,
-  and the colon is the block's cue.
+  the cue has content of its own ("Ade notes that the plan failed:", "Ade urged the council to
+  act now:", an object with a verb of its own) the two are two statements, and the colon is the
+  block's cue.
 """
 from __future__ import annotations
 
@@ -116,6 +117,12 @@ def block_end(ix, c0, d):
     return end if end >= c0 else None
 
 
+def has_verb(doc, row) -> bool:
+    """Does an object row's content hold a verb of its own ("urged the council to act now",
+    not "explains the history")?"""
+    return any(t.pos_ in ("VERB", "AUX") for t in doc.char_span(row["start"], row["end"], alignment_mode="expand"))
+
+
 def blockquotes(ix) -> None:
     """A paragraph ending in "cue:" introduces the next paragraph (see the module docstring)."""
     doc = ix.doc
@@ -141,7 +148,7 @@ def blockquotes(ix) -> None:
         if covered(start, end):
             continue
         head = doc[cue["_spk"]]
-        if cue["_how"] == "object":
+        if cue["_how"] == "object" and not has_verb(doc, cue):
             ix.rows.remove(cue)  # "explains the history:": the history is what follows
             said = (cue["cue"], cue["cue_start"], cue["cue_end"])
         else:

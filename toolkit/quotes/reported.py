@@ -146,7 +146,8 @@ def parenthetical(ix, v):
 def clausal_complement(ix, v):
     """Token range of the clause v reports: the sentence around a parenthetical cue
     (:func:`parenthetical`), else its ccomp, else the host clause of a parenthetical the parser
-    marked as parataxis."""
+    marked as parataxis or of an "as" clause (:func:`as_clause`), else a clause hung on the
+    listener (:func:`listener_clause`)."""
     span = parenthetical(ix, v)
     if span is not None:
         return span
@@ -165,8 +166,8 @@ def clausal_complement(ix, v):
         dist = min(abs(sp[0] - v.i), abs(sp[1] - v.i))
         if best is None or dist < best:
             best, span = dist, sp
-    if span is None and v.dep_ == "parataxis" and v.head.pos_ in ("VERB", "AUX") \
-            and v.i != v.head.i:
+    if span is None and v.dep_ in ("parataxis", "advcl") and v.head.pos_ in ("VERB", "AUX") \
+            and v.i != v.head.i and (v.dep_ == "parataxis" or as_clause(v)):
         h = v.head
         c0, c1 = h.left_edge.i, h.right_edge.i
         vl, vr = v.left_edge.i, v.right_edge.i
@@ -176,7 +177,36 @@ def clausal_complement(ix, v):
         else:
             c1 = min(c1, vl - 1)
         span = ix.clip(v, c0, c1)
+    if span is None and verb_lemma(v) in CUE_LEMMAS:
+        span = listener_clause(ix, v)
     return span
+
+
+def listener_clause(ix, v):
+    """Token range of a clause the parser hung on the listener of cue v as a relative clause
+    without a relative pronoun ("Ade told the local radio station it was too early", "told
+    reporters they would appeal"), or None."""
+    for c in v.children:
+        if c.dep_ not in ("dobj", "dative") or c.i < v.i:
+            continue
+        for r in c.rights:
+            if r.dep_ != "relcl" or r.pos_ not in ("VERB", "AUX"):
+                continue
+            subj = next((g for g in r.lefts if g.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+            first = r.left_edge
+            if subj is None or subj.lower_ in RELATIVE or first.lower_ in RELATIVE or first.i <= c.i \
+                    or ix.doc[first.i - 1].is_punct:
+                continue
+            return ix.clip(v, first.i, r.right_edge.i)
+    return None
+
+
+def as_clause(v) -> bool:
+    """Is cue v the verb of an "as" clause with no object of its own that reports the clause it
+    modifies ("As the ministry noted on Friday, prices rose", "prices rose, as Ade said", "As
+    stated in the report, …"), not a temporal one ("As she said this, the crowd cheered")?"""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children) and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "dative") for c in v.children)
 
 
 def np_complement(ix, v, lemma):

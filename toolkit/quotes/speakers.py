@@ -14,7 +14,38 @@ def subject(ix, v, depth=0):
     """The token naming who speaks through verb v, or None; never across a line break (a heading or
     the next paragraph the parser joined to the sentence)."""
     s = _subject(ix, v, depth)
+    if s is None and depth == 0:
+        s = named_before(ix, v)
     return s if s is None or ix.same_line(s.i, v.i) else None
+
+
+SKIPPED_BEFORE = frozenset({"ADV", "PART"})
+
+
+def named_before(ix, v, window=6):
+    """A person or organisation named just before cue verb v that the parser did not make its
+    subject, with at most adverbs, a time phrase or a bracketed handle between them: "Ade this
+    week also said …", "Lira Bank (@lirabank) denies …", a surname the tagger read as another
+    word ("Will wrote that …", "May said …"). None across other punctuation, a conjunction or a
+    quotation."""
+    doc = ix.doc
+    i, depth = v.i - 1, 0
+    while i >= 0 and v.i - i <= window:
+        t = doc[i]
+        if ix.is_mark[i] or ix.qid[i] >= 0 or ix.boundary(t) or t.is_space:
+            return None
+        if t.text == ")":
+            depth += 1
+        elif t.text == "(":
+            depth -= 1
+        elif depth == 0:
+            if named_at(ix, t):
+                return t
+            if not (t.pos_ in SKIPPED_BEFORE or t.dep_ in ("npadvmod", "advmod") or
+                    (t.head.dep_ == "npadvmod" and t.head.i <= v.i and t.dep_ in ("det", "amod"))):
+                return None
+        i -= 1
+    return None
 
 
 def _subject(ix, v, depth=0):
