@@ -358,6 +358,21 @@ def test_royal_papal_and_peerage_titles_with_one_name():
     assert set(m.loc[(m["article_id"] == "a2") & (m["kind"] == "person"), "name"]) == {"Ana Kitobo"}  # the fuller name
 
 
+def test_royal_title_goes_with_a_given_name_not_another_persons():
+    # "Prince Anselm" is not the "Anselm Tarrow" of the same article: a royal title goes with a given
+    # name, and the bare "Anselm" is the prince the article names more often
+    c = tk.analyze(_frame(
+        "Prince Anselm and his fiancee were greeted in Kitobo on Monday. Opposition leader Anselm Tarrow "
+        "said the wedding was a private matter. Prince Anselm thanked the crowd. Anselm said he was delighted. "
+        "Later, Anselm spoke to reporters."), quotes=False, topics=False)
+    m = c.mentions.set_index("start")
+    tarrow = m[m["text"] == "Anselm Tarrow"]
+    bare = m[m["text"] == "Anselm"]
+    assert len(tarrow) == 1 and len(bare) == 4
+    assert tarrow["actor_id"].iloc[0] not in set(bare["actor_id"])
+    assert set(bare["name"]) == {"Prince Anselm"}
+
+
 def test_surnames_written_with_either_apostrophe():
     c = tk.analyze(_frame(
         "Police chief Dara O’Kafor spoke first. O'Kafor said the road was closed, and O'Kafor asked drivers "

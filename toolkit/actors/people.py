@@ -29,6 +29,9 @@ _CORPORATE = wordlists.words("corporate_words")
 
 HONORIFICS = wordlists.words("honorifics")
 NAME_TITLES = wordlists.words("name_titles")
+# royal and papal styles go with a given name ("Prince Ana"), peerage ones with a surname ("Lord Kito")
+_GIVEN_NAME_TITLES = frozenset(t for t, n in wordlists.mapping("name_titles", "word", "names").items() if n == "given")
+_REGNAL = re.compile(r"^(?:[IVX]+|\d+(?:st|nd|rd|th)?)$")
 _TITLE_BEFORE = re.compile(r"\b(%s)\.?\s+$" % "|".join(sorted(NAME_TITLES)))
 
 
@@ -153,15 +156,23 @@ def person_names(rows: list[dict], text: str) -> People:
 def _titled_names(rows: list[dict], text: str, fulls: list[str]) -> list[str]:
     """Persons named by a royal, papal or peerage title and one name ("Lord Kito", "Pope Leo",
     "Queen Ana"): that is their name in the article ("Kito said" stands for "Lord Kito"), unless the
-    article gives a fuller name with that word ("Ana Kito ... Lady Kito")."""
+    article gives a fuller name with that word ("Ana Kito ... Lady Kito"). A royal or papal title
+    goes with a given name, so only a fuller name with that word after the given name ("Jo Ana")
+    or with a regnal number ("Ana II") is the same person: "Prince Ana" of an article that also
+    names an "Ana Kito" is the prince, and a bare "Ana" there the one named more often."""
     words = {w for n in fulls for w in n.split()}
+    later = {w for n in fulls for w in n.split()[1:] if not _REGNAL.match(w)}
+    regnal = {n.split()[0] for n in fulls if len(n.split()) == 2 and _REGNAL.match(n.split()[1])}
     out = []
     for r in rows:
         name = clean_surface(r["text"])
-        if r["label"] != "PERSON" or " " in name or name in words or not name[:1].isupper():
+        if r["label"] != "PERSON" or " " in name or not name[:1].isupper():
             continue
         m = _TITLE_BEFORE.search(text[max(0, r["start"] - 20):r["start"]])
-        if m:
+        if not m:
+            continue
+        fuller = (name in later or name in regnal) if m.group(1) in _GIVEN_NAME_TITLES else name in words
+        if not fuller:
             out.append(f"{m.group(1)} {name}")
     return out
 
