@@ -373,6 +373,24 @@ def test_royal_title_goes_with_a_given_name_not_another_persons():
     assert set(bare["name"]) == {"Prince Anselm"}
 
 
+def test_organisation_named_after_a_person_keeps_its_own_name():
+    # the band "Tarrowby" is not the poet "Ada Tarrowby" it is named after: the short form's evidence
+    # (a band) disagrees with the person's; in another article the surname still goes to the poet
+    c = tk.analyze(_frame(
+        "The band Tarrowby released a new album on Friday. The band took its name from the poet Ada Tarrowby, "
+        "who lived in Kitobo. Tarrowby's singer said the band would tour. Critics praised the band Tarrowby "
+        "for its sound.",
+        "Poet Ada Tarrowby died on Friday. Tarrowby wrote ten books. Tarrowby said in 1990 that she wrote "
+        "at night."), quotes=False, topics=False)
+    m = c.mentions
+    a0, a1 = m[m["article_id"] == "a0"], m[m["article_id"] == "a1"]
+    band = a0[a0["text"] == "Tarrowby"]
+    assert len(band) == 3 and set(band["kind"]) == {"organization"} and set(band["name"]) == {"Tarrowby"}
+    poet = a0.loc[a0["text"] == "Ada Tarrowby", "actor_id"].iloc[0]
+    assert poet not in set(band["actor_id"])
+    assert set(a1.loc[a1["text"] == "Tarrowby", "actor_id"]) == {poet}
+
+
 def test_surnames_written_with_either_apostrophe():
     c = tk.analyze(_frame(
         "Police chief Dara O’Kafor spoke first. O'Kafor said the road was closed, and O'Kafor asked drivers "
