@@ -391,6 +391,17 @@ def test_organisation_named_after_a_person_keeps_its_own_name():
     assert set(a1.loc[a1["text"] == "Tarrowby", "actor_id"]) == {poet}
 
 
+def test_party_word_split_from_the_word_before_it():
+    # the model reads "Liberal" and "Democrat" apart: together they are the UK party, not the US one
+    c = tk.analyze(_frame(
+        "The proposal was welcomed by Labour, as did Conservative leader Jo Marlow and Liberal Democrat leader "
+        "Ana Kitobo in London."), quotes=False, topics=False)
+    m = c.mentions
+    assert "Liberal Democrat" in set(m["text"]) and not {"Liberal", "Democrat"} & set(m["text"])
+    assert set(m.loc[m["text"] == "Liberal Democrat", "name"]) == {"Liberal Democrats"}
+    assert "Democratic Party" not in set(m["name"])
+
+
 def test_surnames_written_with_either_apostrophe():
     c = tk.analyze(_frame(
         "Police chief Dara O’Kafor spoke first. O'Kafor said the road was closed, and O'Kafor asked drivers "
