@@ -402,6 +402,25 @@ def test_party_word_split_from_the_word_before_it():
     assert "Democratic Party" not in set(m["name"])
 
 
+def test_surname_over_first_word_suffixes_and_middle_names():
+    c = tk.analyze(_frame(
+        # a bare name is the surname of one person before the first word of another name
+        "Comedian Dan Marlowe will not face charges, prosecutors said. Marlowe denied the claims. His show, "
+        "Marlowe Kids, ran for years. Marlowe thanked his fans.",
+        # a generational suffix is part of the name, and the surname is the word before it
+        "District judge Ana L Kitobo Jr dismissed the case on Monday. The lawyer Tom Reyes said Kitobo was right.",
+        # first name and surname without the middle name
+        "Senator Joseph Amani Otieno died on Sunday. Joseph Otieno was first elected in 1990. Otieno was 80."),
+        quotes=False, topics=False)
+    m = c.mentions
+    name_of = lambda aid, t: set(m.loc[(m["article_id"] == aid) & (m["text"] == t), "name"])  # noqa: E731
+    assert name_of("a0", "Marlowe") == {"Dan Marlowe"}
+    assert name_of("a1", "Ana L Kitobo Jr") == {"Ana L Kitobo Jr"} and name_of("a1", "Kitobo") == {"Ana L Kitobo Jr"}
+    assert "Jr" not in set(m["text"])
+    assert name_of("a2", "Joseph Otieno") == name_of("a2", "Otieno") == {"Joseph Amani Otieno"}
+    assert set(m.loc[m["article_id"] == "a2", "resolved_by"].dropna()) == {"article full name"}
+
+
 def test_surnames_written_with_either_apostrophe():
     c = tk.analyze(_frame(
         "Police chief Dara O’Kafor spoke first. O'Kafor said the road was closed, and O'Kafor asked drivers "

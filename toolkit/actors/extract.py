@@ -46,7 +46,7 @@ def extract_mentions(doc, *, aliases: AliasTable | None = None) -> list[dict]:
     rows = entity_spans(doc, ents, labels)
     acronyms = _find_acronyms(doc, text, ents)
     missed_organisations(doc, ents, rows, acronyms)
-    rows = join_party_words(text, rows)
+    rows = join_name_suffixes(text, join_party_words(text, rows))
     persons = fix_labels(doc, rows, acronyms, labels)
     return local_names(doc, rows, persons, acronyms, aliases)
 
@@ -69,6 +69,33 @@ def join_party_words(text: str, rows: list[dict]) -> list[dict]:
         start = r["start"] - 1 - len(m.group(1))
         drop |= {id(o) for o in rows if o is not r and o["start"] < r["start"] and start < o["end"] <= r["start"]}
         r["text"], r["start"] = text[start:r["end"]], start
+    return [r for r in rows if id(r) not in drop] if drop else rows
+
+
+_SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$")
+_SUFFIX_AFTER = re.compile(r" (?:Jr|Sr|II|III|IV)\b(?![\w'’\-])")
+
+
+def join_name_suffixes(text: str, rows: list[dict]) -> list[dict]:
+    """A generational suffix the model split from the name before it, or left out ("Jo L Ade" +
+    "Jr"), is part of that name ("Jo L Ade Jr"); after a comma it is no mention of its own."""
+    ends = {r["end"]: r for r in rows if r["label"] == "PERSON"}
+    taken = {r["start"] for r in rows}
+    for end, r in list(ends.items()):
+        m = _SUFFIX_AFTER.match(text, end)
+        if m and end + 1 not in taken:
+            r["end"], r["text"] = m.end(), text[r["start"]:m.end()]
+            ends[m.end()] = r
+    drop = set()
+    for r in rows:
+        if not _SUFFIX.match(r["text"]):
+            continue
+        prev = ends.get(r["start"] - 1) if text[r["start"] - 1:r["start"]] == " " else None
+        if prev is not None and prev is not r:
+            prev["end"], prev["text"] = r["end"], text[prev["start"]:r["end"]]
+            drop.add(id(r))
+        elif text[max(0, r["start"] - 2):r["start"]] == ", " and r["start"] - 2 in ends:
+            drop.add(id(r))
     return [r for r in rows if id(r) not in drop] if drop else rows
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from .. import wordlists
 from . import gazetteer
+from .resolve import _SUFFIXES
 from .spans import INITIAL, LOWER_WORDS, NAME_PARTICLES, ORG_HEADS, clean_surface, doc_text
 
 _ORG_WORDS = wordlists.words("org_words")
@@ -145,6 +146,9 @@ def person_names(rows: list[dict], text: str) -> People:
         people.counts[name] += 1
         owners[name.split(" ", 1)[1]].add(name)
     for part, names in owners.items():
+        by_surname = [n for n in names if _surname(n) == part]
+        if len(names) > 1 and len(by_surname) == 1 and all(n.split()[0] == part for n in names - set(by_surname)):
+            names = set(by_surname)  # "Ade" of "Jo Ade" beside an "Ade Kito": a bare name is a surname first
         if len(names) == 1:
             people.parts[part] = next(iter(names))
         else:
@@ -210,6 +214,12 @@ def _parts(toks: list[str]) -> list[str]:
     (and capitalised, as a sentence opens), the last words, initial and surname."""
     if not toks:
         return []  # initials only ("J. K."): nothing to look for
+    suffix = []
+    while len(toks) > 2 and _is_suffix(toks[-1]):  # "Jo Ade Jr": the surname is "Ade", not "Jr"
+        suffix.insert(0, toks[-1])
+        toks = toks[:-1]
+    if suffix:
+        return [*_parts(toks), " ".join([toks[-1], *suffix])]
     out = {toks[0], toks[-1]}
     for i in range(1, len(toks) - 1):
         tail = toks[i:]
@@ -218,7 +228,21 @@ def _parts(toks: list[str]) -> list[str]:
             out.add(" ".join([tail[0].capitalize(), *tail[1:]]))
     if len(toks) >= 2 and toks[0][:1].isalpha():
         out.update({f"{toks[0][0]}. {toks[-1]}", f"{toks[0][0]} {toks[-1]}"})
+    if len(toks) >= 3 and toks[-2] not in NAME_PARTICLES:
+        out.add(f"{toks[0]} {toks[-1]}")  # "Jo Ade" of "Jo Kito Ade": the middle name left out
     return [p for p in out if p[:1].isupper() or p.split()[0] in NAME_PARTICLES]
+
+
+def _is_suffix(tok: str) -> bool:
+    """A generational suffix after a surname: "Jr", "Jr.", "Sr", "III"."""
+    return tok.rstrip(".").lower() in _SUFFIXES
+
+
+def _surname(name: str) -> str:
+    toks = name.split()
+    while len(toks) > 2 and _is_suffix(toks[-1]):
+        toks = toks[:-1]
+    return toks[-1]
 
 
 @functools.lru_cache(maxsize=4096)
