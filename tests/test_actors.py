@@ -421,6 +421,19 @@ def test_surname_over_first_word_suffixes_and_middle_names():
     assert set(m.loc[m["article_id"] == "a2", "resolved_by"].dropna()) == {"article full name"}
 
 
+def test_shared_surname_goes_to_the_person_named_first():
+    # the bare surname is used before the second person of that surname is named: it is the first one's
+    c = tk.analyze(_frame(
+        "Former diplomat Tomas Okafor has died aged 78. Okafor served in Lira for twenty years. Okafor later "
+        "wrote two books. Okafor's wife Grace Okafor said he died at home. Okafor is survived by three children."),
+        quotes=False, topics=False)
+    m = c.mentions
+    bare = m[m["text"] == "Okafor"]
+    assert len(bare) >= 3 and set(bare["name"]) == {"Tomas Okafor"}
+    assert set(bare["resolved_by"]) == {"article: named first"}
+    assert set(m.loc[m["text"] == "Grace Okafor", "name"]) == {"Grace Okafor"}
+
+
 def test_surnames_written_with_either_apostrophe():
     c = tk.analyze(_frame(
         "Police chief Dara O’Kafor spoke first. O'Kafor said the road was closed, and O'Kafor asked drivers "

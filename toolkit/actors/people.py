@@ -7,8 +7,10 @@ the full name, wherever they occur in the article (a headline uses the surname b
 names the person in full). When two people of the article share a surname ("Jo Ade" and "Kito
 Ade"), a bare "Ade" is the one with the same title ("President Ade" beside "President Jo Ade"; an
 honorific such as "Mr" tells no one apart), else
-the one the article names far more often (twice as often, at least twice), else it stays a bare
-surname for the corpus to resolve (:mod:`.resolve`).
+the one the article names far more often (twice as often, at least twice), else the one named in
+full first when the article uses the bare surname before naming the other, else it stays a bare
+surname for the corpus to resolve (:mod:`.resolve`). A bare name is a surname before it is another
+name's first word; a generational suffix ("Jo Ade Jr") is no surname.
 """
 from __future__ import annotations
 
@@ -47,6 +49,7 @@ class People:
     shared: dict = field(default_factory=dict)
     counts: Counter = field(default_factory=Counter)
     titles: dict = field(default_factory=dict)
+    first: dict = field(default_factory=dict)  # a shared form -> the person it named before the others were named
 
     def __bool__(self) -> bool:
         return bool(self.full or self.parts)
@@ -85,6 +88,8 @@ class People:
         first, second = self.counts[cands[0]], self.counts[cands[1]]
         if first >= 2 and first >= 2 * second:
             return cands[0], "article: dominant full name"
+        if surface in self.first:
+            return self.first[surface], "article: named first"
         return surface, None
 
 
@@ -154,7 +159,30 @@ def person_names(rows: list[dict], text: str) -> People:
         else:
             order = {n: i for i, n in enumerate(fulls)}
             people.shared[part] = sorted(names, key=lambda n: (-people.counts[n], order.get(n, 0)))
+    _named_first(rows, people)
     return people
+
+
+def _named_first(rows: list[dict], people: People) -> None:
+    """A form two people share ("Ade" of "Jo Ade" and "Kito Ade") is the one named in full first
+    when the article uses the bare form before it names the other: "Jo Ade died on Monday. Ade
+    was 80 ... Ade's wife Kito Ade said ..." (the reader knew one Ade only). When the counts of
+    full names decide (:meth:`People.resolve`), they come first."""
+    if not people.shared:
+        return
+    at: dict[str, int] = {}
+    for r in rows:
+        if r["label"] == "PERSON":
+            name = people.full.get(clean_surface(r["text"]))
+            if name is not None and " " in clean_surface(r["text"]):
+                at[name] = min(at.get(name, r["start"]), r["start"])
+    for part, names in people.shared.items():
+        starts = sorted((at[n], n) for n in names if n in at)
+        if len(starts) != len(names) or len(starts) < 2:
+            continue
+        (a, who), (b, _) = starts[0], starts[1]
+        if any(a < r["start"] < b and clean_surface(r["text"]) == part for r in rows):
+            people.first[part] = who
 
 
 def _titled_names(rows: list[dict], text: str, fulls: list[str]) -> list[str]:
