@@ -434,6 +434,16 @@ def test_shared_surname_goes_to_the_person_named_first():
     assert set(m.loc[m["text"] == "Grace Okafor", "name"]) == {"Grace Okafor"}
 
 
+def test_surname_after_into_or_around_is_still_the_person():
+    # "an inquiry into Marlowe", "revolved around Marlowe": people, not places, follow these words
+    c = tk.analyze(_frame(
+        "The court cleared former aide Rita Dana Marlowe on Monday. The case revolved around Marlowe and her "
+        "emails. Lawyers said the inquiry into Marlowe had taken two years. Marlowe thanked her family."),
+        quotes=False, topics=False)
+    m = c.mentions
+    assert set(m.loc[m["text"] == "Marlowe", "name"]) == {"Rita Dana Marlowe"}
+
+
 def test_surnames_written_with_either_apostrophe():
     c = tk.analyze(_frame(
         "Police chief Dara O’Kafor spoke first. O'Kafor said the road was closed, and O'Kafor asked drivers "

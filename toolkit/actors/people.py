@@ -209,7 +209,7 @@ def _titled_names(rows: list[dict], text: str, fulls: list[str]) -> list[str]:
     return out
 
 
-_PLACE_USE = re.compile(r"\b(?:in|near|across|into|around|outside)\s+(?:the\s+)?([A-Z][\w'’\-]*)\b(?!['’])")
+_PLACE_USE = re.compile(r"\b(?:in|near|across|outside)\s+(?:the\s+)?([A-Z][\w'’\-]*)\b(?!['’])")
 
 
 @functools.lru_cache(maxsize=4)
@@ -218,7 +218,8 @@ def _places_used(text: str) -> frozenset:
 
 
 def _in_place(text: str, word: str) -> bool:
-    """The article uses ``word`` as a place: "in Lira", "near Lira" (not "in Lira's view")."""
+    """The article uses ``word`` as a place: "in Lira", "near Lira" (not "in Lira's view"; not
+    "into" or "around", which people follow as often: "an inquiry into Ade", "rallied around Ade")."""
     return word in _places_used(text)
 
 
