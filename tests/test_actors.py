@@ -358,6 +358,92 @@ def test_royal_papal_and_peerage_titles_with_one_name():
     assert set(m.loc[(m["article_id"] == "a2") & (m["kind"] == "person"), "name"]) == {"Ana Kitobo"}  # the fuller name
 
 
+def test_royal_title_goes_with_a_given_name_not_another_persons():
+    # "Prince Anselm" is not the "Anselm Tarrow" of the same article: a royal title goes with a given
+    # name, and the bare "Anselm" is the prince the article names more often
+    c = tk.analyze(_frame(
+        "Prince Anselm and his fiancee were greeted in Kitobo on Monday. Opposition leader Anselm Tarrow "
+        "said the wedding was a private matter. Prince Anselm thanked the crowd. Anselm said he was delighted. "
+        "Later, Anselm spoke to reporters."), quotes=False, topics=False)
+    m = c.mentions.set_index("start")
+    tarrow = m[m["text"] == "Anselm Tarrow"]
+    bare = m[m["text"] == "Anselm"]
+    assert len(tarrow) == 1 and len(bare) == 4
+    assert tarrow["actor_id"].iloc[0] not in set(bare["actor_id"])
+    assert set(bare["name"]) == {"Prince Anselm"}
+
+
+def test_organisation_named_after_a_person_keeps_its_own_name():
+    # the band "Tarrowby" is not the poet "Ada Tarrowby" it is named after: the short form's evidence
+    # (a band) disagrees with the person's; in another article the surname still goes to the poet
+    c = tk.analyze(_frame(
+        "The band Tarrowby released a new album on Friday. The band took its name from the poet Ada Tarrowby, "
+        "who lived in Kitobo. Tarrowby's singer said the band would tour. Critics praised the band Tarrowby "
+        "for its sound.",
+        "Poet Ada Tarrowby died on Friday. Tarrowby wrote ten books. Tarrowby said in 1990 that she wrote "
+        "at night."), quotes=False, topics=False)
+    m = c.mentions
+    a0, a1 = m[m["article_id"] == "a0"], m[m["article_id"] == "a1"]
+    band = a0[a0["text"] == "Tarrowby"]
+    assert len(band) == 3 and set(band["kind"]) == {"organization"} and set(band["name"]) == {"Tarrowby"}
+    poet = a0.loc[a0["text"] == "Ada Tarrowby", "actor_id"].iloc[0]
+    assert poet not in set(band["actor_id"])
+    assert set(a1.loc[a1["text"] == "Tarrowby", "actor_id"]) == {poet}
+
+
+def test_party_word_split_from_the_word_before_it():
+    # the model reads "Liberal" and "Democrat" apart: together they are the UK party, not the US one
+    c = tk.analyze(_frame(
+        "The proposal was welcomed by Labour, as did Conservative leader Jo Marlow and Liberal Democrat leader "
+        "Ana Kitobo in London."), quotes=False, topics=False)
+    m = c.mentions
+    assert "Liberal Democrat" in set(m["text"]) and not {"Liberal", "Democrat"} & set(m["text"])
+    assert set(m.loc[m["text"] == "Liberal Democrat", "name"]) == {"Liberal Democrats"}
+    assert "Democratic Party" not in set(m["name"])
+
+
+def test_surname_over_first_word_suffixes_and_middle_names():
+    c = tk.analyze(_frame(
+        # a bare name is the surname of one person before the first word of another name
+        "Comedian Dan Marlowe will not face charges, prosecutors said. Marlowe denied the claims. His show, "
+        "Marlowe Kids, ran for years. Marlowe thanked his fans.",
+        # a generational suffix is part of the name, and the surname is the word before it
+        "District judge Ana L Kitobo Jr dismissed the case on Monday. The lawyer Tom Reyes said Kitobo was right.",
+        # first name and surname without the middle name
+        "Senator Joseph Amani Otieno died on Sunday. Joseph Otieno was first elected in 1990. Otieno was 80."),
+        quotes=False, topics=False)
+    m = c.mentions
+    name_of = lambda aid, t: set(m.loc[(m["article_id"] == aid) & (m["text"] == t), "name"])  # noqa: E731
+    assert name_of("a0", "Marlowe") == {"Dan Marlowe"}
+    assert name_of("a1", "Ana L Kitobo Jr") == {"Ana L Kitobo Jr"} and name_of("a1", "Kitobo") == {"Ana L Kitobo Jr"}
+    assert "Jr" not in set(m["text"])
+    assert name_of("a2", "Joseph Otieno") == name_of("a2", "Otieno") == {"Joseph Amani Otieno"}
+    assert set(m.loc[m["article_id"] == "a2", "resolved_by"].dropna()) == {"article full name"}
+
+
+def test_shared_surname_goes_to_the_person_named_first():
+    # the bare surname is used before the second person of that surname is named: it is the first one's
+    c = tk.analyze(_frame(
+        "Former diplomat Tomas Okafor has died aged 78. Okafor served in Lira for twenty years. Okafor later "
+        "wrote two books. Okafor's wife Grace Okafor said he died at home. Okafor is survived by three children."),
+        quotes=False, topics=False)
+    m = c.mentions
+    bare = m[m["text"] == "Okafor"]
+    assert len(bare) >= 3 and set(bare["name"]) == {"Tomas Okafor"}
+    assert set(bare["resolved_by"]) == {"article: named first"}
+    assert set(m.loc[m["text"] == "Grace Okafor", "name"]) == {"Grace Okafor"}
+
+
+def test_surname_after_into_or_around_is_still_the_person():
+    # "an inquiry into Marlowe", "revolved around Marlowe": people, not places, follow these words
+    c = tk.analyze(_frame(
+        "The court cleared former aide Rita Dana Marlowe on Monday. The case revolved around Marlowe and her "
+        "emails. Lawyers said the inquiry into Marlowe had taken two years. Marlowe thanked her family."),
+        quotes=False, topics=False)
+    m = c.mentions
+    assert set(m.loc[m["text"] == "Marlowe", "name"]) == {"Rita Dana Marlowe"}
+
+
 def test_surnames_written_with_either_apostrophe():
     c = tk.analyze(_frame(
         "Police chief Dara O’Kafor spoke first. O'Kafor said the road was closed, and O'Kafor asked drivers "

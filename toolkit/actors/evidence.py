@@ -65,6 +65,7 @@ def judge_kinds(doc, rows: list[dict]) -> list[dict]:
     for r in rows:
         if r.get("resolved_by") != "alias":
             by_name[r["name"]].append(r)
+    _split_namesakes(doc, text, by_name, other_labels)
     for name, group in by_name.items():
         if is_job_or_belief(name, group[0]["label"]):
             for r in group:
@@ -84,6 +85,30 @@ def judge_kinds(doc, rows: list[dict]) -> list[dict]:
             for r in group:  # "Lira Soft Kito": an edition of the product "Kito"
                 r["kind"] = "other"
     return rows
+
+
+def _split_namesakes(doc, text: str, by_name: dict, other_labels: Counter) -> None:
+    """A short form the evidence says is an organisation or a place, while the full name it was
+    resolved to is a person, names something called after that person (the band "Kito" of an
+    article saying it took its name from "Ana Kito"; "the Kito club" beside the player "Jo
+    Kito"): those mentions keep their own name, in place of ``by_name``."""
+    for name in list(by_name):
+        group = by_name[name]
+        if " " not in name:
+            continue
+        short = [r for r in group if r.get("resolved_by") == "article full name" and clean_surface(r["text"]) != name]
+        full = [r for r in group if r not in short]
+        if not short or not full:
+            continue
+        s_full, s_short = _scores(doc, text, full, other_labels), _scores(doc, text, short, other_labels)
+        k_full = max(s_full, key=lambda k: (s_full[k], k == full[0]["kind"]))
+        k_short = max(s_short, key=lambda k: (s_short[k], k == short[0]["kind"]))
+        if k_full != "person" or k_short not in ("organization", "place"):
+            continue
+        by_name[name] = full
+        for r in short:
+            r["name"], r["resolved_by"] = clean_surface(r["text"]), None
+            by_name.setdefault(r["name"], []).append(r)
 
 
 def _scores(doc, text: str, group: list[dict], other_labels: Counter) -> Counter:

@@ -16,6 +16,7 @@ import re
 from .. import wordlists
 from ..units import index_of, paragraph_starts, sentence_starts
 from .acronyms import _find_acronyms, _implicit_acronyms
+from . import gazetteer
 from .aliases import AliasTable
 from .context import article_context
 from .evidence import judge_kinds
@@ -24,7 +25,7 @@ from .missed import headline_names, missed_party_words
 from .labels import _demonym_surnames, _people_labelled_as_orgs, _relabel
 from .names import ENTITY_LABELS, _local_name, _org_heads
 from .people import add_missed_names, cut_headline_names, cut_sentence_words, named_after_people, person_names
-from .spans import (LOWER_WORDS, ORG_HEADS, doc_text, inside, _dedupe, _drop_title_words, _headed_orgs, _span_row, _split_entity, glued_name_start,
+from .spans import (LOWER_WORDS, ORG_HEADS, clean_surface, doc_text, inside, _dedupe, _drop_title_words, _headed_orgs, _span_row, _split_entity, glued_name_start,
                     speaker_labels)
 
 
@@ -45,8 +46,57 @@ def extract_mentions(doc, *, aliases: AliasTable | None = None) -> list[dict]:
     rows = entity_spans(doc, ents, labels)
     acronyms = _find_acronyms(doc, text, ents)
     missed_organisations(doc, ents, rows, acronyms)
+    rows = join_name_suffixes(text, join_party_words(text, rows))
     persons = fix_labels(doc, rows, acronyms, labels)
     return local_names(doc, rows, persons, acronyms, aliases)
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]+) $")
+
+
+def join_party_words(text: str, rows: list[dict]) -> list[dict]:
+    """A party word the model split from the word before it, when the two make another party's
+    word ("Liberal" + "Democrat": "Liberal Democrat", not the US "Democrat"): one mention, and a
+    mention ending with that word (also one holding a table's junk before it) dropped."""
+    drop = set()
+    for r in rows:
+        surface = clean_surface(r["text"])
+        if not gazetteer.party_of(surface):
+            continue
+        m = _WORD_BEFORE.search(text[max(0, r["start"] - 30):r["start"]])
+        if not m or not gazetteer.party_of(f"{m.group(1)} {surface}"):
+            continue
+        start = r["start"] - 1 - len(m.group(1))
+        drop |= {id(o) for o in rows if o is not r and o["start"] < r["start"] and start < o["end"] <= r["start"]}
+        r["text"], r["start"] = text[start:r["end"]], start
+    return [r for r in rows if id(r) not in drop] if drop else rows
+
+
+_SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$")
+_SUFFIX_AFTER = re.compile(r" (?:Jr|Sr|II|III|IV)\b(?![\w'’\-])")
+
+
+def join_name_suffixes(text: str, rows: list[dict]) -> list[dict]:
+    """A generational suffix the model split from the name before it, or left out ("Jo L Ade" +
+    "Jr"), is part of that name ("Jo L Ade Jr"); after a comma it is no mention of its own."""
+    ends = {r["end"]: r for r in rows if r["label"] == "PERSON"}
+    taken = {r["start"] for r in rows}
+    for end, r in list(ends.items()):
+        m = _SUFFIX_AFTER.match(text, end)
+        if m and end + 1 not in taken:
+            r["end"], r["text"] = m.end(), text[r["start"]:m.end()]
+            ends[m.end()] = r
+    drop = set()
+    for r in rows:
+        if not _SUFFIX.match(r["text"]):
+            continue
+        prev = ends.get(r["start"] - 1) if text[r["start"] - 1:r["start"]] == " " else None
+        if prev is not None and prev is not r:
+            prev["end"], prev["text"] = r["end"], text[prev["start"]:r["end"]]
+            drop.add(id(r))
+        elif text[max(0, r["start"] - 2):r["start"]] == ", " and r["start"] - 2 in ends:
+            drop.add(id(r))
+    return [r for r in rows if id(r) not in drop] if drop else rows
 
 
 def entity_spans(doc, ents, labels: list[tuple[int, int]]) -> list[dict]:

@@ -7,8 +7,10 @@ the full name, wherever they occur in the article (a headline uses the surname b
 names the person in full). When two people of the article share a surname ("Jo Ade" and "Kito
 Ade"), a bare "Ade" is the one with the same title ("President Ade" beside "President Jo Ade"; an
 honorific such as "Mr" tells no one apart), else
-the one the article names far more often (twice as often, at least twice), else it stays a bare
-surname for the corpus to resolve (:mod:`.resolve`).
+the one the article names far more often (twice as often, at least twice), else the one named in
+full first when the article uses the bare surname before naming the other, else it stays a bare
+surname for the corpus to resolve (:mod:`.resolve`). A bare name is a surname before it is another
+name's first word; a generational suffix ("Jo Ade Jr") is no surname.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from dataclasses import dataclass, field
 
 from .. import wordlists
 from . import gazetteer
+from .resolve import _SUFFIXES
 from .spans import INITIAL, LOWER_WORDS, NAME_PARTICLES, ORG_HEADS, clean_surface, doc_text
 
 _ORG_WORDS = wordlists.words("org_words")
@@ -29,6 +32,9 @@ _CORPORATE = wordlists.words("corporate_words")
 
 HONORIFICS = wordlists.words("honorifics")
 NAME_TITLES = wordlists.words("name_titles")
+# royal and papal styles go with a given name ("Prince Ana"), peerage ones with a surname ("Lord Kito")
+_GIVEN_NAME_TITLES = frozenset(t for t, n in wordlists.mapping("name_titles", "word", "names").items() if n == "given")
+_REGNAL = re.compile(r"^(?:[IVX]+|\d+(?:st|nd|rd|th)?)$")
 _TITLE_BEFORE = re.compile(r"\b(%s)\.?\s+$" % "|".join(sorted(NAME_TITLES)))
 
 
@@ -43,6 +49,7 @@ class People:
     shared: dict = field(default_factory=dict)
     counts: Counter = field(default_factory=Counter)
     titles: dict = field(default_factory=dict)
+    first: dict = field(default_factory=dict)  # a shared form -> the person it named before the others were named
 
     def __bool__(self) -> bool:
         return bool(self.full or self.parts)
@@ -81,6 +88,8 @@ class People:
         first, second = self.counts[cands[0]], self.counts[cands[1]]
         if first >= 2 and first >= 2 * second:
             return cands[0], "article: dominant full name"
+        if surface in self.first:
+            return self.first[surface], "article: named first"
         return surface, None
 
 
@@ -142,31 +151,65 @@ def person_names(rows: list[dict], text: str) -> People:
         people.counts[name] += 1
         owners[name.split(" ", 1)[1]].add(name)
     for part, names in owners.items():
+        by_surname = [n for n in names if _surname(n) == part]
+        if len(names) > 1 and len(by_surname) == 1 and all(n.split()[0] == part for n in names - set(by_surname)):
+            names = set(by_surname)  # "Ade" of "Jo Ade" beside an "Ade Kito": a bare name is a surname first
         if len(names) == 1:
             people.parts[part] = next(iter(names))
         else:
             order = {n: i for i, n in enumerate(fulls)}
             people.shared[part] = sorted(names, key=lambda n: (-people.counts[n], order.get(n, 0)))
+    _named_first(rows, people)
     return people
+
+
+def _named_first(rows: list[dict], people: People) -> None:
+    """A form two people share ("Ade" of "Jo Ade" and "Kito Ade") is the one named in full first
+    when the article uses the bare form before it names the other: "Jo Ade died on Monday. Ade
+    was 80 ... Ade's wife Kito Ade said ..." (the reader knew one Ade only). When the counts of
+    full names decide (:meth:`People.resolve`), they come first."""
+    if not people.shared:
+        return
+    at: dict[str, int] = {}
+    for r in rows:
+        if r["label"] == "PERSON":
+            name = people.full.get(clean_surface(r["text"]))
+            if name is not None and " " in clean_surface(r["text"]):
+                at[name] = min(at.get(name, r["start"]), r["start"])
+    for part, names in people.shared.items():
+        starts = sorted((at[n], n) for n in names if n in at)
+        if len(starts) != len(names) or len(starts) < 2:
+            continue
+        (a, who), (b, _) = starts[0], starts[1]
+        if any(a < r["start"] < b and clean_surface(r["text"]) == part for r in rows):
+            people.first[part] = who
 
 
 def _titled_names(rows: list[dict], text: str, fulls: list[str]) -> list[str]:
     """Persons named by a royal, papal or peerage title and one name ("Lord Kito", "Pope Leo",
     "Queen Ana"): that is their name in the article ("Kito said" stands for "Lord Kito"), unless the
-    article gives a fuller name with that word ("Ana Kito ... Lady Kito")."""
+    article gives a fuller name with that word ("Ana Kito ... Lady Kito"). A royal or papal title
+    goes with a given name, so only a fuller name with that word after the given name ("Jo Ana")
+    or with a regnal number ("Ana II") is the same person: "Prince Ana" of an article that also
+    names an "Ana Kito" is the prince, and a bare "Ana" there the one named more often."""
     words = {w for n in fulls for w in n.split()}
+    later = {w for n in fulls for w in n.split()[1:] if not _REGNAL.match(w)}
+    regnal = {n.split()[0] for n in fulls if len(n.split()) == 2 and _REGNAL.match(n.split()[1])}
     out = []
     for r in rows:
         name = clean_surface(r["text"])
-        if r["label"] != "PERSON" or " " in name or name in words or not name[:1].isupper():
+        if r["label"] != "PERSON" or " " in name or not name[:1].isupper():
             continue
         m = _TITLE_BEFORE.search(text[max(0, r["start"] - 20):r["start"]])
-        if m:
+        if not m:
+            continue
+        fuller = (name in later or name in regnal) if m.group(1) in _GIVEN_NAME_TITLES else name in words
+        if not fuller:
             out.append(f"{m.group(1)} {name}")
     return out
 
 
-_PLACE_USE = re.compile(r"\b(?:in|near|across|into|around|outside)\s+(?:the\s+)?([A-Z][\w'’\-]*)\b(?!['’])")
+_PLACE_USE = re.compile(r"\b(?:in|near|across|outside)\s+(?:the\s+)?([A-Z][\w'’\-]*)\b(?!['’])")
 
 
 @functools.lru_cache(maxsize=4)
@@ -175,7 +218,8 @@ def _places_used(text: str) -> frozenset:
 
 
 def _in_place(text: str, word: str) -> bool:
-    """The article uses ``word`` as a place: "in Lira", "near Lira" (not "in Lira's view")."""
+    """The article uses ``word`` as a place: "in Lira", "near Lira" (not "in Lira's view"; not
+    "into" or "around", which people follow as often: "an inquiry into Ade", "rallied around Ade")."""
     return word in _places_used(text)
 
 
@@ -199,6 +243,12 @@ def _parts(toks: list[str]) -> list[str]:
     (and capitalised, as a sentence opens), the last words, initial and surname."""
     if not toks:
         return []  # initials only ("J. K."): nothing to look for
+    suffix = []
+    while len(toks) > 2 and _is_suffix(toks[-1]):  # "Jo Ade Jr": the surname is "Ade", not "Jr"
+        suffix.insert(0, toks[-1])
+        toks = toks[:-1]
+    if suffix:
+        return [*_parts(toks), " ".join([toks[-1], *suffix])]
     out = {toks[0], toks[-1]}
     for i in range(1, len(toks) - 1):
         tail = toks[i:]
@@ -207,7 +257,21 @@ def _parts(toks: list[str]) -> list[str]:
             out.add(" ".join([tail[0].capitalize(), *tail[1:]]))
     if len(toks) >= 2 and toks[0][:1].isalpha():
         out.update({f"{toks[0][0]}. {toks[-1]}", f"{toks[0][0]} {toks[-1]}"})
+    if len(toks) >= 3 and toks[-2] not in NAME_PARTICLES:
+        out.add(f"{toks[0]} {toks[-1]}")  # "Jo Ade" of "Jo Kito Ade": the middle name left out
     return [p for p in out if p[:1].isupper() or p.split()[0] in NAME_PARTICLES]
+
+
+def _is_suffix(tok: str) -> bool:
+    """A generational suffix after a surname: "Jr", "Jr.", "Sr", "III"."""
+    return tok.rstrip(".").lower() in _SUFFIXES
+
+
+def _surname(name: str) -> str:
+    toks = name.split()
+    while len(toks) > 2 and _is_suffix(toks[-1]):
+        toks = toks[:-1]
+    return toks[-1]
 
 
 @functools.lru_cache(maxsize=4096)
