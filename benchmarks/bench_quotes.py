@@ -476,7 +476,8 @@ def run_gold(args, root) -> tuple[list[str], float, float]:
             continue
         f = score_statements([gold[i] for i in idx], [quotes[i] for i in idx], [atts[i] for i in idx])
         rows.append(("toolkit", split, f))
-        missed += [f"statements {split} {k} {f[k]:.1f} < {t}" for k, t in TARGETS.items() if f[k] < t]
+        if split in ("dev", "validation"):  # the targets are the gold's; dev2 is development data only
+            missed += [f"statements {split} {k} {f[k]:.1f} < {t}" for k, t in TARGETS.items() if f[k] < t]
         if tx is not None:
             rows.append(("textacy", split, score_statements([gold[i] for i in idx], [tx[i] for i in idx])))
         if args.by_source:

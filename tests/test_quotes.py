@@ -382,17 +382,6 @@ def test_block_after_an_object_with_a_verb_keeps_both_statements(nlp):
     assert [(r["kind"], r["cue"]) for r in rows] == [("direct", "explains")]
 
 
-def test_short_first_line_over_a_longer_story_is_a_headline(nlp):
-    story = ("The former rivals Jo Ade and Sam Okoro ended their feud on Monday, when Ade told a rally in "
-             "Lira that he would campaign for Okoro in the election next month.")
-    rows = quotes(nlp, "Ah, friends again: Ade backs Okoro, who says he is grateful.\n\n" + story)
-    assert rows and all(r["start"] > 60 for r in rows)  # nothing from the headline
-    # a first paragraph as long as the one after it is the story's lede, not a headline
-    rows = quotes(nlp, "Jo Ade said on Monday that the old bridge over the river would reopen in May.\n\n"
-                       "The works began two years ago and cost more than planned.")
-    assert [r["cue"] for r in rows] == ["said"] and rows[0]["start"] < 40
-
-
 def test_cue_without_any_source_is_other(nlp):
     r = one(quotes(nlp, "It was announced on Monday that the bridge will close for repairs."), "the bridge")
     assert r["act"] == "other" and r["speaker_text"] is None and r["cue"] == "announced"
@@ -691,6 +680,28 @@ def test_a_verb_joined_by_or_to_a_negated_cue_is_negated_too(nlp):
             "would be repaired.")
     acts = {r["cue"]: r["act"] for r in quotes(nlp, text)}
     assert acts.get("deny") == "other" and acts.get("said") == "statement"
+
+
+def test_narrow_frames_of_the_reporting_rules(nlp):
+    # an "as" clause of a verb that is no verb of reporting is a time clause
+    rows = quotes(nlp, "As she testified on Friday, the committee chair left the hall.")
+    assert not [r for r in rows if r["act"] == "statement"]
+    # a relative clause on a thing, not on a listener, is no content
+    rows = quotes(nlp, "The mayor denied the charges she faced in the Kito court.")
+    assert all(r["text"] != "she faced in the Kito court" for r in rows)
+    # a picture is a thing shown only for a verb of posting: condemning it says something
+    acts = {r["cue"]: r["act"] for r in quotes(nlp, "The minister condemned the video as a fake.")}
+    assert acts.get("condemned") == "statement"
+    acts = {r["cue"]: r["act"] for r in quotes(nlp, "Ade tweeted a photo of the flooded market in Lira.")}
+    assert "tweeted" not in acts
+
+
+def test_a_continuing_cue_keeps_the_last_speaker_over_the_sentence_before(nlp):
+    text = ("\u201cWe will win the seat,\u201d said Jo Ade. Sam Okoro met the students at the gate. "
+            "The senator added that the campaign would visit every village.")
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Jo Ade": (r"Jo Ade", "person"),
+                                                             "Sam Okoro": (r"Sam Okoro", "person")}))
+    assert one(rows, "every village")["speaker_name"] == "Jo Ade"
 
 
 def test_a_qualified_office_is_not_the_office(nlp):

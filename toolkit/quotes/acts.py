@@ -37,6 +37,7 @@ CUE_ACTS = wordlists.mapping("cue_acts", "word", "act")
 DOCUMENTS = wordlists.mapping("document_nouns", "word", "kind")
 NOUN_ACTS = wordlists.mapping("cue_nouns", "word", "act")
 MEDIA = wordlists.words("media_nouns")
+POSTING = frozenset(r["word"] for r in wordlists.rows("cue_roles") if "posting" in r["roles"].split())
 DOC_FAMILY = {w: f for w, f in wordlists.mapping("document_nouns", "word", "family").items() if f}
 AUTHOR = frozenset({"i", "we", "me", "us"})
 ADDRESSEE = frozenset({"you"})
@@ -105,9 +106,11 @@ def row_act(ix, row) -> str | None:
 
 
 def shows_media(v) -> bool:
-    """Is the direct object of cue verb v a picture, recording or link (word list ``media_nouns``:
-    "tweeted a photo of the flood", "posted pictures from the rally")?"""
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in MEDIA for c in v.children)
+    """Is cue v a verb of posting (word list ``cue_roles``) whose direct object is a picture,
+    recording or link (``media_nouns``: "tweeted a photo of the flood", "posted pictures from the
+    rally"; not "condemned the video as a fake", which says something about it)?"""
+    return verb_lemma(v) in POSTING and any(c.dep_ == "dobj" and c.lemma_.lower() in MEDIA
+                                            for c in v.children)
 
 
 def not_said(v) -> bool:
@@ -116,7 +119,7 @@ def not_said(v) -> bool:
     that …": the negation covers both)?"""
     if any(c.dep_ == "neg" for c in v.children):
         return True
-    if v.dep_ == "conj" and v.head is not v and any(c.dep_ == "cc" and c.lower_ in ("or", "nor")
+    if v.dep_ == "conj" and v.head.i != v.i and any(c.dep_ == "cc" and c.lower_ in ("or", "nor")
                                                      for c in v.head.children):
         return not_said(v.head)
     return v.dep_ == "xcomp" and verb_lemma(v.head) == "fail"

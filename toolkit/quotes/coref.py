@@ -40,6 +40,7 @@ CONTINUITY_PARAGRAPHS = 2   # a pronoun continues a statement at most this many 
 BACK_SENTENCES = 4          # sentences searched back for a pronoun's antecedent
 ISSUER_SENTENCES = 12       # sentences searched back for the issuer of "the statement"
 SUBJECTS = ("nsubj", "nsubjpass")
+CONTINUING = frozenset({"added", "adds", "continued", "continues", "went", "goes"})  # "added", "went on": the last speaker goes on
 
 
 def name_speakers(ix) -> None:
@@ -242,21 +243,23 @@ class Resolver:
 
 
     def described_person(self, lemma, h):
-        """"the minister": the person introduced as minister, else the person who is the subject of
-        the sentence before ("Jo Ade met the mayor. The senator said …", "Ade quit as minister. The
-        ex-minister said …": nearer than an earlier speaker), else the speaker of the statement just
-        before ("…,” said Jo Ade. The professor added, …")."""
+        """"the minister": the person introduced as minister; else, for a cue that goes on
+        ("added"), the speaker of the statement just before ("…,” said Jo Ade. The professor added,
+        …"); else the person who is the subject of the sentence before ("Jo Ade met the mayor. The
+        senator said …", "Ade quit as minister. The ex-minister said …": nearer than an earlier
+        speaker); else the speaker of the statement just before."""
         qualifiers = [c.lower_ for c in h.lefts if c.lower_.rstrip("-") in OFFICE_QUALIFIERS]
         name = self.people.described(" ".join(qualifiers + [lemma]), h.idx)  # "the vice president"
         if name:
             return name, "person"
+        prev = self.prev
+        near = prev is not None and prev[1] == "person" and self.row["paragraph"] - prev[2] <= 1
+        if near and str(self.row.get("cue") or "").lower() in CONTINUING:
+            return prev[0], "person"  # "…,” said Jo Ade. Sam Okoro nodded. The senator added …": Ade goes on
         name = self.person_subject_before(h)
         if name:
             return name, "person"
-        prev = self.prev
-        if prev is not None and prev[1] == "person" and self.row["paragraph"] - prev[2] <= 1:
-            return prev[0], "person"
-        return None, None
+        return (prev[0], "person") if near else (None, None)
 
     def person_subject_before(self, h) -> str | None:
         """The person named as the subject of the sentence before h's: "Jo Ade met the mayor on

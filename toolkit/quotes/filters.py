@@ -50,21 +50,11 @@ def heading_lines(ix) -> list[tuple[int, int]]:
             out.append((a, b))
         elif k < 2 and paragraph == 0 and n <= HEADLINE_WORDS and (
                 headline(ix, lines, k) or (k + 1 < len(lines) and headline_style(ix, a))
-                or (k == 1 and out == [lines[0][:2]])  # the second line of a headline (a deck)
-                or (k == 0 and text[b:b + 2] == "\n\n" and t.endswith(".") and first_short(lines))):
+                or (k == 1 and out == [lines[0][:2]])):  # the second line of a headline (a deck)
             out.append((a, b))
         elif out and paragraph < HEADLINE_PARAGRAPHS and n <= HEADLINE_WORDS and headline_style(ix, a):
             out.append((a, b))
     return out
-
-
-def first_short(lines) -> bool:
-    """Is the text's first paragraph, one line ending in a period, short next to the paragraphs
-    after it (at most half the words of the longer of the next two), as a headline followed by
-    its story is ("Ade says talks will resume." over a 40-word lede)?"""
-    n = len(_WORD.findall(lines[0][2]))
-    after = [len(_WORD.findall(t)) for _, _, t in lines[1:3]]
-    return bool(after) and 2 * n <= max(after)
 
 
 def headline(ix, lines, k) -> bool:

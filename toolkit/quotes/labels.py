@@ -118,9 +118,11 @@ def block_end(ix, c0, d):
 
 
 def has_verb(doc, row) -> bool:
-    """Does an object row's content hold a verb of its own ("urged the council to act now",
-    not "explains the history")?"""
-    return any(t.pos_ in ("VERB", "AUX") for t in doc.char_span(row["start"], row["end"], alignment_mode="expand"))
+    """Does an object row's content hold a clause of its own ("urged the council to act now",
+    not "explains the history" or "explains the growing crisis", whose participle is no clause)?"""
+    span = doc.char_span(row["start"], row["end"], alignment_mode="expand")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("xcomp", "ccomp", "relcl", "advcl")
+                                    for t in span)
 
 
 def blockquotes(ix) -> None:

@@ -25,9 +25,9 @@ GENDERED = wordlists.mapping("gendered_words", "word", "gender")
 ABBREVIATIONS = wordlists.mapping("title_abbreviations", "abbreviation", "word")
 TITLE_WORDS = wordlists.words("title_words")
 TITLE_WINDOW = 4  # tokens before a name searched for its titles
-OFFICE_QUALIFIERS = {"vice", "deputy", "former", "ex", "assistant", "associate", "lieutenant", "outgoing",
-                     "incoming", "late"}  # another office or another time: "Vice President" is no "president"
-OFFICE_SUFFIXES = {"elect", "designate"}  # "President-elect", "Minister-designate"
+OFFICES = wordlists.mapping("office_qualifiers", "word", "role")
+OFFICE_QUALIFIERS = frozenset(w for w, r in OFFICES.items() if r == "qualifier")  # "Vice President" is no "president"
+OFFICE_SUFFIXES = frozenset(w for w, r in OFFICES.items() if r == "suffix")  # "President-elect"
 
 
 def offices(words: list[str]) -> list[str]:

@@ -20,6 +20,9 @@ from .phrases import CUE_NOUNS, HEARSAY, according, evidential, headline_speaker
 from .speakers import subject
 
 NAMING_LEMMAS = wordlists.words("naming_verbs")
+CUE_ROLES = [(r["word"], role) for r in wordlists.rows("cue_roles") for role in r["roles"].split()]
+LISTENER_VERBS = frozenset(w for w, r in CUE_ROLES if r == "listener")
+REPORT_VERBS = frozenset(w for w, r in CUE_ROLES if r == "report")
 
 
 def reported_speech(ix):
@@ -186,11 +189,15 @@ def listener_clause(ix, v):
     """Token range of a clause the parser hung on the listener of cue v as a relative clause
     without a relative pronoun ("Ade told the local radio station it was too early", "told
     reporters they would appeal"), or None."""
+    if verb_lemma(v) not in LISTENER_VERBS:  # "denied the claims she faced": a thing, no listener
+        return None
     for c in v.children:
         if c.dep_ not in ("dobj", "dative") or c.i < v.i:
             continue
         for r in c.rights:
-            if r.dep_ != "relcl" or r.pos_ not in ("VERB", "AUX"):
+            if r.dep_ != "relcl" or r.pos_ not in ("VERB", "AUX") or any(
+                    g.dep_ in ("ccomp", "dobj") for g in r.children):
+                # "told the workers she met that …": the relative clause has a content or object of its own
                 continue
             subj = next((g for g in r.lefts if g.dep_ in ("nsubj", "nsubjpass", "expl")), None)
             first = r.left_edge
@@ -204,9 +211,10 @@ def listener_clause(ix, v):
 def as_clause(v) -> bool:
     """Is cue v the verb of an "as" clause with no object of its own that reports the clause it
     modifies ("As the ministry noted on Friday, prices rose", "prices rose, as Ade said", "As
-    stated in the report, …"), not a temporal one ("As she said this, the crowd cheered")?"""
-    return any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children) and not any(
-        c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "dative") for c in v.children)
+    stated in the report, …"), not a temporal one ("As she said this, the crowd cheered", "As he
+    testified, the chair left": only the verbs of reporting of word list ``cue_roles``)?"""
+    return verb_lemma(v) in REPORT_VERBS and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children) \
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "dative") for c in v.children)
 
 
 def np_complement(ix, v, lemma):
