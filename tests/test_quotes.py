@@ -322,30 +322,32 @@ def test_evidential_in_the_articles_voice_is_never_a_statement(nlp):
 
 
 def test_description_is_the_person_just_before_not_the_previous_speaker(nlp):
-    text = ("“We will fight on,” said union leader Jo Ade. Sam Okoro quit as home secretary last week. "
-            "In a statement, the ex-home secretary said he accepted the findings.")
-    mentions = person_mentions(text, {"Jo Ade": (r"Jo Ade", "person"), "Sam Okoro": (r"Sam Okoro", "person")})
-    r = one(quotes(nlp, text, mentions), "accepted the findings")
-    assert r["speaker_text"] == "the ex-home secretary" and r["speaker_name"] == "Sam Okoro"
+    text = ("“Prices will stay low,” said grocer Lira Kito. Ruiz Okoro left the post of fisheries minister "
+            "in June. In a letter to members, the ex-fisheries minister said she had balanced the "
+            "accounts every year.")
+    mentions = person_mentions(text, {"Lira Kito": (r"Lira Kito", "person"),
+                                      "Ruiz Okoro": (r"Ruiz Okoro", "person")})
+    r = one(quotes(nlp, text, mentions), "balanced the accounts")
+    assert r["speaker_text"] == "the ex-fisheries minister" and r["speaker_name"] == "Ruiz Okoro"
 
 
 def test_as_clause_reports_the_clause_it_modifies(nlp):
-    before = one(quotes(nlp, "As the health ministry noted on Friday, the number of cases has fallen for a "
-                             "third week."), "number of cases")
+    before = one(quotes(nlp, "As the weather office noted on Tuesday, rainfall in the north has doubled "
+                             "since spring."), "rainfall")
     assert (before["text"], before["speaker_text"], before["cue"], before["act"]) == (
-        "the number of cases has fallen for a third week", "the health ministry", "noted", "statement")
-    after = one(quotes(nlp, "Fuel prices will rise again in March, as the central bank warned last year."),
-                "Fuel prices")
+        "rainfall in the north has doubled since spring", "the weather office", "noted", "statement")
+    after = one(quotes(nlp, "Bus fares will go up in April, as the transport board warned in January."),
+                "Bus fares")
     assert (after["text"], after["speaker_text"], after["cue"]) == (
-        "Fuel prices will rise again in March", "the central bank", "warned")
-    assert quotes(nlp, "As she said this, the crowd cheered loudly.") == []  # temporal "as", with an object
+        "Bus fares will go up in April", "the transport board", "warned")
+    assert quotes(nlp, "As he said those words, the lights went out.") == []  # temporal "as", with an object
 
 
 def test_clause_the_parser_hung_on_the_listener(nlp):
-    r = one(quotes(nlp, "Mayor Jo Ade told the city's weekly radio programme it was too early to reopen "
-                        "the market."), "too early")
+    r = one(quotes(nlp, "Keeper Leo Kito told the zoo's nightly television programme it is normal for "
+                        "lions to sleep all afternoon."), "lions")
     assert (r["text"], r["speaker_text"], r["cue"], r["act"]) == (
-        "it was too early to reopen the market", "Mayor Jo Ade", "told", "statement")
+        "it is normal for lions to sleep all afternoon", "Keeper Leo Kito", "told", "statement")
     # a real relative clause on the listener is not what was said
     rows = quotes(nlp, "The minister told reporters who had gathered outside that she would resign.")
     assert [r["text"] for r in rows] == ["she would resign"]
@@ -358,27 +360,28 @@ def test_cue_verb_with_a_picture_as_object_is_no_row(nlp):
 
 
 def test_belief_coordinated_inside_a_reported_clause_is_part_of_it(nlp):
-    rows = quotes(nlp, "At the end of the visit, Mr Ade said he still admired the coach and thought his "
-                       "record was excellent.")
+    rows = quotes(nlp, "Lira Ruiz said on Sunday she trusted the new referee and believed his calls "
+                       "were fair.")
     assert [(r["text"], r["act"]) for r in rows] == [
-        ("he still admired the coach and thought his record was excellent", "statement")]
+        ("she trusted the new referee and believed his calls were fair", "statement")]
 
 
 def test_action_verb_with_quoted_words_in_its_object_is_a_statement(nlp):
-    rows = quotes(nlp, "The museum invited residents to share “the story of our town” at the autumn fair.")
-    r = one(rows, "story of our town")
+    rows = quotes(nlp, "The choir invited pupils to sing “a tune from their grandparents” at the spring "
+                       "concert.")
+    r = one(rows, "tune from their grandparents")
     assert (r["kind"], r["act"], r["cue"]) == ("mixed", "statement", "invited")
-    assert quotes(nlp, "The museum invited residents to the autumn fair.") == []
+    assert quotes(nlp, "The choir invited pupils to the spring concert.") == []
 
 
 def test_block_after_an_object_with_a_verb_keeps_both_statements(nlp):
-    rows = quotes(nlp, "The blogger Jo Ade urged the council to reopen the market before winter:\n\n"
-                       "The traders have waited long enough and the stalls are empty since the flood.")
+    rows = quotes(nlp, "Nurse Lira Okoro urged the hospital board to hire more staff for the night "
+                       "shifts:\n\nPatients wait for hours on the wards and the nurses on duty are exhausted.")
     assert [(r["kind"], r["cue"], r["text"]) for r in rows] == [
-        ("indirect", "urged", "the council to reopen the market before winter"),
-        ("direct", ":", "The traders have waited long enough and the stalls are empty since the flood.")]
-    rows = quotes(nlp, "The blogger Jo Ade explains the history:\n\nThe market was built in 1890 and "
-                       "burned down twice before the war.")
+        ("indirect", "urged", "the hospital board to hire more staff for the night shifts"),
+        ("direct", ":", "Patients wait for hours on the wards and the nurses on duty are exhausted.")]
+    rows = quotes(nlp, "Nurse Lira Okoro explains the plan:\n\nThe new wing will open in 2031 and will "
+                       "hold two hundred beds.")
     assert [(r["kind"], r["cue"]) for r in rows] == [("direct", "explains")]
 
 
@@ -388,28 +391,28 @@ def test_cue_without_any_source_is_other(nlp):
 
 
 def test_surname_the_tagger_read_as_a_verb_is_the_speaker(nlp):
-    text = ("Columnist Martin Will has long opposed the toll. Will wrote that the council should scrap it "
-            "before the summer. The housing minister Rosa May visited the site. May said the flats "
+    text = ("Columnist Martin Might has long opposed the toll. Might wrote that the council should scrap it "
+            "before the summer. The housing minister Rosa Shall visited the site. Shall said the flats "
             "would be ready by spring.")
-    mentions = person_mentions(text, {"Martin Will": (r"Martin Will|Will(?= wrote)", "person"),
-                                      "Rosa May": (r"Rosa May|May(?= said)", "person")})
+    mentions = person_mentions(text, {"Martin Might": (r"Martin Might|Might(?= wrote)", "person"),
+                                      "Rosa Shall": (r"Rosa Shall|Shall(?= said)", "person")})
     rows = quotes(nlp, text, mentions)
     wrote, said = one(rows, "scrap it"), one(rows, "the flats")
-    assert (wrote["speaker_text"], wrote["speaker_name"], wrote["act"]) == ("Will", "Martin Will", "statement")
-    assert (said["speaker_text"], said["speaker_name"], said["act"]) == ("May", "Rosa May", "statement")
+    assert (wrote["speaker_text"], wrote["speaker_name"], wrote["act"]) == ("Might", "Martin Might", "statement")
+    assert (said["speaker_text"], said["speaker_name"], said["act"]) == ("Shall", "Rosa Shall", "statement")
 
 
 def test_hearsay_adverb_without_speech_is_other(nlp):
-    rows = quotes(nlp, "The mayor of the port town reportedly resigned after the flood. Shoppers were "
-                       "reportedly stocking up on rice and flour before the holiday.")
+    rows = quotes(nlp, "The head of the rowing club reportedly quit after the scandal. Fishermen were "
+                       "reportedly mending their nets on the quay before the storm.")
     hearsay = [r for r in rows if r["cue"] == "reportedly"]
     assert len(hearsay) == 2 and {r["act"] for r in hearsay} == {"other"}
     assert all(r["speaker_text"] is None for r in hearsay)
 
 
 def test_hearsay_adverb_on_quoted_words_stays_a_statement(nlp):
-    rows = quotes(nlp, "The coach reportedly told his players that the season was “far from over.”")
-    assert rows and all(r["act"] == "statement" for r in rows if "far from over" in r["text"])
+    rows = quotes(nlp, "The captain reportedly told her crew that the voyage was “only just beginning.”")
+    assert one(rows, "only just beginning")["act"] == "statement"
 
 
 def test_study_poll_and_report_findings_are_other(nlp):

@@ -24,9 +24,9 @@ SKIPPED_BEFORE = frozenset({"ADV", "PART"})
 
 def named_before(ix, v, window=6):
     """A person or organisation named just before cue verb v that the parser did not make its
-    subject, with at most adverbs, a time phrase or a bracketed handle between them: "Ade this
-    week also said …", "Lira Bank (@lirabank) denies …", a surname the tagger read as another
-    word ("Will wrote that …", "May said …"). None across other punctuation, a conjunction or a
+    subject, with at most adverbs, a time phrase or a bracketed handle between them: "Okoro on
+    Tuesday again argued …", "Kito Rail (@kitorail) insists …", a surname the tagger read as another
+    word ("Might wrote that …", "Shall said …"). None across other punctuation, a conjunction or a
     quotation."""
     doc = ix.doc
     i, depth = v.i - 1, 0
