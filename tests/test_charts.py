@@ -393,6 +393,8 @@ def test_network_spec(corpus):
                                          f"{least:,} window" + ("s" if least > 1 else ""))
     drawn = [r["id"] for d in data_of(spec) for r in d if "weight" in r and "id" in r]
     assert drawn and set(drawn) <= set(links["a"]) | set(links["b"])  # no node floats without an edge
+    single = ch.chart_network(edges, n=12, seed=1, max_edges=1).to_dict()
+    assert len({r["id"] for d in data_of(single) for r in d if "weight" in r and "id" in r}) == 2  # one edge, two ends
     assert tk.tables.network_layout(edges, n=12, seed=2)[0]["x"].tolist() != nodes["x"].tolist()
 
 
