@@ -118,7 +118,7 @@ def browser_first_paint(repeat: int, *, preheat: bool = False) -> list[float]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    extra = ["--preheat_kernel=True", "--pool_size=1"] if preheat else []
+    extra = ["--preheat_kernel=True", "--pool_size=1"] if preheat else ["--preheat_kernel=False"]  # voila.json preheats
     proc = subprocess.Popen([sys.executable, "-m", "voila", "notebooks/06_dashboard.ipynb", f"--port={port}",
                              "--no-browser", "--Voila.ip=127.0.0.1", *extra], cwd=ROOT, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, start_new_session=True,
