@@ -243,12 +243,9 @@ def _parts(toks: list[str]) -> list[str]:
     (and capitalised, as a sentence opens), the last words, initial and surname."""
     if not toks:
         return []  # initials only ("J. K."): nothing to look for
-    suffix = []
-    while len(toks) > 2 and _is_suffix(toks[-1]):  # "Jo Ade Jr": the surname is "Ade", not "Jr"
-        suffix.insert(0, toks[-1])
-        toks = toks[:-1]
-    if suffix:
-        return [*_parts(toks), " ".join([toks[-1], *suffix])]
+    bare = without_suffixes(toks)  # "Jo Ade Jr": the surname is "Ade", not "Jr"
+    if len(bare) < len(toks):
+        return [*_parts(bare), " ".join([bare[-1], *toks[len(bare):]])]
     out = {toks[0], toks[-1]}
     for i in range(1, len(toks) - 1):
         tail = toks[i:]
@@ -262,16 +259,16 @@ def _parts(toks: list[str]) -> list[str]:
     return [p for p in out if p[:1].isupper() or p.split()[0] in NAME_PARTICLES]
 
 
-def _is_suffix(tok: str) -> bool:
-    """A generational suffix after a surname: "Jr", "Jr.", "Sr", "III"."""
-    return tok.rstrip(".").lower() in _SUFFIXES
+def without_suffixes(toks: list[str]) -> list[str]:
+    """The words of a name without its generational suffixes ("Jr", "Jr.", "Sr", "III"), keeping
+    two words at least: ["Jo", "Ade", "Jr"] → ["Jo", "Ade"]."""
+    while len(toks) > 2 and toks[-1].rstrip(".").lower() in _SUFFIXES:
+        toks = toks[:-1]
+    return toks
 
 
 def _surname(name: str) -> str:
-    toks = name.split()
-    while len(toks) > 2 and _is_suffix(toks[-1]):
-        toks = toks[:-1]
-    return toks[-1]
+    return without_suffixes(name.split())[-1]
 
 
 @functools.lru_cache(maxsize=4096)

@@ -12,7 +12,7 @@ from . import gazetteer
 from .aliases import AliasTable, _alias_phrases
 from .evidence import names_no_actor
 from .names import normalize_name
-from .resolve import _SUFFIXES
+from .people import without_suffixes
 from .spans import INITIAL, clean_surface, inside, speaker_labels
 
 _LABEL_OF_KIND = {"person": "PERSON", "organization": "ORG", "place": "GPE", "group": "NORP", "other": "MISC"}
@@ -55,9 +55,7 @@ def _corpus_names(mentions: pd.DataFrame, lower_vocab: set, aliases) -> tuple[di
     persons = mentions.loc[mentions["kind"] == "person", "name"].unique()
     owners: dict[str, set] = defaultdict(set)
     for n in persons:
-        toks = [t for t in str(n).split() if not INITIAL.match(t)]
-        while len(toks) > 2 and toks[-1].rstrip(".").lower() in _SUFFIXES:
-            toks = toks[:-1]  # "Jo Ade Jr": the surname is "Ade"
+        toks = without_suffixes([t for t in str(n).split() if not INITIAL.match(t)])  # "Jo Ade Jr": "Ade"
         if len(toks) >= 2:
             owners[toks[-1]].add(n)
     # first word -> [(phrase, name, kind)] so that multi-word names are matched too

@@ -31,13 +31,12 @@ nobody's words). Decided by general patterns over the row's cue verb and its spe
 from __future__ import annotations
 
 from .. import wordlists
-from .lexicon import BELIEF_LEMMAS, CUE_LEMMAS, verb_lemma
+from .lexicon import BELIEF_LEMMAS, CUE_LEMMAS, POSTING_VERBS, verb_lemma
 
 CUE_ACTS = wordlists.mapping("cue_acts", "word", "act")
 DOCUMENTS = wordlists.mapping("document_nouns", "word", "kind")
 NOUN_ACTS = wordlists.mapping("cue_nouns", "word", "act")
 MEDIA = wordlists.words("media_nouns")
-POSTING = frozenset(r["word"] for r in wordlists.rows("cue_roles") if "posting" in r["roles"].split())
 DOC_FAMILY = {w: f for w, f in wordlists.mapping("document_nouns", "word", "family").items() if f}
 AUTHOR = frozenset({"i", "we", "me", "us"})
 ADDRESSEE = frozenset({"you"})
@@ -109,7 +108,7 @@ def shows_media(v) -> bool:
     """Is cue v a verb of posting (word list ``cue_roles``) whose direct object is a picture,
     recording or link (``media_nouns``: "tweeted a photo of the flood", "posted pictures from the
     rally"; not "condemned the video as a fake", which says something about it)?"""
-    return verb_lemma(v) in POSTING and any(c.dep_ == "dobj" and c.lemma_.lower() in MEDIA
+    return verb_lemma(v) in POSTING_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in MEDIA
                                             for c in v.children)
 
 

@@ -17,6 +17,10 @@ BELIEF_LEMMAS = wordlists.words("belief_verbs")
 # him to resign"): attributions with a noun-phrase content.
 ACT_LEMMAS = wordlists.words("act_verbs")
 EVIDENTIAL = wordlists.words("evidential_verbs")
+_ROLES = [(r["word"], role) for r in wordlists.rows("cue_roles") for role in r["roles"].split()]
+LISTENER_VERBS = frozenset(w for w, r in _ROLES if r == "listener")  # "told reporters …"
+REPORT_VERBS = frozenset(w for w, r in _ROLES if r == "report")      # "As the ministry noted, …"
+POSTING_VERBS = frozenset(w for w, r in _ROLES if r == "posting")    # "tweeted a photo"
 IRREGULAR = wordlists.mapping("irregular_verbs", "form", "lemma")
 KNOWN_VERBS = CUE_LEMMAS | BELIEF_LEMMAS | ACT_LEMMAS | EVIDENTIAL
 _PREPS = {r["verb"]: frozenset(r["prepositions"].split()) for r in wordlists.rows("act_prepositions")}

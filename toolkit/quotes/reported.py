@@ -12,7 +12,7 @@ import bisect
 
 from .. import wordlists
 from .index import cue_span
-from .lexicon import (ACT_LEMMAS, BELIEF_LEMMAS, CUE_LEMMAS, EVIDENTIAL, FINAL, PREPS_ANY, PREPS_BY_VERB,
+from .lexicon import (ACT_LEMMAS, BELIEF_LEMMAS, CUE_LEMMAS, EVIDENTIAL, FINAL, LISTENER_VERBS, REPORT_VERBS, PREPS_ANY, PREPS_BY_VERB,
                       RELATIVE, verb_lemma)
 
 from .frames import content_span, frame
@@ -20,9 +20,6 @@ from .phrases import CUE_NOUNS, HEARSAY, according, evidential, headline_speaker
 from .speakers import subject
 
 NAMING_LEMMAS = wordlists.words("naming_verbs")
-CUE_ROLES = [(r["word"], role) for r in wordlists.rows("cue_roles") for role in r["roles"].split()]
-LISTENER_VERBS = frozenset(w for w, r in CUE_ROLES if r == "listener")
-REPORT_VERBS = frozenset(w for w, r in CUE_ROLES if r == "report")
 
 
 def reported_speech(ix):
