@@ -992,3 +992,14 @@ def test_object_of_a_speech_act_keeps_what_the_parser_hung_on_the_verb(nlp):
             "tenants")
     assert r["text"] == "for tenants to withhold their rent until the lift works"
 
+
+def test_quote_in_a_nested_cue_belongs_to_the_nearer_cue(nlp):
+    rows = quotes(nlp, "The union announced that from May, \"all night buses will stop at midnight\", and "
+                       "called the cut \"a scandal\", while the mayor, in a radio interview, called it "
+                       "\"regrettable\".")
+    assert one(rows, "the cut")["text"] == "the cut \"a scandal\""
+    assert one(rows, "regrettable")["text"] == "it \"regrettable\""
+    rows = quotes(nlp, "Instead, Ade called for voters to back Lira Okoro, whom she described as owning "
+                       "\"a fighter's heart and a banker's head.\"")
+    r = next(r for r in rows if r["cue"] == "described")
+    assert r["kind"] == "mixed" and r["text"].endswith("banker's head.\"")
