@@ -1003,3 +1003,15 @@ def test_quote_in_a_nested_cue_belongs_to_the_nearer_cue(nlp):
                        "\"a fighter's heart and a banker's head.\"")
     r = next(r for r in rows if r["cue"] == "described")
     assert r["kind"] == "mixed" and r["text"].endswith("banker's head.\"")
+
+
+def test_verbs_of_ruling_exhorting_instructing_and_pointing_report(nlp):
+    r = one(quotes(nlp, "The appeals panel ruled that the county's maps break the voting law."), "maps")
+    assert (r["cue"], r["act"], r["kind"]) == ("ruled", "statement", "indirect")
+    r = one(quotes(nlp, "The coach exhorted his players to \"run until your legs give out\" in the final."), "legs")
+    assert (r["cue"], r["kind"]) == ("exhorted", "mixed")
+    r = one(quotes(nlp, "The memo instructs managers to report every leak within a day."), "managers")
+    assert r["cue"] == "instructs" and r["speaker_text"] == "The memo"
+    r = one(quotes(nlp, "The senator criticised the budget, pointing to a sharp rise in rents across the city."),
+            "sharp rise")
+    assert r["cue"] == "pointing" and r["speaker_text"] == "The senator"
