@@ -1015,3 +1015,11 @@ def test_verbs_of_ruling_exhorting_instructing_and_pointing_report(nlp):
     r = one(quotes(nlp, "The senator criticised the budget, pointing to a sharp rise in rents across the city."),
             "sharp rise")
     assert r["cue"] == "pointing" and r["speaker_text"] == "The senator"
+
+
+def test_passive_speech_act_with_its_agent_reports_its_subject(nlp):
+    r = one(quotes(nlp, "New night fares were announced by the rail board on Friday."), "fares")
+    assert (r["text"], r["speaker_text"], r["cue"], r["act"]) == (
+        "New night fares", "the rail board", "announced", "statement")
+    # no agent, nobody who says it
+    assert all(r["speaker_text"] is None for r in quotes(nlp, "New night fares were announced on Friday."))

@@ -58,6 +58,8 @@ def reported_speech(ix):
         if span is None and act and perfect or (span is None and lemma in (
                 "call", "ask", "urge", "accuse")):
             span, how = np_complement(ix, v, lemma), "object"
+        if span is None and act:
+            span, how = passive_object(ix, v), "object"
         if span is None:
             continue
         spk_tok = subject(ix, v)
@@ -240,6 +242,20 @@ def np_complement(ix, v, lemma):
     if lo is None:
         return None
     return ix.clip(v, lo, hi)
+
+
+def passive_object(ix, v):
+    """Token range of the object of a speech-act verb in the passive with its agent: "New fares
+    were announced by the rail board on Friday", "The leak was confirmed by the utility": the
+    subject is what was said, the agent (:func:`.speakers.subject`) says it; None without an
+    agent."""
+    if not any(c.dep_ == "auxpass" for c in v.children):
+        return None
+    agent = next((c for c in v.rights if c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children)), None)
+    subj = next((c for c in v.lefts if c.dep_ == "nsubjpass"), None)
+    if agent is None or subj is None or subj.pos_ == "PRON" or ix.qid[subj.i] >= 0:
+        return None
+    return ix.clip(v, subj.left_edge.i, subj.right_edge.i)
 
 
 def object_tail(ix, c, hi) -> bool:
