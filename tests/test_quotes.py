@@ -1023,3 +1023,10 @@ def test_passive_speech_act_with_its_agent_reports_its_subject(nlp):
         "New night fares", "the rail board", "announced", "statement")
     # no agent, nobody who says it
     assert all(r["speaker_text"] is None for r in quotes(nlp, "New night fares were announced on Friday."))
+
+
+def test_verbs_of_deeming_and_pronouncing_take_their_object(nlp):
+    r = one(quotes(nlp, "The watchdog deemed the bank's fee claims misleading."), "fee claims")
+    assert (r["cue"], r["speaker_text"], r["act"]) == ("deemed", "The watchdog", "statement")
+    r = one(quotes(nlp, "Okoro pronounced her backing for the tram plan on Monday."), "backing")
+    assert (r["cue"], r["speaker_text"]) == ("pronounced", "Okoro")
