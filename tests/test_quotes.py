@@ -1030,3 +1030,10 @@ def test_verbs_of_deeming_and_pronouncing_take_their_object(nlp):
     assert (r["cue"], r["speaker_text"], r["act"]) == ("deemed", "The watchdog", "statement")
     r = one(quotes(nlp, "Okoro pronounced her backing for the tram plan on Monday."), "backing")
     assert (r["cue"], r["speaker_text"]) == ("pronounced", "Okoro")
+
+
+def test_quoted_as_saying_gives_the_one_quoted(nlp):
+    rows = quotes(nlp, "The Lira Times quoted Jo Ade, a former harbour master, as saying \"the pier will not "
+                       "survive another storm\".")
+    r = one(rows, "the pier")
+    assert (r["speaker_text"], r["speaker_name"], r["cue"]) == ("Jo Ade", "Jo Ade", "saying")
