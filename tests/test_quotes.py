@@ -1037,3 +1037,11 @@ def test_quoted_as_saying_gives_the_one_quoted(nlp):
                        "survive another storm\".")
     r = one(rows, "the pier")
     assert (r["speaker_text"], r["speaker_name"], r["cue"]) == ("Jo Ade", "Jo Ade", "saying")
+
+
+def test_handle_label_after_a_cue_is_a_direct_quote_of_the_paragraph(nlp):
+    rows = quotes(nlp, "Lira councillor Jo Ade tweeted: @jo_ade: Polls close at six tonight. Go and vote early, "
+                       "everyone!\n\nTurnout was high.")
+    r = one(rows, "Polls close")
+    assert (r["kind"], r["text"], r["speaker_text"], r["cue"]) == (
+        "direct", "Polls close at six tonight. Go and vote early, everyone!", "Lira councillor Jo Ade", "tweeted")
