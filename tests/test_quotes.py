@@ -1045,3 +1045,12 @@ def test_handle_label_after_a_cue_is_a_direct_quote_of_the_paragraph(nlp):
     r = one(rows, "Polls close")
     assert (r["kind"], r["text"], r["speaker_text"], r["cue"]) == (
         "direct", "Polls close at six tonight. Go and vote early, everyone!", "Lira councillor Jo Ade", "tweeted")
+
+
+def test_reporting_noun_with_a_possessor_takes_its_infinitive(nlp):
+    rows = quotes(nlp, "Fares rose in May.\n\nDespite the mayor's call to scrap the tax, it stays.")
+    r = one(rows, "scrap")
+    assert (r["text"], r["cue"], r["act"]) == ("to scrap the tax", "call", "statement")
+    assert r["speaker_text"].startswith("the mayor")
+    # no possessor, nobody who says it
+    assert quotes(nlp, "Fares rose in May.\n\nDespite a call to scrap the tax, it stays.") == []
