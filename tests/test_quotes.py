@@ -1054,3 +1054,10 @@ def test_reporting_noun_with_a_possessor_takes_its_infinitive(nlp):
     assert r["speaker_text"].startswith("the mayor")
     # no possessor, nobody who says it
     assert quotes(nlp, "Fares rose in May.\n\nDespite a call to scrap the tax, it stays.") == []
+
+
+def test_clauses_the_parser_hung_side_by_side_on_the_cue_are_one_statement(nlp):
+    rows = quotes(nlp, "Fares rose in May.\n\nBut Ade said Lira has \"great respect\" for the staff and her harsh "
+                       "remark was instead a sign of anger with the board.")
+    r = one(rows, "great respect")
+    assert r["kind"] == "mixed" and r["text"].endswith("a sign of anger with the board")

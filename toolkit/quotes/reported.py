@@ -168,6 +168,8 @@ def clausal_complement(ix, v):
         dist = min(abs(sp[0] - v.i), abs(sp[1] - v.i))
         if best is None or dist < best:
             best, span = dist, sp
+    if span is not None:
+        span = joined_complements(ix, v, span)
     if span is None and v.dep_ in ("parataxis", "advcl") and v.head.pos_ in ("VERB", "AUX") \
             and v.i != v.head.i and (v.dep_ == "parataxis" or as_clause(v)):
         h = v.head
@@ -182,6 +184,26 @@ def clausal_complement(ix, v):
     if span is None and verb_lemma(v) in CUE_LEMMAS:
         span = listener_clause(ix, v)
     return span
+
+
+def joined_complements(ix, v, span):
+    """Token range [c0, c1] of a cue's clause grown over the complements the parser hung on the cue
+    beside it ("Ade said the fund was empty and the audit was late": two ccomps of "said"; "said it
+    would re-open": "re", "-" and "open" each a complement): those after the clause with only
+    "and", "but", a comma or a hyphen between."""
+    doc = ix.doc
+    c0, c1 = span
+    for c in sorted(v.rights, key=lambda t: t.i):
+        if c.dep_ not in ("ccomp", "xcomp") or c.left_edge.i <= c1 or ix.qid[c.i] >= 0:
+            continue
+        gap = doc[c1 + 1:c.left_edge.i]
+        if not all(t.lower_ in ("and", "but", ",", "-") or t.is_space for t in gap):
+            break
+        grown = ix.clip(v, c0, c.right_edge.i)
+        if grown is None or grown[1] <= c1:
+            break
+        c1 = grown[1]
+    return c0, c1
 
 
 def listener_clause(ix, v):
