@@ -1061,3 +1061,7 @@ def test_clauses_the_parser_hung_side_by_side_on_the_cue_are_one_statement(nlp):
                        "remark was instead a sign of anger with the board.")
     r = one(rows, "great respect")
     assert r["kind"] == "mixed" and r["text"].endswith("a sign of anger with the board")
+    rows = quotes(nlp, "Fares rose in May.\n\nAt a briefing, the engineer stated the dam is far too old to know if "
+                       "it has moved, and there is \"no cause for alarm\" yet in the valley.")
+    r = next(r for r in rows if r["cue"] == "stated")
+    assert r["kind"] == "mixed" and "no cause for alarm" in r["text"]

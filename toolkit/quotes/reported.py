@@ -189,12 +189,15 @@ def clausal_complement(ix, v):
 def joined_complements(ix, v, span):
     """Token range [c0, c1] of a cue's clause grown over the complements the parser hung on the cue
     beside it ("Ade said the fund was empty and the audit was late": two ccomps of "said"; "said it
-    would re-open": "re", "-" and "open" each a complement): those after the clause with only
-    "and", "but", a comma or a hyphen between."""
+    would re-open": "re", "-" and "open" each a complement), and a clause of its own joined to the
+    cue with quoted words in it ("said the dam is safe, and there is “no cause for alarm”"):
+    those after the clause with only "and", "but", a comma or a hyphen between."""
     doc = ix.doc
     c0, c1 = span
     for c in sorted(v.rights, key=lambda t: t.i):
-        if c.dep_ not in ("ccomp", "xcomp") or c.left_edge.i <= c1 or ix.qid[c.i] >= 0:
+        quoted_conj = c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and verb_lemma(c) not in CUE_LEMMAS and any(
+            g.dep_ in ("nsubj", "expl") for g in c.children) and any(ix.qid[i] >= 0 for i in range(c.i, c.right_edge.i + 1))
+        if (c.dep_ not in ("ccomp", "xcomp") and not quoted_conj) or c.left_edge.i <= c1 or ix.qid[c.i] >= 0:
             continue
         gap = doc[c1 + 1:c.left_edge.i]
         if not all(t.lower_ in ("and", "but", ",", "-") or t.is_space for t in gap):
