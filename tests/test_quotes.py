@@ -451,7 +451,7 @@ def test_reporting_noun_with_an_owner(nlp):
 
 def test_speech_act_in_the_perfect_takes_its_object(nlp):
     r = one(quotes(nlp, "Both ministers have confirmed their attendance at the summit."), "attendance")
-    assert (r["cue"], r["act"], r["text"]) == ("confirmed", "statement", "their attendance")
+    assert (r["cue"], r["act"], r["text"]) == ("confirmed", "statement", "their attendance at the summit")
 
 
 def test_naming_participle_is_no_attribution(nlp):
@@ -976,3 +976,92 @@ def test_statement_gold_figures_stay_above_their_floors(gold_figures, split):
     got = gold_figures[split]
     low = {k: round(got[k], 1) for k, floor in FLOORS[split].items() if got[k] < floor}
     assert not low, f"{split}: {low} under the floors {FLOORS[split]}"
+
+
+def test_object_of_a_speech_act_keeps_what_the_parser_hung_on_the_verb(nlp):
+    # a phrase or infinitive right after the object, a second object joined by "and"
+    r = one(quotes(nlp, "The drummer thanked his neighbours \"for putting up with the noise every night\"."),
+            "neighbours")
+    assert r["kind"] == "mixed" and r["text"].endswith("every night\"")
+    r = one(quotes(nlp, "The harbour board announced a new levy to fund the repair of the pier."), "levy")
+    assert r["text"] == "a new levy to fund the repair of the pier"
+    r = one(quotes(nlp, "The clinic reported a 70% uptake on Friday, and the first outbreak on Sunday."),
+            "uptake")
+    assert r["text"] == "a 70% uptake on Friday, and the first outbreak on Sunday"
+    r = one(quotes(nlp, "Instead, Okoro called for tenants to withhold their rent until the lift works."),
+            "tenants")
+    assert r["text"] == "for tenants to withhold their rent until the lift works"
+
+
+def test_quote_in_a_nested_cue_belongs_to_the_nearer_cue(nlp):
+    rows = quotes(nlp, "The union announced that from May, \"all night buses will stop at midnight\", and "
+                       "called the cut \"a scandal\", while the mayor, in a radio interview, called it "
+                       "\"regrettable\".")
+    assert one(rows, "the cut")["text"] == "the cut \"a scandal\""
+    assert one(rows, "regrettable")["text"] == "it \"regrettable\""
+    rows = quotes(nlp, "Instead, Ade called for voters to back Lira Okoro, whom she described as owning "
+                       "\"a fighter's heart and a banker's head.\"")
+    r = next(r for r in rows if r["cue"] == "described")
+    assert r["kind"] == "mixed" and r["text"].endswith("banker's head.\"")
+
+
+def test_verbs_of_ruling_exhorting_instructing_and_pointing_report(nlp):
+    r = one(quotes(nlp, "The appeals panel ruled that the county's maps break the voting law."), "maps")
+    assert (r["cue"], r["act"], r["kind"]) == ("ruled", "statement", "indirect")
+    r = one(quotes(nlp, "The coach exhorted his players to \"run until your legs give out\" in the final."), "legs")
+    assert (r["cue"], r["kind"]) == ("exhorted", "mixed")
+    r = one(quotes(nlp, "The memo instructs managers to report every leak within a day."), "managers")
+    assert r["cue"] == "instructs" and r["speaker_text"] == "The memo"
+    r = one(quotes(nlp, "The senator criticised the budget, pointing to a sharp rise in rents across the city."),
+            "sharp rise")
+    assert r["cue"] == "pointing" and r["speaker_text"] == "The senator"
+
+
+def test_passive_speech_act_with_its_agent_reports_its_subject(nlp):
+    r = one(quotes(nlp, "New night fares were announced by the rail board on Friday."), "fares")
+    assert (r["text"], r["speaker_text"], r["cue"], r["act"]) == (
+        "New night fares", "the rail board", "announced", "statement")
+    # no agent, nobody who says it
+    assert all(r["speaker_text"] is None for r in quotes(nlp, "New night fares were announced on Friday."))
+
+
+def test_verbs_of_deeming_and_pronouncing_take_their_object(nlp):
+    r = one(quotes(nlp, "The watchdog deemed the bank's fee claims misleading."), "fee claims")
+    assert (r["cue"], r["speaker_text"], r["act"]) == ("deemed", "The watchdog", "statement")
+    r = one(quotes(nlp, "Okoro pronounced her backing for the tram plan on Monday."), "backing")
+    assert (r["cue"], r["speaker_text"]) == ("pronounced", "Okoro")
+
+
+def test_quoted_as_saying_gives_the_one_quoted(nlp):
+    rows = quotes(nlp, "The Lira Times quoted Jo Ade, a former harbour master, as saying \"the pier will not "
+                       "survive another storm\".")
+    r = one(rows, "the pier")
+    assert (r["speaker_text"], r["speaker_name"], r["cue"]) == ("Jo Ade", "Jo Ade", "saying")
+
+
+def test_handle_label_after_a_cue_is_a_direct_quote_of_the_paragraph(nlp):
+    rows = quotes(nlp, "Lira councillor Jo Ade tweeted: @jo_ade: Polls close at six tonight. Go and vote early, "
+                       "everyone!\n\nTurnout was high.")
+    r = one(rows, "Polls close")
+    assert (r["kind"], r["text"], r["speaker_text"], r["cue"]) == (
+        "direct", "Polls close at six tonight. Go and vote early, everyone!", "Lira councillor Jo Ade", "tweeted")
+
+
+def test_reporting_noun_with_a_possessor_takes_its_infinitive(nlp):
+    rows = quotes(nlp, "Fares rose in May.\n\nDespite the mayor's call to scrap the tax, it stays.")
+    r = one(rows, "scrap")
+    assert (r["text"], r["cue"], r["act"]) == ("to scrap the tax", "call", "statement")
+    assert r["speaker_text"].startswith("the mayor")
+    # no possessor, nobody who says it
+    assert quotes(nlp, "Fares rose in May.\n\nDespite a call to scrap the tax, it stays.") == []
+
+
+def test_clauses_the_parser_hung_side_by_side_on_the_cue_are_one_statement(nlp):
+    rows = quotes(nlp, "Fares rose in May.\n\nBut Ade said Lira has \"great respect\" for the staff and her harsh "
+                       "remark was instead a sign of anger with the board.")
+    r = one(rows, "great respect")
+    assert r["kind"] == "mixed" and r["text"].endswith("a sign of anger with the board")
+    rows = quotes(nlp, "Fares rose in May.\n\nAt a briefing, the engineer stated the dam is far too old to know if "
+                       "it has moved, and there is \"no cause for alarm\" yet in the valley.")
+    r = next(r for r in rows if r["cue"] == "stated")
+    assert r["kind"] == "mixed" and "no cause for alarm" in r["text"]

@@ -27,7 +27,8 @@ def frame(ix, v, spk_tok, c0, c1, cue, *, how, speaker=None):
         end = inside[0].end
         c1 = inside[0].t1 - 1
         inside = inside[:1]
-    if inside and all(s.cue is not None and s.full for s in inside) and inside[0].start > start:
+    inside_own = [s for s in inside if not outer_claim(ix, s, v, c0, c1, how)]
+    if inside and all(s.cue is not None and s.full for s in inside_own) and inside_own and inside[0].start > start:
         # the quotation has its own cue: the frame is only the text before it
         end = inside[0].open_start
         while c1 >= c0 and doc[c1].idx >= end:
@@ -42,12 +43,12 @@ def frame(ix, v, spk_tok, c0, c1, cue, *, how, speaker=None):
         if only_quoted(ix, inside, c0, c1, start, end):
             # the complement is the quotation itself: "Ade said: “…”"
             for s in inside:
-                if s.cue is None:
+                if s.cue is None or outer_claim(ix, s, v, c0, c1, how):
                     s.cue, s.speaker, s.verb, s.how = cue, speaker, v.i, how
             return
         for s in inside:
             s.absorbed = True
-            if s.cue is None:
+            if s.cue is None or outer_claim(ix, s, v, c0, c1, how):
                 s.cue, s.speaker, s.verb, s.how = cue, speaker, v.i, how
         start = min(start, inside[0].open_start)
         last = inside[-1]
@@ -55,6 +56,19 @@ def frame(ix, v, spk_tok, c0, c1, cue, *, how, speaker=None):
         kind = "mixed"
     ix.reported_cues.add(v.i)
     add_row(ix, kind, start, end, speaker, cue, how=how, verb=v.i)
+
+
+def outer_claim(ix, seg, v, c0, c1, how) -> bool:
+    """Was quotation seg claimed by the frame of a cue that governs cue v? A reported clause or
+    object takes the quotes inside it, those of a cue nested in it too ("Ade reported that sales
+    fell and called the slump “brutal”", "urged voters to back Lira, whom she describes as “a
+    fighter”"): the nearer cue, v, says them (a cue verb with a clause or object of its own, the
+    outer cue outside it: [c0, c1])."""
+    if seg.verb is None or seg.verb == v.i or seg.how not in ("clause", "object") or \
+            how not in ("clause", "object") or c0 <= seg.verb <= c1:
+        return False
+    outer = ix.doc[seg.verb]
+    return any(a.i == outer.i for a in v.ancestors)
 
 
 def runs_inside(ix, start: int, end: int) -> list:

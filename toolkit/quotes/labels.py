@@ -4,6 +4,9 @@
   tried."), interviews, tweets quoted with their handle ("@jo_ade: Polls close at six");
 - signatures: a paragraph that is only a handle ("@jo_ade.") signs the paragraph before it, as
   reader tweets are printed; so does an embedded tweet's "— Jo Ade (@jo_ade) May 2, 2020";
+- labels after a cue: "Ade tweeted: @jo_ade: Polls close at six" (a tweet printed inline after the
+  sentence that introduces it) is a direct quotation of what follows the label in its paragraph,
+  not a reported clause that starts with the handle;
 - block quotations: a paragraph that ends with a cue and a colon ("Her blog explains the
   history:") introduces the next paragraph, which the page printed without quotation marks; when
   the cue has content of its own ("Ade notes that the plan failed:", "Ade urged the council to
@@ -160,3 +163,33 @@ def blockquotes(ix) -> None:
             said = (colon.text, colon.idx, colon.idx + len(colon.text))
         add_row(ix, "direct", start, end, (head, cue["speaker_start"], cue["speaker_end"], None),
                 said, how="block", verb=cue["_verb"])
+
+
+def inline_labels(ix) -> None:
+    """A reported row whose cue is followed by a colon and a handle label ("Ade tweeted:
+    @jo_ade: Polls close at six. Vote early!") becomes a direct quotation of what follows the label
+    in its paragraph (see the module docstring)."""
+    doc = ix.doc
+    pars = list(paragraphs(ix))
+    starts = [a for a, _ in pars]
+    for row in list(ix.rows):
+        v = row["_verb"]
+        if v is None or row["_how"] not in ("clause", "object") or row["_spk"] is None:
+            continue
+        a, b = pars[bisect.bisect_right(starts, v) - 1]
+        colon = next((i for i in range(v + 1, min(v + 6, b)) if doc[i].text == ":"), None)
+        if colon is None or any(ix.qid[i] >= 0 or ix.is_mark[i] for i in range(v + 1, colon + 1)):
+            continue
+        lab = label_at(ix, colon + 1, b)
+        if lab is None or not _HANDLE.fullmatch(doc[lab[0]].text):
+            continue
+        c0 = lab[2] + 1
+        while c0 < b and doc[c0].is_space:
+            c0 += 1
+        last = max((x for x in range(c0, b) if not doc[x].is_space), default=None)
+        if last is None or sum(doc[x].is_alpha for x in range(c0, last + 1)) < 3:
+            continue
+        ix.rows.remove(row)
+        add_row(ix, "direct", doc[c0].idx, doc[last].idx + len(doc[last].text),
+                (doc[row["_spk"]], row["speaker_start"], row["speaker_end"], None),
+                (row["cue"], row["cue_start"], row["cue_end"]), how="block", verb=v)

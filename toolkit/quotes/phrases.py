@@ -69,12 +69,24 @@ def nominal(ix, n):
     """"Ade's claim that the vote was rigged", "a warning from the ministry that prices will rise":
     a reporting noun (word list ``cue_nouns``) with a "that" clause, attributed to the noun's owner
     (its possessor, or "by" / "from" whom); no row when the text does not say whose it is ("She
-    rejected the claim that …" is not her claim)."""
+    rejected the claim that …" is not her claim). With a possessor, an infinitive or an "of"
+    object right after the noun is its content too ("Ade's call to scrap the tax", "Ade's
+    announcement of new fares")."""
     clause = next((c for c in n.rights if c.dep_ in ("acl", "ccomp", "relcl") and any(
         g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    owner = next((c for c in n.lefts if c.dep_ == "poss"), None)
+    if clause is None and owner is not None and ix.qid[owner.i] < 0:
+        # "Ade's call to scrap the tax", "the port's order to shut the quay", "Ade's announcement
+        # of new fares": with a possessor, an infinitive or "of" object is what was said
+        inner = next((c for c in n.rights if c.left_edge.i == n.i + 1 and (
+            (c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.left_edge.lower_ == "to") or
+            (c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)))), None)
+        if inner is not None:
+            head = inner if inner.dep_ != "prep" else next(g for g in inner.children if g.dep_ == "pobj")
+            _frame_clause(ix, n, owner, head, line=n, how="noun")
+        return
     if clause is None:
         return
-    owner = next((c for c in n.lefts if c.dep_ == "poss"), None)
     if owner is None:
         for c in n.rights:
             if c.dep_ == "prep" and c.lower_ in ("by", "from"):
