@@ -229,6 +229,21 @@ def test_acronym_defined_in_another_article():
     assert c.actor("ISIS").actor["name"] == "Islamic State" and c.actor("ISIS").actor["n_articles"] == 2
 
 
+def test_acronym_written_as_a_word():
+    # "Kitra" spells the beginnings of its name's words; the model may keep only the start of a
+    # name with "and" in it
+    c = tk.analyze(_frame(
+        "A lecturer at the Kisumu Technical Academy (Kitea) was arrested on Monday. Kitea students "
+        "protested outside the court in Kisumu.",
+        "The Lakeside Union for Roads and Railways (Lurr) opened talks with the ministry. Lurr "
+        "officials said the talks would go on until Friday.",
+    ), quotes=False, topics=False)
+    kitea = c.actor("Kitea")
+    assert kitea.actor["name"] == "Kisumu Technical Academy" and kitea.actor["n_mentions"] == 3
+    lurr = c.actor("Lurr")
+    assert lurr.actor["name"] == "Lakeside Union for Roads and Railways" and lurr.actor["n_mentions"] == 3
+
+
 def test_names_equal_up_to_apostrophes():
     assert actors_mod.normalize_name("Zambian People’s Pact") == actors_mod.normalize_name("Zambian Peoples Pact")
     assert slugify("People's Protection Units") == "peoples-protection-units"

@@ -169,13 +169,15 @@ def missed_organisations(doc, ents, rows: list[dict], acronyms: dict) -> None:
 
 def _whole_expansion(text: str, rows: list[dict], acro: str, expansion: str, label: str) -> None:
     """The expansion before "(ACRONYM)" is one name, also where the model cut it in two
-    ("Lira Bank" + "Kito" of "Lira Bank of Kito (LBK)")."""
+    ("Lira Bank" + "Kito" of "Lira Bank of Kito (LBK)"), and where the model kept only its start
+    ("Kito Union for Roads" of "Kito Union for Roads and Rails (Kurr)")."""
     m = re.search(re.escape(expansion) + r"\s*\(\s*" + re.escape(acro) + r"\s*\)", text)
     if m is None:
         return
     s, e = m.start(), m.start() + len(expansion)
     inside = [r for r in rows if s <= r["start"] and r["end"] <= e]
-    if len(inside) >= 2 and not any(r["start"] == s and r["end"] == e for r in inside):
+    cut = len(inside) >= 2 or (len(inside) == 1 and inside[0]["start"] == s)
+    if cut and not any(r["start"] == s and r["end"] == e for r in inside):
         rows[:] = [r for r in rows if not (s <= r["start"] and r["end"] <= e)]
         rows.append({"start": s, "end": e, "label": label if label in ("ORG", "GPE", "LOC", "FAC", "NORP") else "ORG",
                      "title": None})
