@@ -244,6 +244,20 @@ def test_acronym_written_as_a_word():
     assert lurr.actor["name"] == "Lakeside Union for Roads and Railways" and lurr.actor["n_mentions"] == 3
 
 
+def test_handles_stand_for_the_name_they_follow_or_spell():
+    c = tk.analyze(_frame(
+        "Bloggers reacted at once. Wanjiru Otieno (@wanjotis) wrote that the ban was a mistake, and "
+        "Kamau Njoroge (@kamanjo_22) agreed with her.",
+        "Supporters in Eldoret cheered for @petermwangi as he arrived. Peter Mwangi told the crowd "
+        "that the election was not over.",
+    ), quotes=False, topics=False)
+    m = c.mentions
+    ids = {t: set(m.loc[m["text"] == t, "actor_id"]) for t in m["text"]}
+    assert ids["@wanjotis"] == ids["Wanjiru Otieno"] and len(ids["@wanjotis"]) == 1
+    assert ids["@kamanjo_22"] == ids["Kamau Njoroge"] and ids["@kamanjo_22"] != ids["@wanjotis"]
+    assert ids["@petermwangi"] == ids["Peter Mwangi"]
+
+
 def test_names_equal_up_to_apostrophes():
     assert actors_mod.normalize_name("Zambian People’s Pact") == actors_mod.normalize_name("Zambian Peoples Pact")
     assert slugify("People's Protection Units") == "peoples-protection-units"

@@ -23,7 +23,7 @@ from .evidence import judge_kinds
 from .homonyms import is_generic, teams_and_states
 from .missed import headline_names, missed_party_words
 from .labels import _demonym_surnames, _people_labelled_as_orgs, _relabel
-from .names import ENTITY_LABELS, _local_name, _org_heads
+from .names import ENTITY_LABELS, _local_name, _org_heads, handle_names
 from .people import add_missed_names, cut_headline_names, cut_sentence_words, named_after_people, person_names
 from .spans import (LOWER_WORDS, ORG_HEADS, clean_surface, doc_text, inside, _dedupe, _drop_title_words, _headed_orgs, _span_row, _split_entity, glued_name_start,
                     speaker_labels)
@@ -222,6 +222,10 @@ def local_names(doc, rows: list[dict], persons: dict, acronyms: dict, aliases) -
             "sentence": index_of(sent_starts, r["start"]), "paragraph": index_of(para_starts, r["start"]),
             "name": name, "kind": kind, "title": r.get("title"), "resolved_by": how,
         })
-    out = judge_kinds(doc, _dedupe(out))
+    out = handle_names(text, _dedupe(out))
+    for r in out:
+        if r["resolved_by"] == "handle":
+            r["sentence"], r["paragraph"] = index_of(sent_starts, r["start"]), index_of(para_starts, r["start"])
+    out = judge_kinds(doc, out)
     teams_and_states(text, out)
     return out

@@ -105,6 +105,56 @@ def _local_name(r: dict, persons: dict, orgs: dict, acronyms: dict, aliases, ctx
     return name, kind, label, how
 
 
+_HANDLE = re.compile(r"@\w{2,30}")
+_BRACKETED_HANDLE = re.compile(r"\s*\(\s*(@\w{2,30})\s*\)")
+
+
+def handle_names(text: str, rows: list[dict]) -> list[dict]:
+    """A social-media handle stands for the name it follows in brackets ("Ana Lima (@anal_k)") or
+    spells in full ("@analima" beside "Ana Lima"): it is a mention (also where the model missed
+    it) with that mention's name, label and kind. ``rows``: the article's mention rows in text
+    order, with their local names; returns them with the handles, in text order."""
+    spelt = {}
+    for r in rows:
+        if r["label"] == "PERSON" and " " in r["name"]:
+            spelt.setdefault(re.sub(r"\W", "", normalize_name(r["name"])), r)
+    starts = {r["start"]: r for r in rows}
+    covered = bytearray(len(text) + 1)
+    for r in rows:
+        covered[r["start"]:r["end"]] = b"\x01" * (r["end"] - r["start"])
+    added = []
+
+    def take(r: dict, src: dict) -> None:
+        r["name"], r["label"], r["kind"], r["resolved_by"], r["title"] = (
+            src["name"], src["label"], src["kind"], "handle", None)
+
+    for r in rows:
+        if _HANDLE.fullmatch(r["text"]):
+            continue
+        m = _BRACKETED_HANDLE.match(text, r["end"])
+        if m is None:
+            continue
+        h = starts.get(m.start(1))
+        if h is None and not any(covered[m.start(1):m.end(1)]):
+            h = dict(r, start=m.start(1), end=m.end(1), text=m.group(1))
+            added.append(h)
+        if h is not None and h["end"] == m.end(1):
+            take(h, r)
+    for m in _HANDLE.finditer(text):
+        src = spelt.get(m.group()[1:].casefold())
+        if src is None or (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "(")):
+            continue
+        h = starts.get(m.start())
+        if h is None and not any(covered[m.start():m.end()]):
+            h = dict(src, start=m.start(), end=m.end(), text=m.group())
+            added.append(h)
+        if h is not None and h["end"] == m.end() and h.get("resolved_by") != "handle":
+            take(h, src)
+    if not added:
+        return rows
+    return sorted(rows + added, key=lambda r: (r["start"], r["end"]))
+
+
 def _singular(word: str) -> str:
     return word[:-3] + "y" if word.endswith("ies") else word[:-1]
 
