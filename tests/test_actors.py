@@ -258,6 +258,15 @@ def test_handles_stand_for_the_name_they_follow_or_spell():
     assert ids["@petermwangi"] == ids["Peter Mwangi"]
 
 
+def test_two_letter_acronym_of_a_two_word_organisation():
+    c = tk.analyze(_frame(
+        "The Boxing Council will review the fight. A BC official said on Monday that the BC would "
+        "publish the review in June.",
+    ), quotes=False, topics=False)
+    bc = c.actor("BC")
+    assert bc.actor["name"] == "Boxing Council" and bc.actor["n_mentions"] == 3
+
+
 def test_names_equal_up_to_apostrophes():
     assert actors_mod.normalize_name("Zambian People’s Pact") == actors_mod.normalize_name("Zambian Peoples Pact")
     assert slugify("People's Protection Units") == "peoples-protection-units"

@@ -93,10 +93,14 @@ def _word_acronym_start(doc, i: int, acro: str) -> int | None:
 def _implicit_acronyms(doc, ents, defined: dict) -> dict[str, tuple[int, int]]:
     """Acronyms the article uses without defining them, whose letters are the initials of a name
     the model found (at least in part) as an organisation in the same article: "UDP" and
-    "United Party for National Development". Returns acronym -> character span of that name."""
+    "United Party for National Development"; two letters only for a two-word organisation the
+    model found whole ("KA" and "Kito Association"). Returns acronym -> character span of that name."""
     acros = sorted({e.text for e in ents if e.label_ == "ORG" and len(e) == 1 and e.text.isalpha()
-                    and e.text.isupper() and 3 <= len(e.text) <= 6}
+                    and e.text.isupper() and 2 <= len(e.text) <= 6}
                    - set(defined) - set(gazetteer.variants()))
+    # Two letters spell too many names: only an organisation the model found whole, of two words
+    # ("KA" and "Kito Association").
+    whole = {(e.start + (e[0].lower_ == "the"), e.end) for e in ents if e.label_ == "ORG"}
     out = {}
     if not acros:
         return out
@@ -116,7 +120,7 @@ def _implicit_acronyms(doc, ents, defined: dict) -> dict[str, tuple[int, int]]:
                     k += 1
                 else:
                     break
-            if k < len(acro):
+            if k < len(acro) or (len(acro) == 2 and (i, j) not in whole):
                 continue
             types = {t.ent_type_ for t in doc[i:j]}
             if "ORG" in types and "PERSON" not in types:
