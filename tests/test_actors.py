@@ -267,6 +267,18 @@ def test_two_letter_acronym_of_a_two_word_organisation():
     assert bc.actor["name"] == "Boxing Council" and bc.actor["n_mentions"] == 3
 
 
+def test_names_equal_up_to_hyphens():
+    assert actors_mod.normalize_name("Kenyan-Somalis") == actors_mod.normalize_name("Kenyan Somalis")
+    assert actors_mod.normalize_name("G-20") == actors_mod.normalize_name("G20")
+    c = tk.analyze(_frame(
+        "Thousands of Korean Americans marched in Los Angeles. Korean-American groups said the march was peaceful.",
+        "Jean-Marc Otieno spoke first. Later Jean Marc Otieno left the hall.",
+    ), quotes=False, topics=False)
+    m = c.mentions
+    assert set(m.loc[m["text"].isin(["Korean Americans", "Korean-American"]), "actor_id"]) == {"korean-americans"}
+    assert m.loc[m["text"].str.contains("Marc"), "actor_id"].nunique() == 1
+
+
 def test_names_equal_up_to_apostrophes():
     assert actors_mod.normalize_name("Zambian People’s Pact") == actors_mod.normalize_name("Zambian Peoples Pact")
     assert slugify("People's Protection Units") == "peoples-protection-units"

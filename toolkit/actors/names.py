@@ -168,11 +168,13 @@ def _plural_demonym(surface: str) -> bool:
 
 @functools.lru_cache(maxsize=1 << 18)  # a corpus writes the same names over and over
 def normalize_name(name: str) -> str:
-    """Key for matching names: accents, case, dots and middle initials ignored."""
+    """Key for matching names: accents, case, dots, middle initials and hyphens between words
+    ignored ("Kito-Liran" and "Kito Liran")."""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
     s = re.sub(r"[.'’`]", "", s)  # "People's" and "Peoples", "M'membe" and "Mmembe"
     s = re.sub(r"(?<=\w)-(?=\d)", "", s)  # "G-8" and "G8"
+    s = re.sub(r"(?<=[^\W\d])[-‐‑](?=[^\W\d])", " ", s)  # "Kito-Lirans" and "Kito Lirans"
     toks = s.split()
     if len(toks) > 2:
         toks = [toks[0]] + [t for t in toks[1:-1] if len(t) > 1] + [toks[-1]]
