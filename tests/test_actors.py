@@ -279,6 +279,15 @@ def test_names_equal_up_to_hyphens():
     assert m.loc[m["text"].str.contains("Marc"), "actor_id"].nunique() == 1
 
 
+def test_editorial_bracket_before_the_is_no_part_of_a_name():
+    assert actors_mod.clean_surface("[T]he Kito Assembly") == "Kito Assembly"
+    assert actors_mod.clean_surface("T]he Kito Assembly") == "Kito Assembly"
+    c = tk.analyze(_frame(
+        'The Kito Assembly met on Tuesday. "[T]he Kito Assembly will not be silenced," its speaker said.',
+    ), quotes=False, topics=False)
+    assert c.actor("Kito Assembly").actor["n_mentions"] == 2
+
+
 def test_names_equal_up_to_apostrophes():
     assert actors_mod.normalize_name("Zambian People’s Pact") == actors_mod.normalize_name("Zambian Peoples Pact")
     assert slugify("People's Protection Units") == "peoples-protection-units"
