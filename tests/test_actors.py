@@ -312,6 +312,17 @@ def test_club_last_word_in_a_sports_report():
     assert set(m.loc[m["text"] == "United", "resolved_by"]) == {"article short form"}
 
 
+def test_team_after_a_result_to():
+    # "lost to Uganda" is a result (the team); "travelled to Uganda" a journey (the place)
+    c = tk.analyze(_frame(
+        "Kenya beat Uganda 3-1 in the final on Saturday. The coach said his squad had lost to Uganda "
+        "in the group stage, but the players scored twice in the first half. Kenya fans travelled to "
+        "Uganda for the match, and the league season starts next week.",
+    ), quotes=False, topics=False)
+    m = c.mentions[c.mentions["text"] == "Uganda"].sort_values("start")
+    assert list(m["actor_id"]) == ["uganda-team", "uganda-team", "uganda"]
+
+
 def test_names_equal_up_to_apostrophes():
     assert actors_mod.normalize_name("Zambian People’s Pact") == actors_mod.normalize_name("Zambian Peoples Pact")
     assert slugify("People's Protection Units") == "peoples-protection-units"
