@@ -323,6 +323,16 @@ def test_team_after_a_result_to():
     assert list(m["actor_id"]) == ["uganda-team", "uganda-team", "uganda"]
 
 
+def test_party_national_convention_is_the_party():
+    c = tk.analyze(_frame(
+        "Delegates from Ohio cheered at the Republican National Convention on Tuesday night. "
+        "Republicans in the Senate said the platform would pass.",
+    ), quotes=False, topics=False)
+    m = c.mentions
+    conv = m[m["text"].str.contains("Convention")]
+    assert list(conv["actor_id"]) == ["republican-party"]
+
+
 def test_names_equal_up_to_apostrophes():
     assert actors_mod.normalize_name("Zambian People’s Pact") == actors_mod.normalize_name("Zambian Peoples Pact")
     assert slugify("People's Protection Units") == "peoples-protection-units"

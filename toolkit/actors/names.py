@@ -64,6 +64,9 @@ def _org_heads(rows: list[dict], vocab=None) -> dict[str, str]:
     return {h: next(iter(n)) for h, n in short.items() if len(n) == 1 and next(iter(n)) != h}
 
 
+_CONVENTION = re.compile(r"^(\w+) National Convention$")
+
+
 def _local_name(r: dict, persons: dict, orgs: dict, acronyms: dict, aliases, ctx=None):
     """(name within the article, kind, label, how the name was resolved or None) of one row."""
     surface = clean_surface(r["text"])
@@ -82,6 +85,11 @@ def _local_name(r: dict, persons: dict, orgs: dict, acronyms: dict, aliases, ctx
         return (party, "organization", label, "party word") if party else (surface, "organization", label, None)
     if label == "NORP" and re.search(r"[a-rt-z]s$", surface):
         surface = _singular(surface)  # "Muslims", "Kurds": one group with the singular ("Allies": "Ally")
+    m = _CONVENTION.match(surface) if label == "ORG" else None
+    if m and gazetteer.party_of(m.group(1)):  # "the Neo National Convention": the Neo Party meeting
+        party = ctx.party(m.group(1)) if ctx is not None else gazetteer.party_of(m.group(1))
+        if party:
+            return party, "organization", label, "party word"
     how = None
     if surface in acronyms:
         surface, how = acronyms[surface][0], "acronym"
