@@ -333,6 +333,15 @@ def test_party_national_convention_is_the_party():
     assert list(conv["actor_id"]) == ["republican-party"]
 
 
+def test_broadcaster_without_its_medium_word():
+    c = tk.analyze(_frame(
+        "The governor sued the radio station Radio Maisha and the newspaper Daily Times over an "
+        "interview aired on Tuesday. Lawyers for Radio Maisha Television said the claim was weak.",
+    ), quotes=False, topics=False)
+    m = c.mentions
+    assert m.loc[m["text"].str.startswith("Radio Maisha"), "actor_id"].nunique() == 1
+
+
 def test_names_equal_up_to_apostrophes():
     assert actors_mod.normalize_name("Zambian People’s Pact") == actors_mod.normalize_name("Zambian Peoples Pact")
     assert slugify("People's Protection Units") == "peoples-protection-units"
