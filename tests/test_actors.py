@@ -342,6 +342,15 @@ def test_broadcaster_without_its_medium_word():
     assert m.loc[m["text"].str.startswith("Radio Maisha"), "actor_id"].nunique() == 1
 
 
+def test_us_state_abbreviation_and_nickname():
+    c = tk.analyze(_frame(
+        "The senator flew to Orlando, Fla., on Monday for a rally. Polls in Florida show him ahead, and "
+        "his team expects to win the Sunshine State by ten points.",
+    ), quotes=False, topics=False)
+    m = c.mentions
+    assert set(m.loc[m["text"].isin(["Fla.", "Florida", "Sunshine State"]), "actor_id"]) == {"florida"}
+
+
 def test_names_equal_up_to_apostrophes():
     assert actors_mod.normalize_name("Zambian People’s Pact") == actors_mod.normalize_name("Zambian Peoples Pact")
     assert slugify("People's Protection Units") == "peoples-protection-units"
