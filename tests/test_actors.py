@@ -351,6 +351,17 @@ def test_us_state_abbreviation_and_nickname():
     assert set(m.loc[m["text"].isin(["Fla.", "Florida", "Sunshine State"]), "actor_id"]) == {"florida"}
 
 
+def test_one_name_with_its_own_handle_is_another_person():
+    # "Hassan (@hassan_kb)": introduced by its own handle, not short for "Amina Hassan (@aminah)"
+    c = tk.analyze(_frame(
+        "Blogger Amina Hassan (@aminah) said the vote was fair. Hassan (@hassan_kb) disagreed, "
+        "writing that many stations opened late.",
+    ), quotes=False, topics=False)
+    ids = dict(zip(c.mentions["text"], c.mentions["actor_id"]))
+    assert ids["@aminah"] == ids["Amina Hassan"]
+    assert ids["@hassan_kb"] == ids["Hassan"] != ids["Amina Hassan"]
+
+
 def test_names_equal_up_to_apostrophes():
     assert actors_mod.normalize_name("Zambian People’s Pact") == actors_mod.normalize_name("Zambian Peoples Pact")
     assert slugify("People's Protection Units") == "peoples-protection-units"

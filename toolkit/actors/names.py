@@ -142,6 +142,10 @@ def handle_names(text: str, rows: list[dict]) -> list[dict]:
         m = _BRACKETED_HANDLE.match(text, r["end"])
         if m is None:
             continue
+        surface = clean_surface(r["text"])
+        if r["label"] == "PERSON" and " " not in surface and r["name"] != surface:
+            # "Ade (@ade_k)": a person introduced by one name and handle, not the article's "Jo Ade"
+            r["name"], r["resolved_by"] = surface, None
         h = starts.get(m.start(1))
         if h is None and not any(covered[m.start(1):m.end(1)]):
             h = dict(r, start=m.start(1), end=m.end(1), text=m.group(1))
