@@ -362,6 +362,16 @@ def test_one_name_with_its_own_handle_is_another_person():
     assert ids["@hassan_kb"] == ids["Hassan"] != ids["Amina Hassan"]
 
 
+def test_acronym_after_a_possessive_names_the_organisation():
+    c = tk.analyze(_frame(
+        "On Thursday, the Lakeside Workers Union's (LWU) leaders walked out of the talks. The LWU "
+        "said it would strike.",
+    ), quotes=False, topics=False)
+    m = c.mentions
+    assert set(m["actor_id"]) == {"lakeside-workers-union"} and len(m) == 3
+    assert set(m["text"]) == {"Lakeside Workers Union", "LWU"}
+
+
 def test_names_equal_up_to_apostrophes():
     assert actors_mod.normalize_name("Zambian People’s Pact") == actors_mod.normalize_name("Zambian Peoples Pact")
     assert slugify("People's Protection Units") == "peoples-protection-units"

@@ -53,6 +53,7 @@ def _find_acronyms(doc, text: str, ents) -> dict[str, tuple[str, str]]:
         while first < i and doc[first].lower_ in SMALL_WORDS:
             first += 1
         expansion = text[doc[first].idx:doc[i - 1].idx + len(doc[i - 1].text)]
+        expansion = re.sub(r"\s*(?:['’]s|['’\"”])$", "", expansion)  # "the Kito Union's (KU) leaders"
         label = "ORG"
         for ent in ents:
             if ent.start <= first < ent.end or first <= ent.start < i:
