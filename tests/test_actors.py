@@ -301,17 +301,6 @@ def test_event_named_after_a_place_or_sponsor_is_no_actor():
     assert c.actor("Kisumu").actor["n_mentions"] == 2
 
 
-def test_club_last_word_in_a_sports_report():
-    c = tk.analyze(_frame(
-        "Gor Mahia beat Tusker United 2-1 in the league on Sunday. United coach Otieno Juma said his "
-        "squad missed chances in the first half, and the striker scored the goal of the match. The "
-        "club will play again next week; the season ends in May.",
-    ), quotes=False, topics=False)
-    m = c.mentions
-    assert set(m.loc[m["text"].isin(["Tusker United", "United"]), "actor_id"]) == {"tusker-united"}
-    assert set(m.loc[m["text"] == "United", "resolved_by"]) == {"article short form"}
-
-
 def test_team_after_a_result_to():
     # "lost to Uganda" is a result (the team); "travelled to Uganda" a journey (the place)
     c = tk.analyze(_frame(

@@ -12,8 +12,6 @@ same-named actors only when kind and context agree.
   country) are that country's party.
 - National teams: in a sports report (match scores and sports words), a country's name that is
   not the place of something ("in Lira") is its national team: "Lira (team)", an organisation.
-- Clubs: in a sports report, a club's last word alone is the club named in full ("United" of
-  "Kito United").
 - A state and its city: "Lira, Lira" (a city, then its state) and "Lira state" name the state,
   "Lira (state)".
 """
@@ -108,27 +106,9 @@ def is_sport_report(text: str) -> bool:
     return words >= 5 or (scores >= 1 and words >= 3) or (scores >= 3 and words >= 1)
 
 
-def club_short_names(text: str, rows: list[dict]) -> None:
-    """In a sports report, a club's last word alone stands for the club the article names in full
-    ("United" after "Kito United", "Rovers" after "Lira Rovers"), when one club of the article
-    ends with it; in place."""
-    full = defaultdict(set)
-    for r in rows:
-        words = r["name"].split()
-        if len(words) >= 2 and r["kind"] in ("organization", "place") and words[-1][:1].isupper():
-            full[words[-1]].add(r["name"])
-    bare = [r for r in rows if " " not in r["name"] and len(full.get(r["name"], ())) == 1
-            and r.get("resolved_by") != "alias" and not gazetteer.is_place(r["name"])]
-    if not bare or not is_sport_report(text):
-        return
-    for r in bare:
-        r["name"], r["resolved_by"] = next(iter(full[r["name"]])), "article short form"
-
-
 def teams_and_states(text: str, rows: list[dict]) -> None:
     """Name national teams in a sports report ("Lira (team)") and states named beside their city
     ("Lira, Lira", "Lira state": "Lira (state)"), in place."""
-    club_short_names(text, rows)
     sport = None
     for k, r in enumerate(rows):
         if r["kind"] != "place" or r.get("resolved_by") == "alias":
