@@ -25,7 +25,7 @@ from .missed import headline_names, missed_party_words
 from .labels import _demonym_surnames, _people_labelled_as_orgs, _relabel
 from .names import ENTITY_LABELS, _local_name, _org_heads, handle_names
 from .people import add_missed_names, cut_headline_names, cut_sentence_words, named_after_people, person_names
-from .spans import (LOWER_WORDS, ORG_HEADS, clean_surface, doc_text, event_names, inside, _dedupe, _drop_title_words, _headed_orgs, _span_row, _split_entity, glued_name_start,
+from .spans import (LOWER_WORDS, ORG_HEADS, clean_surface, doc_text, inside, _dedupe, _drop_title_words, _headed_orgs, _span_row, _split_entity, glued_name_start,
                     speaker_labels)
 
 
@@ -46,7 +46,7 @@ def extract_mentions(doc, *, aliases: AliasTable | None = None) -> list[dict]:
     rows = entity_spans(doc, ents, labels)
     acronyms = _find_acronyms(doc, text, ents)
     missed_organisations(doc, ents, rows, acronyms)
-    rows = event_names(text, join_name_suffixes(text, join_party_words(text, rows)))
+    rows = join_name_suffixes(text, join_party_words(text, rows))
     persons = fix_labels(doc, rows, acronyms, labels)
     return local_names(doc, rows, persons, acronyms, aliases)
 

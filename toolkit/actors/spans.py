@@ -307,38 +307,3 @@ def _dedupe(rows: list[dict]) -> list[dict]:
         out.append(r)
         last_end = r["end"]
     return out
-
-
-EVENT_NOUNS = wordlists.words("event_nouns")
-
-
-def event_names(text: str, rows: list[dict]) -> list[dict]:
-    """A sports event named after a place or a sponsor ("Lira Cola Kito Marathon") is no actor:
-    when the article names its last words alone ("Kito"), the mention is cut to them (with their
-    label there), and the capitalised words before them are a mention of their own ("Lira
-    Cola", an organisation). Events whose words are named nowhere else stay as they are."""
-    alone = {}
-    for r in rows:
-        surface = clean_surface(r["text"])
-        if surface and not any(surface.endswith(" " + n) or surface == n for n in EVENT_NOUNS):
-            alone.setdefault(surface, r["label"])
-    added = []
-    for r in rows:
-        span = text[r["start"]:r["end"]]
-        noun = next((n for n in sorted(EVENT_NOUNS, key=len, reverse=True) if span.endswith(" " + n)), None)
-        if noun is None:
-            continue
-        words = [(m.start(), m.end()) for m in re.finditer(r"\S+", span[: -len(noun) - 1])]
-        for k in range(max(0, len(words) - 3), len(words)):
-            name = span[words[k][0]:words[-1][1]]
-            if name in alone:
-                before = span[:words[k][0]].rstrip()
-                start = r["start"] + words[k][0]
-                r["end"], r["label"], r["text"] = r["start"] + words[-1][1], alone[name], None
-                if before and before[:1].isupper() and not LEADING.match(before + " "):
-                    added.append({"start": r["start"], "end": r["start"] + len(before), "label": "ORG", "title": None})
-                r["start"] = start
-                break
-    for r in rows + added:
-        r["text"] = text[r["start"]:r["end"]]
-    return sorted(rows + added, key=lambda r: (r["start"], r["end"])) if added else rows
