@@ -50,9 +50,6 @@ The patterns each rule handles, with made-up examples:
   country's news only, and a party named in full ("Neo Democrats") for its own word;
 - each person's gender as the text gives it (``actors.gender``, :mod:`.gender`): pronouns,
   honorifics and role words over all its mentions, then the first name; a user gender table;
-- sports events named after a place or sponsor ("Lira Cola Kito Marathon") are cut to the place
-  the article names alone (and the sponsor); in a sports report a club's last word ("United") is
-  the club the article names in full;
 - one name, several actors: generic institutions by the article's country ("Supreme Court
   (Lira)"), national teams in sports reports ("Lira (team)", also after "lost to"), a state
   beside its city.
