@@ -229,6 +229,125 @@ def test_acronym_defined_in_another_article():
     assert c.actor("ISIS").actor["name"] == "Islamic State" and c.actor("ISIS").actor["n_articles"] == 2
 
 
+def test_acronym_written_as_a_word():
+    # "Kitra" spells the beginnings of its name's words; the model may keep only the start of a
+    # name with "and" in it
+    c = tk.analyze(_frame(
+        "A lecturer at the Kisumu Technical Academy (Kitea) was arrested on Monday. Kitea students "
+        "protested outside the court in Kisumu.",
+        "The Lakeside Union for Roads and Railways (Lurr) opened talks with the ministry. Lurr "
+        "officials said the talks would go on until Friday.",
+    ), quotes=False, topics=False)
+    kitea = c.actor("Kitea")
+    assert kitea.actor["name"] == "Kisumu Technical Academy" and kitea.actor["n_mentions"] == 3
+    lurr = c.actor("Lurr")
+    assert lurr.actor["name"] == "Lakeside Union for Roads and Railways" and lurr.actor["n_mentions"] == 3
+
+
+def test_handles_stand_for_the_name_they_follow_or_spell():
+    c = tk.analyze(_frame(
+        "Bloggers reacted at once. Wanjiru Otieno (@wanjotis) wrote that the ban was a mistake, and "
+        "Kamau Njoroge (@kamanjo_22) agreed with her.",
+        "Supporters in Eldoret cheered for @petermwangi as he arrived. Peter Mwangi told the crowd "
+        "that the election was not over.",
+    ), quotes=False, topics=False)
+    m = c.mentions
+    ids = {t: set(m.loc[m["text"] == t, "actor_id"]) for t in m["text"]}
+    assert ids["@wanjotis"] == ids["Wanjiru Otieno"] and len(ids["@wanjotis"]) == 1
+    assert ids["@kamanjo_22"] == ids["Kamau Njoroge"] and ids["@kamanjo_22"] != ids["@wanjotis"]
+    assert ids["@petermwangi"] == ids["Peter Mwangi"]
+
+
+def test_two_letter_acronym_of_a_two_word_organisation():
+    c = tk.analyze(_frame(
+        "The Boxing Council will review the fight. A BC official said on Monday that the BC would "
+        "publish the review in June.",
+    ), quotes=False, topics=False)
+    bc = c.actor("BC")
+    assert bc.actor["name"] == "Boxing Council" and bc.actor["n_mentions"] == 3
+
+
+def test_names_equal_up_to_hyphens():
+    assert actors_mod.normalize_name("Kenyan-Somalis") == actors_mod.normalize_name("Kenyan Somalis")
+    assert actors_mod.normalize_name("G-20") == actors_mod.normalize_name("G20")
+    c = tk.analyze(_frame(
+        "Thousands of Korean Americans marched in Los Angeles. Korean-American groups said the march was peaceful.",
+        "Jean-Marc Otieno spoke first. Later Jean Marc Otieno left the hall.",
+    ), quotes=False, topics=False)
+    m = c.mentions
+    assert set(m.loc[m["text"].isin(["Korean Americans", "Korean-American"]), "actor_id"]) == {"korean-americans"}
+    assert m.loc[m["text"].str.contains("Marc"), "actor_id"].nunique() == 1
+
+
+def test_editorial_bracket_before_the_is_no_part_of_a_name():
+    assert actors_mod.clean_surface("[T]he Kito Assembly") == "Kito Assembly"
+    assert actors_mod.clean_surface("T]he Kito Assembly") == "Kito Assembly"
+    c = tk.analyze(_frame(
+        'The Kito Assembly met on Tuesday. "[T]he Kito Assembly will not be silenced," its speaker said.',
+    ), quotes=False, topics=False)
+    assert c.actor("Kito Assembly").actor["n_mentions"] == 2
+
+
+def test_team_after_a_result_to():
+    # "lost to Uganda" is a result (the team); "travelled to Uganda" a journey (the place)
+    c = tk.analyze(_frame(
+        "Kenya beat Uganda 3-1 in the final on Saturday. The coach said his squad had lost to Uganda "
+        "in the group stage, but the players scored twice in the first half. Kenya fans travelled to "
+        "Uganda for the match, and the league season starts next week.",
+    ), quotes=False, topics=False)
+    m = c.mentions[c.mentions["text"] == "Uganda"].sort_values("start")
+    assert list(m["actor_id"]) == ["uganda-team", "uganda-team", "uganda"]
+
+
+def test_party_national_convention_is_the_party():
+    c = tk.analyze(_frame(
+        "Delegates from Ohio cheered at the Republican National Convention on Tuesday night. "
+        "Republicans in the Senate said the platform would pass.",
+    ), quotes=False, topics=False)
+    m = c.mentions
+    conv = m[m["text"].str.contains("Convention")]
+    assert list(conv["actor_id"]) == ["republican-party"]
+
+
+def test_broadcaster_without_its_medium_word():
+    c = tk.analyze(_frame(
+        "The governor sued the radio station Radio Maisha and the newspaper Daily Times over an "
+        "interview aired on Tuesday. Lawyers for Radio Maisha Television said the claim was weak.",
+    ), quotes=False, topics=False)
+    m = c.mentions
+    assert m.loc[m["text"].str.startswith("Radio Maisha"), "actor_id"].nunique() == 1
+
+
+def test_us_state_abbreviation_and_nickname():
+    c = tk.analyze(_frame(
+        "The senator flew to Orlando, Fla., on Monday for a rally. Polls in Florida show him ahead, and "
+        "his team expects to win the Sunshine State by ten points.",
+    ), quotes=False, topics=False)
+    m = c.mentions
+    assert set(m.loc[m["text"].isin(["Fla.", "Florida", "Sunshine State"]), "actor_id"]) == {"florida"}
+
+
+def test_one_name_with_its_own_handle_is_another_person():
+    # "Hassan (@hassan_kb)": introduced by its own handle, not short for "Amina Hassan (@aminah)"
+    c = tk.analyze(_frame(
+        "Blogger Amina Hassan (@aminah) said the vote was fair. Hassan (@hassan_kb) disagreed, "
+        "writing that many stations opened late.",
+    ), quotes=False, topics=False)
+    ids = dict(zip(c.mentions["text"], c.mentions["actor_id"]))
+    assert ids["@aminah"] == ids["Amina Hassan"]
+    assert ids["@hassan_kb"] == ids["Hassan"] != ids["Amina Hassan"]
+
+
+def test_acronym_after_a_possessive_names_the_organisation():
+    c = tk.analyze(_frame(
+        "On Thursday, the Lakeside Workers Union's (LWU) leaders walked out of the talks. The LWU "
+        "said it would strike.",
+    ), quotes=False, topics=False)
+    m = c.mentions
+    assert set(m["actor_id"]) == {"lakeside-workers-union"} and len(m) == 3
+    assert set(m["text"]) == {"Lakeside Workers Union", "LWU"}
+
+
 def test_names_equal_up_to_apostrophes():
     assert actors_mod.normalize_name("Zambian People’s Pact") == actors_mod.normalize_name("Zambian Peoples Pact")
     assert slugify("People's Protection Units") == "peoples-protection-units"

@@ -27,10 +27,17 @@ The patterns each rule handles, with made-up examples:
   and religions as beliefs are kind "other" and are dropped after the merge; time zones and
   languages are no mentions at all. Plural demonyms are groups ("the Palestinians"); adjectives
   are their country ("Palestinian officials");
-- acronyms defined in brackets ("Southern Trade Council (STC)") merge with their expansion, and so
-  do undefined ones whose letters spell a name of the article or that another article defines;
+- acronyms defined in brackets ("Southern Trade Council (STC)") merge with their expansion, also
+  those written as a word ("Kito Trade Association (Kitra)") and expansions the model cut at "and";
+  so do undefined ones whose letters spell a name of the article (two letters: a two-word name,
+  "the BC" of "the Boxing Council") or that another article defines;
+- social-media handles after a name in brackets ("Ana Lima (@anal_k)") or spelling a full name
+  ("@analima") are mentions of that person; one name with its own handle ("Lima (@lima_k)") is
+  not short for the article's "Ana Lima";
 - variants of country and institution names ("US", "U.S.", "U.S", "the United States") are one
-  actor; a leading "the" and a possessive "'s" are not part of names; capitals used for
+  actor, and so are US states by AP abbreviation and nickname ("Fla.", "Sunshine State"); names
+  equal up to hyphens between words ("Kito-Liran", "Kito Liran") are one; a leading "the" (also
+  "[T]he") and a possessive "'s" are not part of names; a party's "National Convention" is the party; capitals used for
   governments stay places; a country inside an agency's name is no mention of the country
   ("Environment Kito");
 - span repairs: hyphenated names keep their lower-case part ("Lee Min-ho"), name particles
@@ -44,7 +51,8 @@ The patterns each rule handles, with made-up examples:
 - each person's gender as the text gives it (``actors.gender``, :mod:`.gender`): pronouns,
   honorifics and role words over all its mentions, then the first name; a user gender table;
 - one name, several actors: generic institutions by the article's country ("Supreme Court
-  (Lira)"), national teams in sports reports ("Lira (team)"), a state beside its city.
+  (Lira)"), national teams in sports reports ("Lira (team)", also after "lost to"), a state
+  beside its city.
 
 Word lists are data files (``toolkit/data/wordlists/``). Measured on three hand-checked gold sets
 (development, held-out, blind validation: ``benchmarks/bench_actors.py``). The rules read the

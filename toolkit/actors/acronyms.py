@@ -14,6 +14,7 @@ from .names import ENTITY_LABELS, normalize_name
 from .spans import SMALL_WORDS, clean_surface
 
 ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z0-9&\-]{1,9}$")  # "STC", "AfTRA"
+TITLE_ACRONYM = re.compile(r"^[A-Z][a-z]{2,7}$")  # "Stc", "Kitra": acronyms written as words
 
 
 def _find_acronyms(doc, text: str, ents) -> dict[str, tuple[str, str]]:
@@ -23,7 +24,12 @@ def _find_acronyms(doc, text: str, ents) -> dict[str, tuple[str, str]]:
         if tok.text != "(" or doc[i + 2].text != ")":
             continue
         acro = doc[i + 1].text
-        if not ACRONYM.match(acro) or acro in found:
+        if acro in found:
+            continue
+        if not ACRONYM.match(acro):
+            first = _word_acronym_start(doc, i, acro) if TITLE_ACRONYM.match(acro) else None
+            if first is not None:
+                found[acro] = (text[doc[first].idx:doc[i - 1].idx + len(doc[i - 1].text)], "ORG")
             continue
         letters = [c for c in acro if c.isupper()]
         # Walk back over the expansion, matching initials from the last letter.
@@ -47,6 +53,7 @@ def _find_acronyms(doc, text: str, ents) -> dict[str, tuple[str, str]]:
         while first < i and doc[first].lower_ in SMALL_WORDS:
             first += 1
         expansion = text[doc[first].idx:doc[i - 1].idx + len(doc[i - 1].text)]
+        expansion = re.sub(r"\s*(?:['’]s|['’\"”])$", "", expansion)  # "the Kito Union's (KU) leaders"
         label = "ORG"
         for ent in ents:
             if ent.start <= first < ent.end or first <= ent.start < i:
@@ -56,13 +63,45 @@ def _find_acronyms(doc, text: str, ents) -> dict[str, tuple[str, str]]:
     return found
 
 
+def _spells(acro: str, words: list[str]) -> bool:
+    """Whether ``acro`` is the words' beginnings in order, each word giving one or more letters
+    ("kitra": KIto TRade Association), every word giving some."""
+    if not words:
+        return not acro
+    w = words[0]
+    return any(acro[:n] == w[:n] and _spells(acro[n:], words[1:]) for n in range(1, min(len(w), len(acro)) + 1))
+
+
+def _word_acronym_start(doc, i: int, acro: str) -> int | None:
+    """Start of an organisation's name ending before "(" whose words' beginnings spell an acronym
+    written as a word: "Kito Trade Association (Kitra)", "Lira Council for Open Data (Lcod)" --
+    styles that write acronyms with one capital. At least two capitalised words; the longest
+    such name within 12 tokens; small words ("for", "and") are skipped."""
+    low = acro.lower()
+    best = None
+    for j in range(i - 1, max(-1, i - 13), -1):
+        w = doc[j]
+        if not (w.is_title or w.lower_ in SMALL_WORDS):
+            break
+        if not w.is_title:
+            continue
+        words = [t.lower_ for t in doc[j:i] if t.is_title]
+        if len(words) >= 2 and _spells(low, words):
+            best = j
+    return best
+
+
 def _implicit_acronyms(doc, ents, defined: dict) -> dict[str, tuple[int, int]]:
     """Acronyms the article uses without defining them, whose letters are the initials of a name
     the model found (at least in part) as an organisation in the same article: "UDP" and
-    "United Party for National Development". Returns acronym -> character span of that name."""
+    "United Party for National Development"; two letters only for a two-word organisation the
+    model found whole ("KA" and "Kito Association"). Returns acronym -> character span of that name."""
     acros = sorted({e.text for e in ents if e.label_ == "ORG" and len(e) == 1 and e.text.isalpha()
-                    and e.text.isupper() and 3 <= len(e.text) <= 6}
+                    and e.text.isupper() and 2 <= len(e.text) <= 6}
                    - set(defined) - set(gazetteer.variants()))
+    # Two letters spell too many names: only an organisation the model found whole, of two words
+    # ("KA" and "Kito Association").
+    whole = {(e.start + (e[0].lower_ == "the"), e.end) for e in ents if e.label_ == "ORG"}
     out = {}
     if not acros:
         return out
@@ -82,7 +121,7 @@ def _implicit_acronyms(doc, ents, defined: dict) -> dict[str, tuple[int, int]]:
                     k += 1
                 else:
                     break
-            if k < len(acro):
+            if k < len(acro) or (len(acro) == 2 and (i, j) not in whole):
                 continue
             types = {t.ent_type_ for t in doc[i:j]}
             if "ORG" in types and "PERSON" not in types:

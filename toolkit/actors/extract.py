@@ -23,7 +23,7 @@ from .evidence import judge_kinds
 from .homonyms import is_generic, teams_and_states
 from .missed import headline_names, missed_party_words
 from .labels import _demonym_surnames, _people_labelled_as_orgs, _relabel
-from .names import ENTITY_LABELS, _local_name, _org_heads
+from .names import ENTITY_LABELS, _local_name, _org_heads, handle_names
 from .people import add_missed_names, cut_headline_names, cut_sentence_words, named_after_people, person_names
 from .spans import (LOWER_WORDS, ORG_HEADS, clean_surface, doc_text, inside, _dedupe, _drop_title_words, _headed_orgs, _span_row, _split_entity, glued_name_start,
                     speaker_labels)
@@ -169,13 +169,15 @@ def missed_organisations(doc, ents, rows: list[dict], acronyms: dict) -> None:
 
 def _whole_expansion(text: str, rows: list[dict], acro: str, expansion: str, label: str) -> None:
     """The expansion before "(ACRONYM)" is one name, also where the model cut it in two
-    ("Lira Bank" + "Kito" of "Lira Bank of Kito (LBK)")."""
+    ("Lira Bank" + "Kito" of "Lira Bank of Kito (LBK)"), and where the model kept only its start
+    ("Kito Union for Roads" of "Kito Union for Roads and Rails (Kurr)")."""
     m = re.search(re.escape(expansion) + r"\s*\(\s*" + re.escape(acro) + r"\s*\)", text)
     if m is None:
         return
     s, e = m.start(), m.start() + len(expansion)
     inside = [r for r in rows if s <= r["start"] and r["end"] <= e]
-    if len(inside) >= 2 and not any(r["start"] == s and r["end"] == e for r in inside):
+    cut = len(inside) >= 2 or (len(inside) == 1 and inside[0]["start"] == s)
+    if cut and not any(r["start"] == s and r["end"] == e for r in inside):
         rows[:] = [r for r in rows if not (s <= r["start"] and r["end"] <= e)]
         rows.append({"start": s, "end": e, "label": label if label in ("ORG", "GPE", "LOC", "FAC", "NORP") else "ORG",
                      "title": None})
@@ -220,6 +222,10 @@ def local_names(doc, rows: list[dict], persons: dict, acronyms: dict, aliases) -
             "sentence": index_of(sent_starts, r["start"]), "paragraph": index_of(para_starts, r["start"]),
             "name": name, "kind": kind, "title": r.get("title"), "resolved_by": how,
         })
-    out = judge_kinds(doc, _dedupe(out))
+    out = handle_names(text, _dedupe(out))
+    for r in out:
+        if r["resolved_by"] == "handle":
+            r["sentence"], r["paragraph"] = index_of(sent_starts, r["start"]), index_of(para_starts, r["start"])
+    out = judge_kinds(doc, out)
     teams_and_states(text, out)
     return out

@@ -121,10 +121,13 @@ def party_of(word: str) -> str | None:
 
 def canonical_variant(name: str) -> str:
     """The canonical form of a common name variant, with or without its dots: "U.S.", "U.S" and
-    "US" -> "United States", "U.N" (a sentence's last word loses its dot) -> "United Nations"."""
+    "US" -> "United States", "U.N" (a sentence's last word loses its dot) -> "United Nations",
+    "Fla" (of "Kito, Fla.") -> "Florida"."""
     hit = variants().get(name)
     if hit is None and ("." in name or name.isupper()):
         hit = _undotted_variants().get(name.replace(".", ""))
+    if hit is None and name[-1:].isalpha() and " " not in name:
+        hit = variants().get(name + ".")  # "Fla" of "Kito, Fla.": the name's clean-up took its dot
     return hit or name
 
 

@@ -31,6 +31,8 @@ _SPORT_WORDS = wordlists.words("sport_words")
 _SCORE = re.compile(r"(?<![\d\-/.:])\d{1,2}-\d{1,2}(?![\d\-/.:])")
 _WORD = re.compile(r"[a-z][a-z\-]+")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|to|from|at|across|near|into|visit|visited|visiting)\s+(?:the\s+)?)$", re.I)
+# "lost to Lira", "fell to Lira": a result, the team (not a journey to the place)
+_RESULT_TO = re.compile(r"\b(?:lost|lose|loses|losing|fell|fall|falls|went down|go down|goes down|slipped)\s+to\s+(?:the\s+)?$", re.I)
 
 
 def is_generic(name: str) -> bool:
@@ -121,5 +123,6 @@ def teams_and_states(text: str, rows: list[dict]) -> None:
         if r["label"] in ("GPE", "ORG") and gazetteer.is_country(clean_surface(r["text"])):
             if sport is None:
                 sport = is_sport_report(text)
-            if sport and not _PLACE_BEFORE.search(text[max(0, r["start"] - 20):r["start"]]):
+            before = text[max(0, r["start"] - 20):r["start"]]
+            if sport and (not _PLACE_BEFORE.search(before) or _RESULT_TO.search(before)):
                 r["name"], r["kind"] = f"{name} (team)", "organization"

@@ -64,6 +64,9 @@ def _org_heads(rows: list[dict], vocab=None) -> dict[str, str]:
     return {h: next(iter(n)) for h, n in short.items() if len(n) == 1 and next(iter(n)) != h}
 
 
+_CONVENTION = re.compile(r"^(\w+) National Convention$")
+
+
 def _local_name(r: dict, persons: dict, orgs: dict, acronyms: dict, aliases, ctx=None):
     """(name within the article, kind, label, how the name was resolved or None) of one row."""
     surface = clean_surface(r["text"])
@@ -82,6 +85,11 @@ def _local_name(r: dict, persons: dict, orgs: dict, acronyms: dict, aliases, ctx
         return (party, "organization", label, "party word") if party else (surface, "organization", label, None)
     if label == "NORP" and re.search(r"[a-rt-z]s$", surface):
         surface = _singular(surface)  # "Muslims", "Kurds": one group with the singular ("Allies": "Ally")
+    m = _CONVENTION.match(surface) if label == "ORG" else None
+    if m and gazetteer.party_of(m.group(1)):  # "the Neo National Convention": the Neo Party meeting
+        party = ctx.party(m.group(1)) if ctx is not None else gazetteer.party_of(m.group(1))
+        if party:
+            return party, "organization", label, "party word"
     how = None
     if surface in acronyms:
         surface, how = acronyms[surface][0], "acronym"
@@ -105,6 +113,60 @@ def _local_name(r: dict, persons: dict, orgs: dict, acronyms: dict, aliases, ctx
     return name, kind, label, how
 
 
+_HANDLE = re.compile(r"@\w{2,30}")
+_BRACKETED_HANDLE = re.compile(r"\s*\(\s*(@\w{2,30})\s*\)")
+
+
+def handle_names(text: str, rows: list[dict]) -> list[dict]:
+    """A social-media handle stands for the name it follows in brackets ("Ana Lima (@anal_k)") or
+    spells in full ("@analima" beside "Ana Lima"): it is a mention (also where the model missed
+    it) with that mention's name, label and kind. ``rows``: the article's mention rows in text
+    order, with their local names; returns them with the handles, in text order."""
+    spelt = {}
+    for r in rows:
+        if r["label"] == "PERSON" and " " in r["name"]:
+            spelt.setdefault(re.sub(r"\W", "", normalize_name(r["name"])), r)
+    starts = {r["start"]: r for r in rows}
+    covered = bytearray(len(text) + 1)
+    for r in rows:
+        covered[r["start"]:r["end"]] = b"\x01" * (r["end"] - r["start"])
+    added = []
+
+    def take(r: dict, src: dict) -> None:
+        r["name"], r["label"], r["kind"], r["resolved_by"], r["title"] = (
+            src["name"], src["label"], src["kind"], "handle", None)
+
+    for r in rows:
+        if _HANDLE.fullmatch(r["text"]):
+            continue
+        m = _BRACKETED_HANDLE.match(text, r["end"])
+        if m is None:
+            continue
+        surface = clean_surface(r["text"])
+        if r["label"] == "PERSON" and " " not in surface and r["name"] != surface:
+            # "Ade (@ade_k)": a person introduced by one name and handle, not the article's "Jo Ade"
+            r["name"], r["resolved_by"] = surface, None
+        h = starts.get(m.start(1))
+        if h is None and not any(covered[m.start(1):m.end(1)]):
+            h = dict(r, start=m.start(1), end=m.end(1), text=m.group(1))
+            added.append(h)
+        if h is not None and h["end"] == m.end(1):
+            take(h, r)
+    for m in _HANDLE.finditer(text):
+        src = spelt.get(m.group()[1:].casefold())
+        if src is None or (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "(")):
+            continue
+        h = starts.get(m.start())
+        if h is None and not any(covered[m.start():m.end()]):
+            h = dict(src, start=m.start(), end=m.end(), text=m.group())
+            added.append(h)
+        if h is not None and h["end"] == m.end() and h.get("resolved_by") != "handle":
+            take(h, src)
+    if not added:
+        return rows
+    return sorted(rows + added, key=lambda r: (r["start"], r["end"]))
+
+
 def _singular(word: str) -> str:
     return word[:-3] + "y" if word.endswith("ies") else word[:-1]
 
@@ -118,11 +180,13 @@ def _plural_demonym(surface: str) -> bool:
 
 @functools.lru_cache(maxsize=1 << 18)  # a corpus writes the same names over and over
 def normalize_name(name: str) -> str:
-    """Key for matching names: accents, case, dots and middle initials ignored."""
+    """Key for matching names: accents, case, dots, middle initials and hyphens between words
+    ignored ("Kito-Liran" and "Kito Liran")."""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
     s = re.sub(r"[.'’`]", "", s)  # "People's" and "Peoples", "M'membe" and "Mmembe"
     s = re.sub(r"(?<=\w)-(?=\d)", "", s)  # "G-8" and "G8"
+    s = re.sub(r"(?<=[^\W\d])[-‐‑](?=[^\W\d])", " ", s)  # "Kito-Lirans" and "Kito Lirans"
     toks = s.split()
     if len(toks) > 2:
         toks = [toks[0]] + [t for t in toks[1:-1] if len(t) > 1] + [toks[-1]]

@@ -17,7 +17,7 @@ import re
 from .. import wordlists
 from . import gazetteer
 
-LEADING = re.compile(r"^(?:the|The|THE)\s+")
+LEADING = re.compile(r"^(?:the|The|THE|\[?[Tt]\]he)\s+")  # "[T]he": an editor's capital in a quotation
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 INITIAL = re.compile(r"^[A-Z]\.?$")
 SMALL_WORDS = wordlists.words("name_small_words")
