@@ -220,7 +220,7 @@ tk.charts.chart_actor_timeline(corpus, [biden.actor["actor_id"], corpus.actor("D
     ("md", """
 ## What this shows, and where not to trust it
 
-- The most mentioned actors are the United States (597 mentions), Donald Trump (405) and Joe Biden
+- The most mentioned actors are the United States (598 mentions), Donald Trump (405) and Joe Biden
   (207): the sample's largest share is Wikinews' coverage of US politics in 2019–2020.
 - Within Wikinews, Trump goes from 96 mentions in 2019 to 309 in 2020 and Biden from 10 to 197,
   while the outlet published fewer articles (171, then 122): the election year, not a larger sample.
@@ -340,7 +340,7 @@ how their shares move over time and across outlets, and which actors and topics 
 
 How good are such topics? On BBC news, whose sections are known, this model's topics match the
 sections with an NMI of 0.875 (normalised mutual information: 1 when topics and sections coincide,
-0 when they are unrelated). On the sample there is no such answer key, and its three topics are
+0 when they are unrelated). On the sample there is no such answer key, and its four topics are
 rough: their labels are their top terms, and `es` is Global Voices' `[es]` tag on links to Spanish
 sources, not a word of the news."""),
     ("code", f"""
@@ -355,7 +355,8 @@ corpus.topics[["label", "terms"]].head(5)"""),
 Name the topics yourself once you have read their terms: `rename_topics` returns a copy whose
 charts, tables and explorers show your labels (the ids stay)."""),
     ("code", """
-named = corpus.rename_topics({"t00": "blogs and protests", "t01": "disasters and science", "t02": "US politics"})
+named = corpus.rename_topics({"t00": "blogs and protests", "t01": "disasters and attacks", "t02": "science",
+                               "t03": "US politics"})
 named.topics[["topic_id", "label", "n_articles"]]"""),
     ("md", """
 ## Topic shares over time and by outlet"""),
@@ -405,9 +406,10 @@ tk.charts.chart_actor_topics(corpus, n=15)"""),
     ("md", """
 ## What this shows, and where not to trust it
 
-- Three topics: one is mostly Global Voices' blog posts (its terms: blogger, protest, netizens),
-  one disasters and science, one US politics. In Wikinews alone, US politics grows from 0.24 of the
-  coverage in 2019 to 0.31 in 2020, the election year; the other two shrink.
+- Four topics: one is mostly Global Voices' blog posts (its terms: blogger, protest, netizens),
+  one disasters and attacks, one science, one US politics. In Wikinews alone, US politics grows
+  from 0.22 of the coverage in 2019 to 0.29 in 2020, the election year; blogs and disasters shrink,
+  science holds at 0.27.
 - Donald Trump and Joe Biden share 83 sentences, the strongest pair by count. The pairs with the
   highest NPMI rest on 3 to 5 sentences, and some are one name split in two ("Hafiz" and
   "Uddin": NPMI 1.0): read a pair's passages before calling it a relation.
