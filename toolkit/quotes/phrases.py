@@ -13,6 +13,7 @@ from .index import cue_span
 from .labels import label_at, paragraphs, speaker_tokens
 
 CUE_NOUNS = wordlists.mapping("cue_nouns", "word", "act")
+OF_NOUNS = frozenset(r["word"] for r in wordlists.rows("cue_nouns") if r["of"] == "yes")
 HEARSAY = wordlists.words("hearsay_adverbs")
 
 
@@ -71,7 +72,8 @@ def nominal(ix, n):
     (its possessor, or "by" / "from" whom); no row when the text does not say whose it is ("She
     rejected the claim that …" is not her claim). With a possessor, an infinitive or an "of"
     object right after the noun is its content too ("Ade's call to scrap the tax", "Ade's
-    announcement of new fares")."""
+    announcement of new fares"; "of" only after the nouns marked so in ``cue_nouns`` and never a
+    number or amount: "the airline's order of 20 jets" is a purchase)."""
     clause = next((c for c in n.rights if c.dep_ in ("acl", "ccomp", "relcl") and any(
         g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
     owner = next((c for c in n.lefts if c.dep_ == "poss"), None)
@@ -80,7 +82,7 @@ def nominal(ix, n):
         # of new fares": with a possessor, an infinitive or "of" object is what was said
         inner = next((c for c in n.rights if c.left_edge.i == n.i + 1 and (
             (c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.left_edge.lower_ == "to") or
-            (c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)))), None)
+            (c.dep_ == "prep" and c.lower_ == "of" and n.lemma_.lower() in OF_NOUNS and of_content(c)))), None)
         if inner is not None:
             head = inner if inner.dep_ != "prep" else next(g for g in inner.children if g.dep_ == "pobj")
             _frame_clause(ix, n, owner, head, line=n, how="noun")
@@ -94,6 +96,14 @@ def nominal(ix, n):
     if owner is None or ix.qid[owner.i] >= 0:
         return
     _frame_clause(ix, n, owner, clause, line=n, how="noun")
+
+
+def of_content(prep) -> bool:
+    """Is the object of "of" after a reporting noun something said, not a number or an amount?"""
+    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return pobj is not None and not any(
+        t.like_num or t.tag_ in ("$", "CD") or t.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL", "PERCENT")
+        for t in pobj.subtree)
 
 
 def _frame_clause(ix, cue, owner, head, *, line, how: str) -> None:

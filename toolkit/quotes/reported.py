@@ -20,6 +20,9 @@ from .phrases import CUE_NOUNS, HEARSAY, according, evidential, headline_speaker
 from .speakers import subject
 
 NAMING_LEMMAS = wordlists.words("naming_verbs")
+PASSIVE_LEMMAS = wordlists.words("passive_verbs")
+AS_SAYING = frozenset({"quote", "cite", "report"})
+TIME_PREPS = frozenset({"during", "after", "before", "until", "till", "since", "throughout"})
 
 
 def reported_speech(ix):
@@ -53,12 +56,14 @@ def reported_speech(ix):
         act = lemma in ACT_LEMMAS
         if lemma not in CUE_LEMMAS and not belief and not act:
             continue
+        if not narrow_sense(v, lemma):
+            continue
         span, how = clausal_complement(ix, v), "clause"
         perfect = v.tag_ != "VBN" or any(c.dep_ == "aux" for c in v.children)  # "has confirmed", not "confirmed cases"
         if span is None and act and perfect or (span is None and lemma in (
                 "call", "ask", "urge", "accuse")):
             span, how = np_complement(ix, v, lemma), "object"
-        if span is None and act:
+        if span is None and lemma in PASSIVE_LEMMAS:
             span, how = passive_object(ix, v), "object"
         if span is None:
             continue
@@ -71,6 +76,36 @@ def reported_speech(ix):
             continue
         frame(ix, v, spk_tok, c0, c1, cue_span(ix, v), how=how)
     headline_speakers(ix)
+
+
+def narrow_sense(v, lemma) -> bool:
+    """Is v, of a verb with a sense that does not report, used in its reporting sense? "point" only
+    as "point out" or as "pointing to …" after a cue ("criticised the budget, pointing to a rise in
+    rents"; not "the police pointed their guns", "pointed to the sky"); "pronounce" only "on"
+    something or with a "that" clause (not "cannot pronounce his name", "was pronounced dead");
+    "instruct" only with an object and an infinitive ("instructs managers to report leaks"; not
+    "instructs children in swimming"). "X as saying" only after quote, cite, report ("quoted Ade
+    as saying"; not "read the result as saying")."""
+    kids = list(v.children)
+    h = v.head
+    if v.tag_ == "VBG" and v.dep_ == "pcomp" and h.lower_ == "as" and h.head.pos_ == "VERB" and \
+            h.head.lemma_.lower() not in AS_SAYING:
+        return False  # "Analysts read the result as saying …": a reading, nobody says it
+    if lemma == "point":
+        if any(c.dep_ == "prt" and c.lower_ == "out" for c in kids):
+            return True  # "pointed out that …", "the complaint pointed out"
+        return v.tag_ == "VBG" and v.dep_ in ("advcl", "xcomp", "conj") and verb_lemma(v.head) in (
+            CUE_LEMMAS | ACT_LEMMAS | BELIEF_LEMMAS) and verb_lemma(v.head) != "point" and any(
+            c.dep_ == "prep" and c.lower_ == "to" for c in kids)
+    if lemma == "pronounce":
+        return any(c.dep_ == "prep" and c.lower_ == "on" and not any(
+            t.ent_type_ in ("DATE", "TIME") for t in c.subtree) for c in kids) or any(
+            c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in kids)
+    if lemma == "instruct":
+        return any(c.dep_ == "dobj" for c in kids) and any(
+            c.dep_ in ("advcl", "xcomp", "ccomp") and c.i > v.i and any(
+                g.dep_ == "aux" and g.lower_ == "to" and g.i < c.i for g in c.children) for c in kids)
+    return True
 
 
 def naming(v) -> bool:
@@ -195,8 +230,8 @@ def joined_complements(ix, v, span):
     doc = ix.doc
     c0, c1 = span
     for c in sorted(v.rights, key=lambda t: t.i):
-        quoted_conj = c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and verb_lemma(c) not in CUE_LEMMAS and any(
-            g.dep_ in ("nsubj", "expl") for g in c.children) and any(ix.qid[i] >= 0 for i in range(c.i, c.right_edge.i + 1))
+        quoted_conj = c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and own_clause(ix, v, c) and any(
+            ix.qid[i] >= 0 for i in range(c.i, c.right_edge.i + 1))
         if (c.dep_ not in ("ccomp", "xcomp") and not quoted_conj) or c.left_edge.i <= c1 or ix.qid[c.i] >= 0:
             continue
         gap = doc[c1 + 1:c.left_edge.i]
@@ -207,6 +242,27 @@ def joined_complements(ix, v, span):
             break
         c1 = grown[1]
     return c0, c1
+
+
+SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+
+
+def own_clause(ix, v, c) -> bool:
+    """Is clause c, joined to cue v, still the speaker's words? Only "there is/are …" or a clause
+    whose subject is the cue's speaker again or a pronoun ("said the dam is safe, and there is “no
+    cause for alarm”", "said the dam is safe and she has “no fears”"), never a verb of its own that
+    reports or believes ("said the road will reopen, and fans called the delay “a joke”": the
+    fans' row)."""
+    lemma = verb_lemma(c)
+    if lemma in CUE_LEMMAS or lemma in ACT_LEMMAS or lemma in BELIEF_LEMMAS:
+        return False
+    subj = next((g for g in c.children if g.dep_ in ("nsubj", "expl")), None)
+    if subj is None or ix.qid[subj.i] >= 0:
+        return False
+    if subj.dep_ == "expl" or subj.lower_ in SPEAKER_PRONOUNS:
+        return True
+    spk = subject(ix, v)
+    return spk is not None and spk.pos_ != "PRON" and subj.lemma_.lower() == spk.lemma_.lower()
 
 
 def listener_clause(ix, v):
@@ -273,7 +329,8 @@ def passive_object(ix, v):
     """Token range of the object of a speech-act verb in the passive with its agent: "New fares
     were announced by the rail board on Friday", "The leak was confirmed by the utility": the
     subject is what was said, the agent (:func:`.speakers.subject`) says it; None without an
-    agent."""
+    agent. Only verbs of making something known (word list ``passive_verbs``): "was questioned by
+    police", "was backed by 40 senators" say nothing."""
     if not any(c.dep_ == "auxpass" for c in v.children):
         return None
     agent = next((c for c in v.rights if c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children)), None)
@@ -286,14 +343,16 @@ def passive_object(ix, v):
 def object_tail(ix, c, hi) -> bool:
     """Does child c of a speech-act verb go on the object that ends at token hi? The parser hangs
     on the verb what belongs to the object: a phrase right after it ("thanked the crew “for
-    staying late”", "voiced anger at the delay", "reported 40 cases on Monday"), an infinitive
-    right after it ("unveiled a plan to close two schools"), a second object joined by "and"
-    ("reported 40 cases, and the first death")."""
+    staying late”", "voiced anger at the delay"; not a time phrase, "on Monday", "during the
+    storm"), an infinitive right after it ("unveiled a plan to close two schools"), a second object
+    joined by "and" ("reported 40 cases, and the first death")."""
     doc = ix.doc
     between = [doc[i] for i in range(hi + 1, c.left_edge.i)]
     adjacent = all(t.is_space or ix.is_mark[t.i] for t in between)
     if c.dep_ == "prep":
-        return adjacent and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+        # not a time phrase: "praised the crew for their work on Tuesday", "… during the storm"
+        # (the narrator's "when"; a quoted one stays: "“for staying late throughout May”")
+        return adjacent and any(g.dep_ in ("pobj", "pcomp") for g in c.children) and not time_phrase(ix, c)
     if c.dep_ == "advcl":
         return adjacent and c.pos_ == "VERB" and c.left_edge.lower_ == "to" and any(
             g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
@@ -301,3 +360,12 @@ def object_tail(ix, c, hi) -> bool:
         return c.pos_ in ("NOUN", "PROPN", "NUM") and any(t.dep_ == "cc" for t in between) and all(
             t.is_space or ix.is_mark[t.i] or t.is_punct or t.dep_ == "cc" for t in between)
     return False
+
+
+def time_phrase(ix, c) -> bool:
+    """Is prepositional phrase c a time phrase without quoted words ("on Tuesday", "during the
+    storm that hit the town", "after the vote")?"""
+    if any(ix.qid[t.i] >= 0 for t in c.subtree):
+        return False
+    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+    return c.lower_ in TIME_PREPS or (pobj is not None and pobj.ent_type_ in ("DATE", "TIME"))
