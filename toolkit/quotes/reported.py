@@ -22,7 +22,6 @@ from .speakers import subject
 NAMING_LEMMAS = wordlists.words("naming_verbs")
 PASSIVE_LEMMAS = wordlists.words("passive_verbs")
 AS_SAYING = frozenset({"quote", "cite", "report"})
-TIME_PREPS = frozenset({"during", "after", "before", "until", "till", "since", "throughout"})
 
 
 def reported_speech(ix):
@@ -343,16 +342,15 @@ def passive_object(ix, v):
 def object_tail(ix, c, hi) -> bool:
     """Does child c of a speech-act verb go on the object that ends at token hi? The parser hangs
     on the verb what belongs to the object: a phrase right after it ("thanked the crew “for
-    staying late”", "voiced anger at the delay"; not a time phrase, "on Monday", "during the
-    storm"), an infinitive right after it ("unveiled a plan to close two schools"), a second object
-    joined by "and" ("reported 40 cases, and the first death")."""
+    staying late”", "voiced anger at the delay"; a time phrase too, as annotators of statements
+    keep it: "thanked the crew for their help on Tuesday"), an infinitive right after it
+    ("unveiled a plan to close two schools"), a second object joined by "and" ("reported 40
+    cases, and the first death")."""
     doc = ix.doc
     between = [doc[i] for i in range(hi + 1, c.left_edge.i)]
     adjacent = all(t.is_space or ix.is_mark[t.i] for t in between)
     if c.dep_ == "prep":
-        # not a time phrase: "praised the crew for their work on Tuesday", "… during the storm"
-        # (the narrator's "when"; a quoted one stays: "“for staying late throughout May”")
-        return adjacent and any(g.dep_ in ("pobj", "pcomp") for g in c.children) and not time_phrase(ix, c)
+        return adjacent and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
     if c.dep_ == "advcl":
         return adjacent and c.pos_ == "VERB" and c.left_edge.lower_ == "to" and any(
             g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
@@ -360,12 +358,3 @@ def object_tail(ix, c, hi) -> bool:
         return c.pos_ in ("NOUN", "PROPN", "NUM") and any(t.dep_ == "cc" for t in between) and all(
             t.is_space or ix.is_mark[t.i] or t.is_punct or t.dep_ == "cc" for t in between)
     return False
-
-
-def time_phrase(ix, c) -> bool:
-    """Is prepositional phrase c a time phrase without quoted words ("on Tuesday", "during the
-    storm that hit the town", "after the vote")?"""
-    if any(ix.qid[t.i] >= 0 for t in c.subtree):
-        return False
-    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-    return c.lower_ in TIME_PREPS or (pobj is not None and pobj.ent_type_ in ("DATE", "TIME"))
