@@ -314,17 +314,17 @@ explorer.n_matches, explorer.quotes[["speaker", "text"]].head(3)"""),
     ("md", """
 ## What this shows, and where not to trust it
 
-- Donald Trump (110 statements) and Joe Biden (60) are quoted far more than anyone else: the 2020 US
-  campaign in Wikinews. Trump is quoted in half of the articles that name him (29 of 56).
+- Donald Trump (111 statements) and Joe Biden (61) are quoted far more than anyone else: the 2020 US
+  campaign in Wikinews. Trump is quoted in about half of the articles that name him (30 of 56).
 - Below them the ranking rewards long interviews, not a broad say: Gloria La Riva's 18 statements
   and Brock Pierce's 17 each come from a single article (`n_quoted_articles` 1). Read
   `n_quoted_articles` beside `n_quotes`.
-- Most statements are reported, not direct: about a quarter are direct in both outlets (0.27 in
+- Most statements are reported, not direct: about a quarter are direct in both outlets (0.28 in
   Global Voices, 0.24 in Wikinews).
 - "Never quoted" is a list to check, not a finding: Barack Obama (29 mentions in 20 articles) is
   there, but one statement is credited to "Bernie Sanders and Barack Obama" together and so to no
-  actor; other entries are extraction errors (the product "Red Hat Enterprise Linux" and "Sun", "CC"
-  and "Omsk" typed organisations, "Brexit" typed a person).
+  actor; other entries are extraction errors (the product "Red Hat Enterprise Linux" and "Sun",
+  "Neandertals" and "Omsk" typed organisations, "Brexit" typed a person).
 - Where not to trust the rows: on annotated news its rules were not written on, statements reach a
   lenient F1 of about 75 (about 88 on direct quotes), so some rows are not statements and some speakers
   are wrong or missing, and many statements are not resolved to an actor at all (`resolved` above).
@@ -462,7 +462,7 @@ tk.voices(corpus).merge(heads[["actor_id"]], on="actor_id").head(10)"""),
 ## What this shows, and where not to trust it
 
 - Heads of state and government are mostly **reported**, not heard in their own words: Donald Trump's
-  110 statements are 18 direct, 71 indirect and 21 mixed, all in Wikinews; Recep Tayyip Erdoğan (18)
+  111 statements are 18 direct, 72 indirect and 21 mixed, all in Wikinews; Recep Tayyip Erdoğan (18)
   and Boris Johnson (14) follow.
 - Global Voices quotes few of them (Michael Sata 6, Joyce Banda 3), in 2012: a different year from
   Wikinews' 2019–2020, so this is no comparison of the two outlets.
