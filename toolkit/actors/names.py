@@ -86,7 +86,7 @@ def _local_name(r: dict, persons: dict, orgs: dict, acronyms: dict, aliases, ctx
     if label == "NORP" and re.search(r"[a-rt-z]s$", surface):
         surface = _singular(surface)  # "Muslims", "Kurds": one group with the singular ("Allies": "Ally")
     m = _CONVENTION.match(surface) if label == "ORG" else None
-    if m and gazetteer.party_of(m.group(1)):  # "the Neo National Convention": the Neo Party meeting
+    if m and gazetteer.party_of(m.group(1)):  # a known party word before "National Convention": its meeting
         party = ctx.party(m.group(1)) if ctx is not None else gazetteer.party_of(m.group(1))
         if party:
             return party, "organization", label, "party word"

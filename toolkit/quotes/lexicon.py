@@ -21,6 +21,7 @@ _ROLES = [(r["word"], role) for r in wordlists.rows("cue_roles") for role in r["
 LISTENER_VERBS = frozenset(w for w, r in _ROLES if r == "listener")  # "told reporters …"
 REPORT_VERBS = frozenset(w for w, r in _ROLES if r == "report")      # "As the ministry noted, …"
 POSTING_VERBS = frozenset(w for w, r in _ROLES if r == "posting")    # "tweeted a photo"
+QUOTING_VERBS = frozenset(w for w, r in _ROLES if r == "quoting")    # "quoted Ade as saying"
 IRREGULAR = wordlists.mapping("irregular_verbs", "form", "lemma")
 KNOWN_VERBS = CUE_LEMMAS | BELIEF_LEMMAS | ACT_LEMMAS | EVIDENTIAL
 _PREPS = {r["verb"]: frozenset(r["prepositions"].split()) for r in wordlists.rows("act_prepositions")}

@@ -12,8 +12,8 @@ import bisect
 
 from .. import wordlists
 from .index import cue_span
-from .lexicon import (ACT_LEMMAS, BELIEF_LEMMAS, CUE_LEMMAS, EVIDENTIAL, FINAL, LISTENER_VERBS, REPORT_VERBS, PREPS_ANY, PREPS_BY_VERB,
-                      RELATIVE, verb_lemma)
+from .lexicon import (ACT_LEMMAS, BELIEF_LEMMAS, CUE_LEMMAS, EVIDENTIAL, FINAL, LISTENER_VERBS, PRONOUN_KINDS, QUOTING_VERBS,
+                      REPORT_VERBS, PREPS_ANY, PREPS_BY_VERB, RELATIVE, verb_lemma)
 
 from .frames import content_span, frame
 from .phrases import CUE_NOUNS, HEARSAY, according, evidential, headline_speakers, hearsay, nominal
@@ -21,7 +21,6 @@ from .speakers import subject
 
 NAMING_LEMMAS = wordlists.words("naming_verbs")
 PASSIVE_LEMMAS = wordlists.words("passive_verbs")
-AS_SAYING = frozenset({"quote", "cite", "report"})
 
 
 def reported_speech(ix):
@@ -88,7 +87,7 @@ def narrow_sense(v, lemma) -> bool:
     kids = list(v.children)
     h = v.head
     if v.tag_ == "VBG" and v.dep_ == "pcomp" and h.lower_ == "as" and h.head.pos_ == "VERB" and \
-            h.head.lemma_.lower() not in AS_SAYING:
+            h.head.lemma_.lower() not in QUOTING_VERBS:
         return False  # "Analysts read the result as saying …": a reading, nobody says it
     if lemma == "point":
         if any(c.dep_ == "prt" and c.lower_ == "out" for c in kids):
@@ -243,9 +242,6 @@ def joined_complements(ix, v, span):
     return c0, c1
 
 
-SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
-
-
 def own_clause(ix, v, c) -> bool:
     """Is clause c, joined to cue v, still the speaker's words? Only "there is/are …" or a clause
     whose subject is the cue's speaker again or a pronoun ("said the dam is safe, and there is “no
@@ -258,7 +254,7 @@ def own_clause(ix, v, c) -> bool:
     subj = next((g for g in c.children if g.dep_ in ("nsubj", "expl")), None)
     if subj is None or ix.qid[subj.i] >= 0:
         return False
-    if subj.dep_ == "expl" or subj.lower_ in SPEAKER_PRONOUNS:
+    if subj.dep_ == "expl" or subj.lower_ in PRONOUN_KINDS:
         return True
     spk = subject(ix, v)
     return spk is not None and spk.pos_ != "PRON" and subj.lemma_.lower() == spk.lemma_.lower()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 
-from .lexicon import ACT_LEMMAS, CUE_LEMMAS, FINAL, PERSON_NOUNS, RELATIVE, verb_lemma
+from .lexicon import ACT_LEMMAS, CUE_LEMMAS, FINAL, PERSON_NOUNS, QUOTING_VERBS, RELATIVE, verb_lemma
 
 
 # ------------------------------------------------------------------ speakers
@@ -105,7 +105,7 @@ def _subject(ix, v, depth=0):
     if v.dep_ in ("conj", "xcomp") and h.pos_ in ("VERB", "AUX"):
         return subject(ix, h, depth + 1)
     if v.tag_ == "VBG" and v.dep_ == "pcomp" and h.lower_ == "as" and h.head.pos_ == "VERB" and \
-            h.head.lemma_.lower() in ("quote", "cite", "report"):
+            h.head.lemma_.lower() in QUOTING_VERBS:
         # "The paper quoted Ade as saying …", "cited the mayor as saying": the one quoted says it
         # (only after quote, cite, report: "Analysts read the result as saying …" is not the result's)
         obj = next((c for c in h.head.children if c.dep_ == "dobj" and c.i < h.i and ix.qid[c.i] < 0), None)
