@@ -24,6 +24,11 @@ def _frame(*texts, ids=None):
     return pd.DataFrame({"article_id": ids, "text": list(texts)})
 
 
+def _actors(*texts, ids=None):
+    """The corpus of ``texts`` with actors only (no quotes, no topics)."""
+    return tk.analyze(_frame(*texts, ids=ids), quotes=False, topics=False)
+
+
 def test_reference_article_actors(seed_corpus):
     c = seed_corpus
     names = set(c.actors["name"])
@@ -85,9 +90,9 @@ def test_reference_mentions_offsets_and_labels(seed_corpus, seed_articles):
 
 
 def test_titles_and_possessives():
-    c = tk.analyze(_frame(
+    c = _actors(
         "Former Secretary of State Hillary Clinton met Vice President Mike Pence in Washington. "
-        "Clinton's aides said the talks went well, and Pence agreed."), quotes=False, topics=False)
+        "Clinton's aides said the talks went well, and Pence agreed.")
     clinton = c.actor("Hillary Clinton")
     assert clinton.actor["n_mentions"] == 2 and "Secretary of State" in clinton.actor["titles"]
     assert "Clinton's" not in set(c.mentions["text"])
@@ -96,12 +101,12 @@ def test_titles_and_possessives():
 
 
 def test_merge_across_articles_and_ambiguity():
-    c = tk.analyze(_frame(
+    c = _actors(
         "President William Ruto spoke in Nairobi on Monday about the budget of Kenya.",
         "Ruto later travelled from Nairobi to Mombasa for a rally with supporters in Kenya.",
         "Uhuru Kenyatta met Margaret Kenyatta at the State House in Nairobi.",
         "Kenyatta said the meeting was productive.",
-    ), quotes=False, topics=False)
+    )
     ruto = c.actor("Ruto")  # a unique surname joins across articles that share some context
     assert ruto.actor["n_articles"] == 2
     assert set(ruto.mentions["resolved_by"].dropna()) == {"corpus: only full name"}
@@ -165,12 +170,12 @@ def _names_of(c, text_):
 
 
 def test_name_particles_and_person_read_as_place():
-    c = tk.analyze(_frame(
+    c = _actors(
         "When Malawian President Bingu wa Mutharika died on 5 April, 2012, the then Vice-President "
         "Joyce Banda became the new leader in line with the constitution. But the events before and "
         "immediately after Bingu's death would not lead to an easy transition.",
         "Czar has a logical explanation:\n\nRoyd Moonga shares his displeasure on Zambian People’s Pact "
-        "Facebook group:\n\nRoyd's sentiment is echoed by a few others."), quotes=False, topics=False)
+        "Facebook group:\n\nRoyd's sentiment is echoed by a few others.")
     bingu = c.actor("Bingu")
     assert bingu.actor["name"] == "Bingu wa Mutharika" and bingu.actor["n_mentions"] == 2
     assert bingu.actor["kind"] == "person"
@@ -182,14 +187,14 @@ def test_name_particles_and_person_read_as_place():
 
 
 def test_surname_that_is_a_place_and_glued_place():
-    c = tk.analyze(_frame(
+    c = _actors(
         "On May 11, the offices of international lawyer Robert Amsterdam, representing the son of a former "
         "president, were raided. The government demanded compensation for statements made by Mr Amsterdam "
         "on the pursuit of political opponents.",
         "On Monday, United States Senator from Vermont Bernie Sanders endorsed former Vice President Joe "
         "Biden for president. The move came after Sanders ended his own presidential bid last week.",
         "The delegation flew from Nairobi to Amsterdam for the talks.",
-    ), quotes=False, topics=False)
+    )
     lawyer = c.actor("Robert Amsterdam")
     assert lawyer.actor["n_mentions"] == 2 and lawyer.actor["kind"] == "person"
     assert c.actor("Amsterdam").actor["kind"] == "place"  # the city of the third article stays a place
@@ -218,12 +223,12 @@ def test_short_forms_of_organisations_and_parties():
 
 
 def test_acronym_defined_in_another_article():
-    c = tk.analyze(_frame(
+    c = _actors(
         "Leaders of the Southern African Development Community (SADC) met in Harare on Friday.",
         "The summit of SADC leaders ended without a statement on the crisis in Mozambique.",
         "The Islamic State (ISIS) claimed the attack. ISIS fighters fled north.",
         "Hundreds of ISIS fighters escaped from a camp, according to Kurdish officials.",
-    ), quotes=False, topics=False)
+    )
     sadc = c.actor("SADC")
     assert sadc.actor["name"] == "Southern African Development Community" and sadc.actor["n_articles"] == 2
     assert c.actor("ISIS").actor["name"] == "Islamic State" and c.actor("ISIS").actor["n_articles"] == 2
@@ -232,12 +237,12 @@ def test_acronym_defined_in_another_article():
 def test_acronym_written_as_a_word():
     # "Kitra" spells the beginnings of its name's words; the model may keep only the start of a
     # name with "and" in it
-    c = tk.analyze(_frame(
+    c = _actors(
         "A lecturer at the Kisumu Technical Academy (Kitea) was arrested on Monday. Kitea students "
         "protested outside the court in Kisumu.",
         "The Lakeside Union for Roads and Railways (Lurr) opened talks with the ministry. Lurr "
         "officials said the talks would go on until Friday.",
-    ), quotes=False, topics=False)
+    )
     kitea = c.actor("Kitea")
     assert kitea.actor["name"] == "Kisumu Technical Academy" and kitea.actor["n_mentions"] == 3
     lurr = c.actor("Lurr")
@@ -245,12 +250,12 @@ def test_acronym_written_as_a_word():
 
 
 def test_handles_stand_for_the_name_they_follow_or_spell():
-    c = tk.analyze(_frame(
+    c = _actors(
         "Bloggers reacted at once. Wanjiru Otieno (@wanjotis) wrote that the ban was a mistake, and "
         "Kamau Njoroge (@kamanjo_22) agreed with her.",
         "Supporters in Eldoret cheered for @petermwangi as he arrived. Peter Mwangi told the crowd "
         "that the election was not over.",
-    ), quotes=False, topics=False)
+    )
     m = c.mentions
     ids = {t: set(m.loc[m["text"] == t, "actor_id"]) for t in m["text"]}
     assert ids["@wanjotis"] == ids["Wanjiru Otieno"] and len(ids["@wanjotis"]) == 1
@@ -259,10 +264,10 @@ def test_handles_stand_for_the_name_they_follow_or_spell():
 
 
 def test_two_letter_acronym_of_a_two_word_organisation():
-    c = tk.analyze(_frame(
+    c = _actors(
         "The Boxing Council will review the fight. A BC official said on Monday that the BC would "
         "publish the review in June.",
-    ), quotes=False, topics=False)
+    )
     bc = c.actor("BC")
     assert bc.actor["name"] == "Boxing Council" and bc.actor["n_mentions"] == 3
 
@@ -270,10 +275,10 @@ def test_two_letter_acronym_of_a_two_word_organisation():
 def test_names_equal_up_to_hyphens():
     assert actors_mod.normalize_name("Kenyan-Somalis") == actors_mod.normalize_name("Kenyan Somalis")
     assert actors_mod.normalize_name("G-20") == actors_mod.normalize_name("G20")
-    c = tk.analyze(_frame(
+    c = _actors(
         "Thousands of Korean Americans marched in Los Angeles. Korean-American groups said the march was peaceful.",
         "Jean-Marc Otieno spoke first. Later Jean Marc Otieno left the hall.",
-    ), quotes=False, topics=False)
+    )
     m = c.mentions
     assert set(m.loc[m["text"].isin(["Korean Americans", "Korean-American"]), "actor_id"]) == {"korean-americans"}
     assert m.loc[m["text"].str.contains("Marc"), "actor_id"].nunique() == 1
@@ -282,67 +287,67 @@ def test_names_equal_up_to_hyphens():
 def test_editorial_bracket_before_the_is_no_part_of_a_name():
     assert actors_mod.clean_surface("[T]he Kito Assembly") == "Kito Assembly"
     assert actors_mod.clean_surface("T]he Kito Assembly") == "Kito Assembly"
-    c = tk.analyze(_frame(
+    c = _actors(
         'The Kito Assembly met on Tuesday. "[T]he Kito Assembly will not be silenced," its speaker said.',
-    ), quotes=False, topics=False)
+    )
     assert c.actor("Kito Assembly").actor["n_mentions"] == 2
 
 
 def test_team_after_a_result_to():
     # "lost to Uganda" is a result (the team); "travelled to Uganda" a journey (the place)
-    c = tk.analyze(_frame(
+    c = _actors(
         "Kenya beat Uganda 3-1 in the final on Saturday. The coach said his squad had lost to Uganda "
         "in the group stage, but the players scored twice in the first half. Kenya fans travelled to "
         "Uganda for the match, and the league season starts next week.",
-    ), quotes=False, topics=False)
+    )
     m = c.mentions[c.mentions["text"] == "Uganda"].sort_values("start")
     assert list(m["actor_id"]) == ["uganda-team", "uganda-team", "uganda"]
 
 
 def test_party_national_convention_is_the_party():
-    c = tk.analyze(_frame(
+    c = _actors(
         "Delegates from Ohio cheered at the Republican National Convention on Tuesday night. "
         "Republicans in the Senate said the platform would pass.",
-    ), quotes=False, topics=False)
+    )
     m = c.mentions
     conv = m[m["text"].str.contains("Convention")]
     assert list(conv["actor_id"]) == ["republican-party"]
 
 
 def test_broadcaster_without_its_medium_word():
-    c = tk.analyze(_frame(
+    c = _actors(
         "The governor sued the radio station Radio Maisha and the newspaper Daily Times over an "
         "interview aired on Tuesday. Lawyers for Radio Maisha Television said the claim was weak.",
-    ), quotes=False, topics=False)
+    )
     m = c.mentions
     assert m.loc[m["text"].str.startswith("Radio Maisha"), "actor_id"].nunique() == 1
 
 
 def test_us_state_abbreviation_and_nickname():
-    c = tk.analyze(_frame(
+    c = _actors(
         "The senator flew to Orlando, Fla., on Monday for a rally. Polls in Florida show him ahead, and "
         "his team expects to win the Sunshine State by ten points.",
-    ), quotes=False, topics=False)
+    )
     m = c.mentions
     assert set(m.loc[m["text"].isin(["Fla.", "Florida", "Sunshine State"]), "actor_id"]) == {"florida"}
 
 
 def test_one_name_with_its_own_handle_is_another_person():
     # "Hassan (@hassan_kb)": introduced by its own handle, not short for "Amina Hassan (@aminah)"
-    c = tk.analyze(_frame(
+    c = _actors(
         "Blogger Amina Hassan (@aminah) said the vote was fair. Hassan (@hassan_kb) disagreed, "
         "writing that many stations opened late.",
-    ), quotes=False, topics=False)
+    )
     ids = dict(zip(c.mentions["text"], c.mentions["actor_id"]))
     assert ids["@aminah"] == ids["Amina Hassan"]
     assert ids["@hassan_kb"] == ids["Hassan"] != ids["Amina Hassan"]
 
 
 def test_acronym_after_a_possessive_names_the_organisation():
-    c = tk.analyze(_frame(
+    c = _actors(
         "On Thursday, the Lakeside Workers Union's (LWU) leaders walked out of the talks. The LWU "
         "said it would strike.",
-    ), quotes=False, topics=False)
+    )
     m = c.mentions
     assert set(m["actor_id"]) == {"lakeside-workers-union"} and len(m) == 3
     assert set(m["text"]) == {"Lakeside Workers Union", "LWU"}
@@ -365,12 +370,12 @@ def test_transcript_speaker_labels_and_platforms():
 
 
 def test_first_names_the_model_left_out_and_organisations_by_their_head_word():
-    c = tk.analyze(_frame(
+    c = _actors(
         "The Development Bank of Zambia (DBZ) had sued the Director of Public Prosecutions Mutembo Nchito "
         "with his lawyer brother Nchima Nchito and others.",
         "He was followed closely by Ethiopians Dejene Debela, 2:05:46, and Asefa Mengstu, 2:05:48.",
         "Opposition National Restoration Party president and lawyer, Elias Chipimo Jr, called on political "
-        "parties to act."), quotes=False, topics=False)
+        "parties to act.")
     names = set(c.actors["name"])
     assert {"Mutembo Nchito", "Nchima Nchito", "Dejene Debela"} <= names
     party = c.actor("National Restoration Party").actor  # "Opposition" is a role word, not the name
@@ -378,11 +383,11 @@ def test_first_names_the_model_left_out_and_organisations_by_their_head_word():
 
 
 def test_uk_parties_and_post_nominal_titles():
-    c = tk.analyze(_frame(
+    c = _actors(
         "The Tories and Labour clashed over the plan. Conservative leader Michael Howard said the Lib Dems "
         "would back it, and Lib Dem MP Lembit Opik agreed.",
         "The minister, Paul Boateng MP, said the plans were sound. Several MPs disagreed, and Boateng "
-        "said the Conservatives had no plan of their own."), quotes=False, topics=False)
+        "said the Conservatives had no plan of their own.")
     assert _names_of(c, "Tories") == _names_of(c, "Conservatives") == {"Conservative Party"}
     assert _names_of(c, "Labour") == {"Labour Party"} and _names_of(c, "Lib Dems") == {"Liberal Democrats"}
     assert c.actor("Conservative Party").actor["kind"] == "organization"
@@ -404,11 +409,11 @@ def test_diseases_are_not_actors_and_names_end_in_a_capital():
 
 
 def test_hyphenated_given_names_greetings_and_dotted_variants():
-    c = tk.analyze(_frame(
+    c = _actors(
         "Lee Min-ho arrived in Seoul on Monday. Lee Min-jung, his co-star, was already there. "
         "Min-ho said the film was done.",
         "\"Hey Frank, come here,\" she shouted. Frank Osei laughed and Frank said he was tired.",
-        "The U.N. said it would send aid, and a spokesman for the U.N. agreed."), quotes=False, topics=False)
+        "The U.N. said it would send aid, and a spokesman for the U.N. agreed.")
     # the lower-case tail of a hyphenated name is no trailing word to trim: two people, not one "Lee Min"
     assert {"Lee Min-ho", "Lee Min-jung"} <= set(c.actors["name"]) and "Lee Min" not in set(c.actors["name"])
     assert c.actor("Min-ho").actor["name"] == "Lee Min-ho"
@@ -428,11 +433,11 @@ def test_surnames_the_model_mislabels_and_headline_first_surnames():
 
 
 def test_party_words_and_agencies_named_after_a_country():
-    c = tk.analyze(_frame(
+    c = _actors(
         "The Neo Democrats won the election in Ruritania. The Democrats promised lower taxes, and the Neo "
         "Democrats leader Ana Lima thanked voters.",
         "Environment Canada issued a storm warning for Ontario on Tuesday. Canada's prime minister spoke.",
-        "Democrats in Congress rejected the bill, and Republicans in the Senate backed it."), quotes=False, topics=False)
+        "Democrats in Congress rejected the bill, and Republicans in the Senate backed it.")
     neo = _names_of(c, "Democrats")
     assert "Democratic Party" in neo and "Neo Democrats" in neo  # the US party only in the US article
     m = c.mentions
@@ -443,9 +448,9 @@ def test_party_words_and_agencies_named_after_a_country():
 
 
 def test_plural_demonyms_are_groups():
-    c = tk.analyze(_frame(
+    c = _actors(
         "The Palestinians rejected the plan. Palestinian officials said Israel had not consulted them.",
-        "Thousands of Kenyans marched in Nairobi, where Kenyan police watched."), quotes=False, topics=False)
+        "Thousands of Kenyans marched in Nairobi, where Kenyan police watched.")
     pal = c.actor("Palestinians").actor
     assert pal["kind"] == "group" and pal["name"] == "Palestinians"
     assert _names_of(c, "Palestinian") == {"Palestine"} and _names_of(c, "Kenyan") == {"Kenya"}
@@ -453,10 +458,10 @@ def test_plural_demonyms_are_groups():
 
 
 def test_surnames_that_are_demonyms():
-    c = tk.analyze(_frame(
+    c = _actors(
         "Bakery owner Tomas Kenyan opened a second shop in Lira. Kenyan said sales had doubled, and Mr Kenyan "
         "thanked the Kenyan tourists who queue every morning.",
-        "Kenyan officials met the delegation in Nairobi."), quotes=False, topics=False)
+        "Kenyan officials met the delegation in Nairobi.")
     owner = c.actor("Tomas Kenyan").actor
     assert owner["kind"] == "person" and owner["n_mentions"] == 3  # "Kenyan said", "Mr Kenyan"
     m = c.mentions
@@ -466,10 +471,10 @@ def test_surnames_that_are_demonyms():
 
 
 def test_royal_papal_and_peerage_titles_with_one_name():
-    c = tk.analyze(_frame(
+    c = _actors(
         "Lord Kitobo opened the debate in the upper house. Kitobo said the bill went too far.",
         "Pope Anselm visited the hospital on Sunday. Anselm blessed the staff.",
-        "Ana Kitobo, the minister, spoke later. Lady Kitobo thanked the nurses."), quotes=False, topics=False)
+        "Ana Kitobo, the minister, spoke later. Lady Kitobo thanked the nurses.")
     m = c.mentions
     a0 = m[m["article_id"] == "a0"]
     assert set(a0["name"]) == {"Lord Kitobo"} and set(a0["text"]) == {"Kitobo"}  # the span keeps no title
@@ -480,10 +485,10 @@ def test_royal_papal_and_peerage_titles_with_one_name():
 def test_royal_title_goes_with_a_given_name_not_another_persons():
     # "Prince Anselm" is not the "Anselm Tarrow" of the same article: a royal title goes with a given
     # name, and the bare "Anselm" is the prince the article names more often
-    c = tk.analyze(_frame(
+    c = _actors(
         "Prince Anselm and his fiancee were greeted in Kitobo on Monday. Opposition leader Anselm Tarrow "
         "said the wedding was a private matter. Prince Anselm thanked the crowd. Anselm said he was delighted. "
-        "Later, Anselm spoke to reporters."), quotes=False, topics=False)
+        "Later, Anselm spoke to reporters.")
     m = c.mentions.set_index("start")
     tarrow = m[m["text"] == "Anselm Tarrow"]
     bare = m[m["text"] == "Anselm"]
@@ -495,12 +500,12 @@ def test_royal_title_goes_with_a_given_name_not_another_persons():
 def test_organisation_named_after_a_person_keeps_its_own_name():
     # the band "Tarrowby" is not the poet "Ada Tarrowby" it is named after: the short form's evidence
     # (a band) disagrees with the person's; in another article the surname still goes to the poet
-    c = tk.analyze(_frame(
+    c = _actors(
         "The band Tarrowby released a new album on Friday. The band took its name from the poet Ada Tarrowby, "
         "who lived in Kitobo. Tarrowby's singer said the band would tour. Critics praised the band Tarrowby "
         "for its sound.",
         "Poet Ada Tarrowby died on Friday. Tarrowby wrote ten books. Tarrowby said in 1990 that she wrote "
-        "at night."), quotes=False, topics=False)
+        "at night.")
     m = c.mentions
     a0, a1 = m[m["article_id"] == "a0"], m[m["article_id"] == "a1"]
     band = a0[a0["text"] == "Tarrowby"]
@@ -512,9 +517,9 @@ def test_organisation_named_after_a_person_keeps_its_own_name():
 
 def test_party_word_split_from_the_word_before_it():
     # the model reads "Liberal" and "Democrat" apart: together they are the UK party, not the US one
-    c = tk.analyze(_frame(
+    c = _actors(
         "The proposal was welcomed by Labour, as did Conservative leader Jo Marlow and Liberal Democrat leader "
-        "Ana Kitobo in London."), quotes=False, topics=False)
+        "Ana Kitobo in London.")
     m = c.mentions
     assert "Liberal Democrat" in set(m["text"]) and not {"Liberal", "Democrat"} & set(m["text"])
     assert set(m.loc[m["text"] == "Liberal Democrat", "name"]) == {"Liberal Democrats"}
@@ -564,17 +569,17 @@ def test_surname_after_into_or_around_is_still_the_person():
 
 
 def test_surnames_written_with_either_apostrophe():
-    c = tk.analyze(_frame(
+    c = _actors(
         "Police chief Dara O’Kafor spoke first. O'Kafor said the road was closed, and O'Kafor asked drivers "
-        "to wait."), quotes=False, topics=False)
+        "to wait.")
     chief = c.actor("Dara O’Kafor").actor
     assert chief["kind"] == "person" and chief["n_mentions"] == 3
 
 
 def test_a_sentence_word_glued_before_a_surname():
-    c = tk.analyze(_frame(
+    c = _actors(
         "Police chief Dara Kitobo said the search went on. \"We will find them.\" Said Kitobo: \"Nobody is above the law.\"",
-        "Said Okafor is the new coach of the club."), quotes=False, topics=False)
+        "Said Okafor is the new coach of the club.")
     chief = c.actor("Dara Kitobo").actor
     assert chief["n_mentions"] == 2 and "Said Kitobo" not in set(c.actors["name"])
     assert "Said Okafor" in set(c.actors["name"])  # a first name "Said": no "Jo Okafor" beside it
@@ -596,14 +601,14 @@ def test_kinds_come_from_the_evidence_of_all_mentions():
 
 
 def test_place_prepositions_and_labels_weigh_as_shares_of_the_mentions():
-    c = tk.analyze(_frame(
+    c = _actors(
         "Professors at Kesterfield Polytechnic built the robot. Students from Kesterfield Polytechnic tested it. "
         "A visitor to Kesterfield Polytechnic filmed it. Kesterfield Polytechnic said the robot was safe. Funding "
         "came to Kesterfield Polytechnic from donors.",
         "Fighting spread in Korvania. Refugees from Korvania crossed the border. Aid flew to Korvania. Korvania has "
         "closed its airports.",
         "Arduvio SRL makes circuit boards. Marco Bellini founded Arduvio SRL in 2008, and Arduvio SRL now sells "
-        "them worldwide."), quotes=False, topics=False)
+        "them worldwide.")
     kind = dict(zip(c.actors["name"], c.actors["kind"]))
     # "at", "from", "to" four times do not outweigh the model's four organisation labels in five;
     # "in Korvania" with place labels stays a place; a legal form ends a company's name, whatever
@@ -614,12 +619,12 @@ def test_place_prepositions_and_labels_weigh_as_shares_of_the_mentions():
 
 
 def test_people_of_one_surname_across_the_corpus():
-    c = tk.analyze(_frame(
+    c = _actors(
         "President Daniel Mwangi of Lirania met Finance Minister Otieno Kamau in Nyeri on Monday. Daniel Mwangi "
         "said the budget was sound.",
         "Grace Mwangi, a singer from Mombasa, released a new album with the Lirania Music Group on Friday.",
         "President Mwangi told the Lirania parliament in Nyeri that Otieno Kamau would present the budget.",
-        "Mwangi sang three songs in Mombasa for the Lirania Music Group, her label."), quotes=False, topics=False)
+        "Mwangi sang three songs in Mombasa for the Lirania Music Group, her label.")
     m = c.mentions.set_index("article_id")
     assert m.loc["a2"].query("text == 'Mwangi'")["name"].tolist() == ["Daniel Mwangi"]
     assert m.loc["a2"].query("text == 'Mwangi'")["resolved_by"].tolist() == ["corpus: title"]
@@ -632,7 +637,7 @@ def test_actor_lookup_prefers_the_actor_readers_mean():
     texts = [f"President Jomo Ade of Lirania spoke in Nyeri on day {i}. Ade said the talks in Nyeri went well."
              for i in range(4)]
     texts += ["Kito Ade, a farmer, sold maize in Lirania.", "Ade met farmers in Lirania and Nyeri."]
-    c = tk.analyze(_frame(*texts), quotes=False, topics=False)
+    c = _actors(*texts)
     assert c.actor("Ade").actor["name"] == "Jomo Ade"
     assert c.actor("President Ade").actor["name"] == "Jomo Ade"  # a title is no part of the name
     with pytest.raises(UnknownActorError, match="did you mean: Jomo Ade") as err:
@@ -643,7 +648,7 @@ def test_actor_lookup_prefers_the_actor_readers_mean():
 
 
 def test_same_name_different_actors_by_context():
-    c = tk.analyze(_frame(
+    c = _actors(
         "Kenya's Supreme Court ruled on the election petition in Nairobi. The Supreme Court said Kenya's "
         "electoral body had erred, and Kenyan lawyers welcomed it.",
         "Uganda's Supreme Court in Kampala dismissed the case. The Supreme Court said Uganda's army acted "
@@ -651,7 +656,7 @@ def test_same_name_different_actors_by_context():
         "England beat France 24-18 at Twickenham on Saturday. The England coach praised the squad after the "
         "match, and the France captain said his side lacked a try in the first half of the championship.",
         "France and England signed a trade deal in Paris. France will cut tariffs on English cheese.",
-        "She spoke in Albany, New York, on Monday, and later flew to New York City."), quotes=False, topics=False)
+        "She spoke in Albany, New York, on Monday, and later flew to New York City.")
     courts = set(c.mentions.loc[c.mentions["text"] == "Supreme Court", "name"])
     assert courts == {"Supreme Court (Kenya)", "Supreme Court (Uganda)"}
     m = c.mentions
@@ -664,7 +669,7 @@ def test_same_name_different_actors_by_context():
 def test_headlines_surnames_only():
     heads = ["Okonjo, Mutiso clash over Lira port deal", "Mutiso: I will not resign from KPLA",
              "Okonjo hosts Wanyonyi at State House", "Wanyonyi, Mutiso meet in Kisumu ahead of rally"]
-    c = tk.analyze(_frame(*heads), quotes=False, topics=False)
+    c = _actors(*heads)
     m = c.mentions
     for aid, head in zip(["a0", "a1", "a2", "a3"], heads):
         found = set(m.loc[m["article_id"] == aid, "text"])
@@ -674,10 +679,10 @@ def test_headlines_surnames_only():
 
 
 def test_names_given_after_people_expansions_cut_in_two_and_leaders_of():
-    c = tk.analyze(_frame(
+    c = _actors(
         "Author Jo Ade published Ade Cash, a book on party funds, in Lira. Ade Cash sold well.",
         "Staff of the Cooperative Bank of Kitoland (CBK) went on strike. The CBK said talks would resume.",
-        "Leaders of Lira Farmers Union met in Kito on Monday."), quotes=False, topics=False)
+        "Leaders of Lira Farmers Union met in Kito on Monday.")
     assert c.actor("Jo Ade").actor["n_mentions"] == 1  # the book is not the author
     cbk = c.actor("CBK").actor
     assert cbk["name"] == "Cooperative Bank of Kitoland" and cbk["n_mentions"] == 3
@@ -685,6 +690,6 @@ def test_names_given_after_people_expansions_cut_in_two_and_leaders_of():
 
 
 def test_picture_credits_are_no_mentions():
-    c = tk.analyze(_frame("Fans of Kito Banda filled the hall in Lira.\n\nImage: Jomo Otieno.\n\nA costume. "
-                          "Image: Jomo Otieno.\n\nPhoto by Jomo Otieno"), quotes=False, topics=False)
+    c = _actors("Fans of Kito Banda filled the hall in Lira.\n\nImage: Jomo Otieno.\n\nA costume. "
+                          "Image: Jomo Otieno.\n\nPhoto by Jomo Otieno")
     assert "Jomo Otieno" not in set(c.actors["name"]) and "Kito Banda" in set(c.actors["name"])
