@@ -633,6 +633,43 @@ def test_people_of_one_surname_across_the_corpus():
     assert "Mwangi" not in set(c.actors["name"])
 
 
+def test_article_people_of_one_surname_are_not_overruled_by_the_corpus():
+    texts = ["President Jomo Ade of Lirania opened a dam in Nyeri. Ade said Kisumu would get water next.",
+             "Jomo Ade, the president, flew from Kisumu to Nyeri for the Lirania harvest fair on Sunday.",
+             "Lirania's Jomo Ade signed the roads bill in Kisumu; workers in Nyeri cheered the new law.",
+             "Teachers in Nyeri went on strike. Jomo Ade promised them a raise in a speech in Kisumu, Lirania.",
+             "A Kisumu court fined a Nyeri trader. President Jomo Ade of Lirania pardoned him a week later.",
+             "Jomo Ade named a new cabinet for Lirania, with two ministers from Kisumu and none from Nyeri."]
+    texts.append("Kito Ade and Sara Ade, two farmers from Nyeri, sued the Lirania government in Kisumu. "
+                 "Ade told reporters the case would take a year.")
+    m = _actors(*texts).mentions
+    bare = m[(m["article_id"] == "a6") & (m["text"] == "Ade")]
+    assert len(bare) == 1
+    assert bare["name"].iloc[0] != "Jomo Ade"  # neither Kito nor Sara is the president named elsewhere
+    assert set(m.loc[m["article_id"] == "a0", "name"]) >= {"Jomo Ade"}
+
+
+def test_a_place_inside_the_name_of_a_law_stays_a_mention_of_the_place():
+    text = "The Lirania Land Reform Act angered farmers in Lirania."
+    c = _actors(text, "Farmers in Lirania and Uganda protested.")
+    m = c.mentions[c.mentions["article_id"] == "a0"]
+    assert m["text"].tolist() == ["Lirania", "Lirania"]
+    assert m["start"].iloc[0] == 4 and text[m["start"].iloc[0]:m["end"].iloc[0]] == "Lirania"
+    assert set(m["actor_id"]) == {c.actor("Lirania").actor["actor_id"]}
+    assert not c.actors["name"].str.contains("Act").any()
+
+
+def test_bare_surname_of_the_corpus_prominent_person():
+    c = _actors("President Jomo Ade of Lirania opened a dam in Nyeri on Monday.",
+                "Jomo Ade flew from Kisumu to the harvest fair on Sunday.",
+                "Teachers went on strike in Mombasa, and Jomo Ade promised them a raise.",
+                "Jomo Ade named a new cabinet with two ministers from Eldoret.",
+                "Polls show Ade far ahead of his rivals in the coastal towns of Malindi and Lamu.")
+    bare = c.mentions[(c.mentions["article_id"] == "a4") & (c.mentions["text"] == "Ade")]
+    assert bare["name"].tolist() == ["Jomo Ade"]
+    assert bare["resolved_by"].tolist() == ["corpus: only full name"]
+
+
 def test_actor_lookup_prefers_the_actor_readers_mean():
     texts = [f"President Jomo Ade of Lirania spoke in Nyeri on day {i}. Ade said the talks in Nyeri went well."
              for i in range(4)]

@@ -37,7 +37,7 @@ _KIND_NOUNS = dict(wordlists.mapping("kind_nouns", "word", "kind"))
 for _w in wordlists.words("person_nouns"):
     _KIND_NOUNS.setdefault(_w, "person")
 _KIND_AFTER = wordlists.mapping("kind_after", "word", "kind")
-_NON_ACTOR_HEADS = wordlists.words("non_actor_heads")
+NON_ACTOR_HEADS = wordlists.words("non_actor_heads")
 _PLACE_PREPOSITIONS = wordlists.words("place_prepositions")
 _CORPORATE = wordlists.words("corporate_words")
 _ORG_OR_PLACE = {"at", "from", "to"}
@@ -123,7 +123,7 @@ def _scores(doc, text: str, group: list[dict], other_labels: Counter) -> Counter
         scores[_LABEL_KIND.get(r["label"], r["kind"])] += STRONG / (n + n_other)
     scores["other"] += STRONG * n_other / (n + n_other)
     last = group[0]["name"].split()[-1]
-    if last in _NON_ACTOR_HEADS:
+    if last in NON_ACTOR_HEADS:
         scores["other"] += 2 * STRONG  # "Lira Water Act", "Golden Harp Award"
     elif " " in group[0]["name"] and (last in _CORPORATE or last in ORG_HEADS):
         scores["organization"] += STRONG + 1  # "Lira Holdings Ltd", "Kito Party": the name says it, over the labels

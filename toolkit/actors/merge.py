@@ -6,10 +6,12 @@ articles' source and published columns): bare surnames are first resolved by evi
 (:mod:`.homonyms`), then names equal up to accents, case, dots and middle initials become one
 actor. Each actor's kind is the vote of all its mentions, whose kinds come from the evidence of
 their articles (:mod:`.evidence`); actors whose mentions mostly say they are no actor (kind
-"other": products, works, laws) are dropped, unless a user alias table gave that kind.
+"other": products, works, laws, events) are dropped, unless a user alias table gave that kind; a
+place of the corpus inside such a name stays a mention of that place ("Kito" of "Kito Marathon").
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 import pandas as pd
@@ -17,11 +19,11 @@ import pandas as pd
 from ..schema import KINDS, columns
 from ..units import slugify
 from .acronyms import _acronyms_defined_elsewhere
-from .evidence import is_job_or_belief
+from .evidence import NON_ACTOR_HEADS, is_job_or_belief
 from .homonyms import tell_homonyms_apart
 from .names import _display_name, normalize_name
 from .resolve import resolve_surnames
-from .spans import clean_surface
+from .spans import POSSESSIVE, clean_surface
 
 
 def merge_actors(mentions: pd.DataFrame, articles: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -48,6 +50,7 @@ def merge_actors(mentions: pd.DataFrame, articles: pd.DataFrame | None = None) -
     m["_key"] = keys.map(lambda k: target.get(k, k))
     m.loc[(keys != m["_key"]) & m["resolved_by"].isna(), "resolved_by"] = "acronym"
     key_kind = _kind_votes(m["_key"], m["kind"])
+    m = _places_inside_non_actors(m, key_kind)
     m = _drop_non_actors(m, key_kind)
     return _actor_table(m, key_kind)
 
@@ -59,6 +62,44 @@ def _kind_votes(keys: pd.Series, kinds: pd.Series) -> dict[str, str]:
         votes[k][kd] += 1
     rank = {kd: -i for i, kd in enumerate(KINDS)}
     return {k: max(c, key=lambda kd: (c[kd], rank.get(kd, -99))) for k, c in votes.items()}
+
+
+def _places_inside_non_actors(m: pd.DataFrame, key_kind: dict, max_words: int = 3) -> pd.DataFrame:
+    """A mention row of each place of the corpus written inside the name of a non-actor (kind
+    "other": "Kito" of "Kito City Marathon" or of "Kito Water Act", when "Kito" is a place actor of
+    the corpus), with the span of the place's words; the longest place wins, once per name. The
+    non-actor's own row is dropped after (:func:`_drop_non_actors`)."""
+    # laws, awards, events by their last word; not products, whose names borrow any word ("Kito Linux")
+    other = m[m["_key"].map(lambda k: key_kind.get(k) == "other")
+              & m["name"].map(lambda n: str(n).rsplit(" ", 1)[-1] in NON_ACTOR_HEADS)]
+    if other.empty:
+        return m
+    places = {k for k, kd in key_kind.items() if kd == "place"}
+    name_of = m[m["_key"].isin(places)].groupby("_key")["name"].agg(lambda s: s.value_counts().index[0])
+    new = []
+    for idx, text in zip(other.index, other["text"]):
+        words = [(w.start(), w.end()) for w in re.finditer(r"[^\s]+", str(text))]
+        hit = None
+        for n in range(min(max_words, len(words) - 1), 0, -1):
+            for i in range(len(words) - n + 1):
+                a, b = words[i][0], words[i + n - 1][1]
+                key = normalize_name(POSSESSIVE.sub("", text[a:b]))
+                if key in places:
+                    hit = (a, len(POSSESSIVE.sub("", text[a:b])), key)
+                    break
+            if hit:
+                break
+        if hit:
+            a, length, key = hit
+            row = m.loc[idx].copy()
+            row["start"], row["end"] = row["start"] + a, row["start"] + a + length
+            row["text"], row["label"], row["kind"] = text[a:a + length], "GPE", "place"
+            row["name"], row["_key"], row["resolved_by"] = name_of[key], key, pd.NA
+            new.append(row)
+    if not new:
+        return m
+    out = pd.concat([m, pd.DataFrame(new).astype(m.dtypes.to_dict())])
+    return out.sort_values(["article_id", "start"], kind="stable")
 
 
 def _drop_non_actors(m: pd.DataFrame, key_kind: dict) -> pd.DataFrame:

@@ -3,7 +3,8 @@
 An article that names "Ade" but never in full leaves the surname to the corpus (when the
 article's evidence says "Ade" is a person, or only the model's label says it is an organisation). When the corpus names one person with that surname
 ("Jo Ade"), the surname is that person when the article shares some context with those naming Jo
-Ade in full (two other actors, not the commonest of the corpus; or the outlet within 30 days):
+Ade in full (two other actors, not the commonest of the corpus; or the outlet within 30 days),
+or when Jo Ade is named in full in three articles or more and a tenth of the corpus at least:
 "corpus: only full name". When it names
 several ("Jo Ade", "Kito Ade"), the article's evidence decides, in this order, and
 ``resolved_by`` says which:
@@ -16,7 +17,10 @@ several ("Jo Ade", "Kito Ade"), the article's evidence decides, in this order, a
 - "corpus: dominant": one of them is named in full at least three times as often as any other
   (and at least five times), and an article naming them shares an actor with this one.
 
-Otherwise the surname stays an actor of its own (``corpus.actor`` then lists the candidates).
+An article that names some of them in full itself ("Jo Ade" and "Kito Ade", its bare "Ade" left
+undecided by the article) chooses among those only: a third "Ade" named elsewhere in the corpus,
+however often, is not whom it means. Otherwise the surname stays an actor of its own
+(``corpus.actor`` then lists the candidates).
 Surnames only: first names are too often shared across a corpus.
 """
 from __future__ import annotations
@@ -103,9 +107,12 @@ class _Evidence:
                 self.date = dict(zip(ids, pd.to_datetime(articles["published"], errors="coerce", utc=True)))
 
     def decide(self, aid: str, key: str, cands: Counter, titles: set) -> tuple[str | None, str | None]:
+        own = self.in_article[aid] & set(cands)
+        if len(own) >= 2:  # the article's own people of that surname: the corpus chooses among them
+            cands = Counter({c: n for c, n in cands.items() if c in own})
         if len(cands) == 1:  # one person of the corpus has the surname: the article must share some context
             only = next(iter(cands))
-            if self._shared(aid, key, only) or self._outlet_and_date(aid, cands):
+            if self._shared(aid, key, only) or self._outlet_and_date(aid, cands) or self._prominent(only):
                 return only, "corpus: only full name"
             return None, None
         if titles:
@@ -134,6 +141,13 @@ class _Evidence:
             if len(seen) >= 2:
                 return True
         return False
+
+    def _prominent(self, cand: str) -> bool:
+        """``cand`` is named in full in three articles or more and in a tenth of the corpus at
+        least: a bare surname no one else of the corpus bears is that person, whatever else the
+        article names (a campaign story's "Ade leads the polls" in a corpus about Jo Ade)."""
+        n = len(self.articles_of[cand])
+        return n >= 3 and n * 10 >= len(self.in_article)
 
     def _common(self) -> set:
         """The actors of more than a quarter of the articles (of a corpus of eight or more); once."""
