@@ -670,6 +670,26 @@ def test_bare_surname_of_the_corpus_prominent_person():
     assert bare["resolved_by"].tolist() == ["corpus: only full name"]
 
 
+@pytest.mark.parametrize("quotes", [False, True])  # without tags (NER only) and with the parser
+def test_the_subject_after_a_fronted_phrase_describes_no_place(quotes):
+    texts = ["On the second day of a tour of Lirania, the minister predicted a vaccine would be ready.",
+             "Kito, a sandbox game, was released on Friday by Lira Soft."]
+    c = tk.analyze(_frame(*texts), quotes=quotes, topics=False)
+    m = c.mentions.set_index("text")
+    assert m.loc["Lirania", "kind"] == "place"  # not a product for the "vaccine" of the next clause
+    assert "Kito" not in set(c.actors["name"])  # the apposition still says what Kito is
+
+
+def test_ranges_of_quantities_are_no_match_scores():
+    text = ("Clinics in Lirania see 20-30 patients a day and wait 2-3 weeks for drugs from Uganda. "
+            "Nurses aged 25-30 try to help; 4-5% of them left for Uganda last year, and 18-19 years ago for Kenya.")
+    m = _actors(text).mentions
+    assert set(m.loc[m["text"] == "Uganda", "name"]) == {"Uganda"}  # a country, not its national team
+    sport = _actors("Kenya beat Uganda 3-1 on Sunday and drew 1-1 with Tanzania. The coach praised the squad "
+                    "and the captain after the match.").mentions
+    assert "Uganda (team)" in set(sport["name"])
+
+
 def test_actor_lookup_prefers_the_actor_readers_mean():
     texts = [f"President Jomo Ade of Lirania spoke in Nyeri on day {i}. Ade said the talks in Nyeri went well."
              for i in range(4)]

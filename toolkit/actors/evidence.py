@@ -53,6 +53,7 @@ _NP_END = {"that", "which", "who", "whose", "where", "of", "for", "in", "on", "a
 _LANGUAGE_BEFORE = {"in", "into", "speak", "speaks", "spoke", "spoken", "speaking", "fluent", "learn", "learned",
                     "learning", "translated", "dubbed", "subtitled", "teach", "taught"}
 STRONG = 3.0
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
 
 
 def judge_kinds(doc, rows: list[dict]) -> list[dict]:
@@ -160,11 +161,7 @@ def _cues(doc, text: str, r: dict):
         yield "person", STRONG
     m = _DESCRIBED.match(after)
     if m:
-        words = []
-        for w in m.group(1).split():
-            if w in _NP_END:
-                break
-            words.append(w)
+        words = _description(doc, after, e, m)
         nouns = [w for w in words if w in _KIND_NOUNS]
         if nouns:  # the last noun heads the description: "a software company" -> company
             yield _KIND_NOUNS[nouns[-1]], STRONG + 1
@@ -187,6 +184,33 @@ def _cues(doc, text: str, r: dict):
         if t.lower_ in _PRONOUNS:
             yield "person", 1.0
             break
+
+
+def _description(doc, after: str, e: int, m) -> list[str]:
+    """The words of the description after a name ("Kito, a sandbox game," -> sandbox game), cut at
+    a word that ends a noun phrase or at a finite verb. "On a tour of Lira, the chancellor
+    predicted a vaccine" describes no Lira: a definite noun phrase running into a verb (with tags;
+    without them, past the five words read without a close) is the subject of the clause after a
+    fronted phrase; an indefinite one stays a description ("Kito, a media group has said")."""
+    words = []
+    closed = False
+    for w in m.group(1).split():
+        if w in _NP_END:
+            closed = True
+            break
+        words.append(w)
+    definite = after[:m.start(1)].split()[-1].lower() == "the"
+    if doc.has_annotation("TAG"):
+        desc = doc.char_span(e + m.start(1), e + m.end(1), alignment_mode="expand")
+        for k, t in enumerate(desc if desc is not None else ()):
+            if k >= len(words):
+                break
+            if t.tag_ in _FINITE or t.pos_ == "AUX":
+                return [] if definite else words[:k]
+        return words
+    if definite and not closed and len(words) >= 5 and re.match(r"\s*[\w\-’']", after[m.end(1):]):
+        return []
+    return words
 
 
 def head_word(name: str) -> str:

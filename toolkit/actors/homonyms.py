@@ -28,7 +28,10 @@ from .spans import SMALL_WORDS, clean_surface
 
 _GENERIC = wordlists.words("generic_institutions")
 _SPORT_WORDS = wordlists.words("sport_words")
-_SCORE = re.compile(r"(?<![\d\-/.:])\d{1,2}-\d{1,2}(?![\d\-/.:])")
+# a match score ("won 2-1"), not a range of a quantity ("2-3 days", "18-19 years old", "4-5%")
+_SCORE = re.compile(r"(?<![0-9\-/.:])[0-9]{1,2}-[0-9]{1,2}(?![0-9\-/.:])(?!\s*(?:%|percent|per\b|times\b|"
+                    r"people\b|persons\b|men\b|women\b|children\b|(?:days?|weeks?|months?|years?|hours?|minutes?|"
+                    r"decades?|million|billion|thousand|hundred|km|kg|miles?|metres?|meters?)\b))")
 _WORD = re.compile(r"[a-z][a-z\-]+")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|to|from|at|across|near|into|visit|visited|visiting)\s+(?:the\s+)?)$", re.I)
 # "lost to Lira", "fell to Lira": a result, the team (not a journey to the place)
