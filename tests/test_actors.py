@@ -690,6 +690,16 @@ def test_ranges_of_quantities_are_no_match_scores():
     assert "Uganda (team)" in set(sport["name"])
 
 
+def test_given_name_coordinated_with_a_full_name_shares_its_surname():
+    c = _actors("Mark and Patricia Otieno, a couple from Kisumu, met Mark Wanjiru in Nairobi. "
+                "Later, Prince Kito and Ana Lima Ruiz arrived, and Lira Bank and Jo Ade signed the deal.")
+    m = c.mentions.set_index("start")
+    assert m.loc[0, "text"] == "Mark" and m.loc[0, "name"] == "Mark Otieno"
+    assert m.loc[0, "resolved_by"] == "article: shared surname"
+    assert "Mark Wanjiru" in set(c.actors["name"]) and "Kito Ruiz" not in set(c.mentions["name"])
+    assert "Lira Ade" not in set(c.mentions["name"])
+
+
 def test_actor_lookup_prefers_the_actor_readers_mean():
     texts = [f"President Jomo Ade of Lirania spoke in Nyeri on day {i}. Ade said the talks in Nyeri went well."
              for i in range(4)]

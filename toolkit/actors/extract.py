@@ -20,11 +20,13 @@ from . import gazetteer
 from .aliases import AliasTable
 from .context import article_context
 from .evidence import judge_kinds
+from .gender import name_list_gender
 from .homonyms import is_generic, teams_and_states
 from .missed import headline_names, missed_party_words
 from .labels import _demonym_surnames, _people_labelled_as_orgs, _relabel
 from .names import ENTITY_LABELS, _local_name, _org_heads, handle_names
-from .people import add_missed_names, cut_headline_names, cut_sentence_words, named_after_people, person_names
+from .people import (add_missed_names, cut_headline_names, cut_sentence_words, named_after_people, person_names,
+                     without_suffixes)
 from .spans import (LOWER_WORDS, ORG_HEADS, clean_surface, doc_text, inside, _dedupe, _drop_title_words, _headed_orgs, _span_row, _split_entity, glued_name_start,
                     speaker_labels)
 
@@ -47,6 +49,7 @@ def extract_mentions(doc, *, aliases: AliasTable | None = None) -> list[dict]:
     acronyms = _find_acronyms(doc, text, ents)
     missed_organisations(doc, ents, rows, acronyms)
     rows = join_name_suffixes(text, join_party_words(text, rows))
+    rows = coordinated_given_names(text, rows)
     persons = fix_labels(doc, rows, acronyms, labels)
     return local_names(doc, rows, persons, acronyms, aliases)
 
@@ -97,6 +100,47 @@ def join_name_suffixes(text: str, rows: list[dict]) -> list[dict]:
         elif text[max(0, r["start"] - 2):r["start"]] == ", " and r["start"] - 2 in ends:
             drop.add(id(r))
     return [r for r in rows if id(r) not in drop] if drop else rows
+
+
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w.'’\-]*\s+$")
+_GIVEN_AND = re.compile(r"(?<![\w'’\-])([A-Z][a-z]+)\s+(?:and|&)\s+$")
+
+
+def coordinated_given_names(text: str, rows: list[dict]) -> list[dict]:
+    """A given name joined by "and" to the full name of another person shares that person's
+    surname: "Jo and Kito Ade" are Jo Ade and Kito Ade (couples, siblings, twins). The given name
+    (one the offline name list knows, :func:`.gender.name_list_gender`, and no place or role
+    word) becomes a person mention, whatever the model made of it or whether it saw it at all,
+    with the name ``given_name_of`` for :func:`.names._local_name`."""
+    by_start = {r["start"]: r for r in rows}
+    added = []
+    for r in rows:
+        words = clean_surface(r["text"]).split()
+        if r["label"] != "PERSON" or len(words) < 2 or r.get("title"):
+            continue
+        m = _GIVEN_AND.search(text[max(0, r["start"] - 30):r["start"]])
+        if not m:
+            continue
+        given = m.group(1)
+        if (not name_list_gender(given) and not any(
+                o["label"] == "PERSON" and clean_surface(o["text"]) == given for o in rows)) \
+                or gazetteer.is_role_word(given) or gazetteer.is_place(given) or given in words:
+            continue
+        start = r["start"] - len(m.group(0))
+        end = start + len(given)
+        if _CAPITALISED_BEFORE.search(text[max(0, start - 30):start]):
+            continue  # "Prince Jo and Kito Ade", "Lira's Jo and ...": a title or a longer name before it
+        surname = without_suffixes(words)[-1]
+        row = by_start.get(start)
+        if row is None:
+            if any(o["start"] < end and start < o["end"] for o in rows):
+                continue  # part of another name ("Lira Bank and Jo Ade")
+            row = {"start": start, "end": end, "title": None}
+            added.append(row)
+        elif row["end"] != end:
+            continue
+        row.update(text=text[start:end], label="PERSON", given_name_of=f"{given} {surname}")
+    return sorted(rows + added, key=lambda r: (r["start"], r["end"])) if added else rows
 
 
 def entity_spans(doc, ents, labels: list[tuple[int, int]]) -> list[dict]:

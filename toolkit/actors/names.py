@@ -76,6 +76,8 @@ def _local_name(r: dict, persons: dict, orgs: dict, acronyms: dict, aliases, ctx
         if hit:
             name, kind = hit
             return name, kind or ENTITY_LABELS.get(label, "other"), label, "alias"
+    if r.get("given_name_of"):  # "Jo" of "Jo and Kito Ade" (extract.coordinated_given_names)
+        return r["given_name_of"], "person", "PERSON", "article: shared surname"
     if label == "DEMONYM":
         if _plural_demonym(surface):  # "the Palestinians": the people, a group
             return _singular(surface), "group", label, None
