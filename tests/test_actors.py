@@ -700,6 +700,12 @@ def test_given_name_coordinated_with_a_full_name_shares_its_surname():
     assert "Lira Ade" not in set(c.mentions["name"])
 
 
+def test_a_score_after_a_players_name_is_no_part_of_it():
+    c = _actors("Ivan Petrov beat Tommy Robles 7-6 (8-6) 6-2 in the final dead rubber, and Lee Min-ho watched.")
+    assert {"Ivan Petrov", "Tommy Robles", "Lee Min-ho"} <= set(c.mentions["name"])
+    assert not c.mentions["text"].str.contains(r"\d").any()
+
+
 def test_actor_lookup_prefers_the_actor_readers_mean():
     texts = [f"President Jomo Ade of Lirania spoke in Nyeri on day {i}. Ade said the talks in Nyeri went well."
              for i in range(4)]

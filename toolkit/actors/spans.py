@@ -181,7 +181,7 @@ def _span_row(doc, text: str, start: int, end: int, label: str, lower_words: set
         if doc[j].text in ("(", "[") and j > start:
             end = j
             break
-    while end > start and not _joined(doc, end - 1) and (
+    while end > start and (not _joined(doc, end - 1) or (label == "PERSON" and doc[end - 1].is_digit)) and (
             doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s", "'", "’")
             or doc[end - 1].lower_ in ("of", "and", "the", "for", "in", "at")
             or (end - start > 1 and not any(ch.isupper() or ch.isdigit() for ch in doc[end - 1].text)
@@ -189,7 +189,7 @@ def _span_row(doc, text: str, start: int, end: int, label: str, lower_words: set
             or (label == "PERSON" and end - start > 1 and doc[end - 1].is_digit)):
         # names end in a capitalised word (a lower-case or foreign-script tail is cut, not a
         # hyphenated part: "Lee Min-ho") or a head ("Democratic party"); a person's name ends in no
-        # number ("Kito Banda 72", a minute of a match report)
+        # number ("Kito Banda 72", a minute of a match report; "Kito Banda 7-6", a set's score)
         end -= 1
     while label == "ORG" and end - start >= 3 and doc[start].lower_ in _ORG_MODIFIERS:
         start += 1  # "Opposition National Renewal Party": the party's name starts after
