@@ -11,15 +11,22 @@
   history:") introduces the next paragraph, which the page printed without quotation marks; when
   the cue has content of its own ("Ade notes that the plan failed:", "Ade urged the council to
   act now:", an object with a verb of its own) the two are two statements, and the colon is the
-  block's cue.
+  block's cue. An introduction that says nothing itself ("Jo Ade wrote on her blog:", "He
+  added:", "Ade [fr] tweeted:", or a named person's or organisation's stance: "Jo Ade is critical
+  of the plan:", the colon its cue) introduces the next paragraph too, when that paragraph reads
+  as someone's own words (a first- or second-person pronoun, a question or exclamation) and does
+  not open with an introduction of its own: pages often drop the quotation (an embedded post)
+  and go on with the story, which is no statement.
 """
 from __future__ import annotations
 
 import bisect
 import re
 
-from .index import add_row
+from .acts import shows_media, verb_act
+from .index import add_row, cue_span
 from .lexicon import CUE_LEMMAS, NOT_SPEAKERS, verb_lemma
+from .speakers import named_at, speaker_of, subject
 
 LABEL_TOKENS = 5
 _HANDLE = re.compile(r"@\w{2,}")
@@ -128,6 +135,58 @@ def has_verb(doc, row) -> bool:
                                     for t in span)
 
 
+def bare_cue(ix, s0, colon):
+    """(verb, cue, speaker token) of the introduction that ends in the colon at token ``colon``, in
+    the sentence from token s0, when no row of its own says anything: the last verb of speech or
+    writing before the colon with a speaker ("Jo Ade wrote on her blog:", "He added:", "Ade, a
+    teacher, tweeted [fr]:"; the verb is the cue), else the main verb of a named person or
+    organisation ("Jo Ade is critical of the plan:", "Lira Watch was shocked:"; the colon is the
+    cue); None for a negated verb, a verb that shows a picture or link ("posted a photo:"), or a
+    speaker the text does not name ("Many were shocked:")."""
+    doc = ix.doc
+    taken = {r["_verb"] for r in ix.rows}
+    for i in range(colon - 1, s0 - 1, -1):
+        v = doc[i]
+        if ix.qid[i] >= 0 or ix.is_mark[i] or i in taken or v.pos_ not in ("VERB", "AUX") or \
+                v.dep_ in ("aux", "auxpass", "amod"):
+            continue
+        lemma = verb_lemma(v)
+        cue = lemma in CUE_LEMMAS and verb_act(lemma) == "statement"
+        if not cue and not (v.dep_ == "ROOT" or v.head.i < s0):
+            continue
+        if any(c.dep_ == "neg" for c in v.children) or shows_media(v):
+            return None
+        spk = subject(ix, v)
+        if spk is not None and spk.i > 1 and doc[spk.i - 1].text == "[":
+            # "Jo Ade [fr] is critical of the plan:": the parser took the language tag for the subject
+            spk = doc[spk.i - 2] if named_at(ix, doc[spk.i - 2]) else None
+        if spk is None or ix.qid[spk.i] >= 0:
+            return None
+        if cue:
+            return v, cue_span(ix, v), spk
+        if named_at(ix, spk) or _HANDLE.fullmatch(spk.text) or spk.lower_ in ("he", "she"):
+            col = doc[colon]
+            return v, (col.text, col.idx, col.idx + len(col.text)), spk
+        return None
+    return None
+
+
+def narrated(ix, c0, end_tok) -> bool:
+    """Is the paragraph from token c0 to end_tok the author's narration rather than the quotation
+    an introduction without content announced? It attributes words itself in its first sentence (a
+    row with a speaker whose cue lies there: "Jo Ade expressed her concerns: …", the next
+    introduction), or it has no voice of its own: no first- or second-person pronoun, question or
+    exclamation outside quote marks (a page that dropped the quotation goes on with the story:
+    "The vote was held on Sunday.")."""
+    doc = ix.doc
+    k = bisect.bisect_right(ix.sent_tok, c0)
+    s1 = min(end_tok + 1, ix.sent_tok[k] if k < len(ix.sent_tok) else ix.ntok)
+    if any(r["_verb"] is not None and c0 <= r["_verb"] < s1 and r["_spk"] is not None for r in ix.rows):
+        return True
+    return not any(ix.qid[t.i] < 0 and not ix.is_mark[t.i] and (t.text in ("?", "!") or (
+        t.pos_ == "PRON" and set(t.morph.get("Person")) & {"1", "2"})) for t in doc[c0:end_tok + 1])
+
+
 def blockquotes(ix) -> None:
     """A paragraph ending in "cue:" introduces the next paragraph (see the module docstring)."""
     doc = ix.doc
@@ -138,9 +197,14 @@ def blockquotes(ix) -> None:
         first = next(x for x in range(c, d) if not doc[x].is_space)
         if doc[last].text != ":" or ix.qid[last] >= 0 or ix.is_mark[first] or ix.qid[first] >= 0:
             continue
-        cue = next((r for r in ix.rows if r["_verb"] is not None and a <= r["_verb"] < last
-                    and verb_lemma(doc[r["_verb"]]) in CUE_LEMMAS and r["_spk"] is not None), None)
-        if cue is None:
+        # the cue of the sentence that ends in the colon, the nearest one; else one before it
+        s0 = max(a, ix.sent_tok[bisect.bisect_right(ix.sent_tok, last) - 1])
+        cues = [r for r in ix.rows if r["_verb"] is not None and a <= r["_verb"] < last
+                and verb_lemma(doc[r["_verb"]]) in CUE_LEMMAS and r["_spk"] is not None]
+        near = [r for r in cues if r["_verb"] >= s0]
+        cue = max(near, key=lambda r: r["_verb"]) if near else (cues[0] if cues else None)
+        bare = bare_cue(ix, s0, last) if cue is None or cue["_verb"] < s0 else None
+        if cue is None and bare is None:
             continue
         lab = label_at(ix, c, d)
         c0 = lab[2] + 1 if lab else c
@@ -151,6 +215,12 @@ def blockquotes(ix) -> None:
             continue
         start, end = doc[c0].idx, doc[end_tok].idx + len(doc[end_tok].text)
         if covered(start, end):
+            continue
+        if bare is not None and not narrated(ix, c0, end_tok):
+            # "Jo Ade wrote on her blog:", "Jo Ade is critical of the plan:": no content of its own
+            add_row(ix, "direct", start, end, speaker_of(ix, bare[2]), bare[1], how="block", verb=bare[0].i)
+            continue
+        if cue is None:
             continue
         head = doc[cue["_spk"]]
         if cue["_how"] == "object" and not has_verb(doc, cue):
