@@ -567,6 +567,10 @@ def test_block_quotation_after_a_cue_without_content(nlp):
     assert (a["kind"], a["cue"], a["speaker_text"]) == ("direct", "wrote", "Activist Jo Ade")
     assert a["text"].endswith("full every morning.")
     assert (b["kind"], b["cue"], b["speaker_name"]) == ("direct", "tweeted", "Lira Okoro")
+    # reported speech without a named speaker inside the quotation is its own words
+    r = one(quotes(nlp, "Fares rose in May.\n\nActivist Jo Ade wrote on her blog:\n\nNobody asked the "
+                        "students of this city what we need from a tram line."), "Nobody asked")
+    assert (r["kind"], r["cue"], r["speaker_text"]) == ("direct", "wrote", "Activist Jo Ade")
 
 
 def test_block_quotation_after_a_named_stance(nlp):

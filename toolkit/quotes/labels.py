@@ -173,15 +173,16 @@ def bare_cue(ix, s0, colon):
 
 def narrated(ix, c0, end_tok) -> bool:
     """Is the paragraph from token c0 to end_tok the author's narration rather than the quotation
-    an introduction without content announced? It attributes words itself in its first sentence (a
-    row with a speaker whose cue lies there: "Jo Ade expressed her concerns: …", the next
-    introduction), or it has no voice of its own: no first- or second-person pronoun, question or
+    an introduction without content announced? It attributes words to a named speaker in its first
+    sentence (a row whose cue lies there: "Jo Ade expressed her concerns: …", the next
+    introduction; not "Nobody asked us what we need.", the quotation's own words), or it has no voice of its own: no first- or second-person pronoun, question or
     exclamation outside quote marks (a page that dropped the quotation goes on with the story:
     "The vote was held on Sunday.")."""
     doc = ix.doc
     k = bisect.bisect_right(ix.sent_tok, c0)
     s1 = min(end_tok + 1, ix.sent_tok[k] if k < len(ix.sent_tok) else ix.ntok)
-    if any(r["_verb"] is not None and c0 <= r["_verb"] < s1 and r["_spk"] is not None for r in ix.rows):
+    if any(r["_verb"] is not None and c0 <= r["_verb"] < s1 and r["_spk"] is not None and (
+            named_at(ix, doc[r["_spk"]]) or doc[r["_spk"]].pos_ == "PROPN") for r in ix.rows):
         return True
     return not any(ix.qid[t.i] < 0 and not ix.is_mark[t.i] and (t.text in ("?", "!") or (
         t.pos_ == "PRON" and set(t.morph.get("Person")) & {"1", "2"})) for t in doc[c0:end_tok + 1])
