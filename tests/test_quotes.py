@@ -583,6 +583,24 @@ def test_block_quotation_after_a_named_stance(nlp):
                        "students we pay more every year, and the trams are no faster than before.") == []
 
 
+def test_introduction_glued_to_the_end_of_a_block_quotation(nlp):
+    # a page that ran a quoted post (ending in a hashtag and a link) into the next introduction
+    text = ("Fares rose in May.\n\nJo Ade notes that the tram is late again:\n\nThe tram was late again "
+            "this morning, we waited an hour #lira http://t.co/abc Ben Okoro (@ben_ok) [fr] says:\n\nWe "
+            "need a second line through the old town, and soon!")
+    rows = quotes(nlp, text)
+    a, b = one(rows, "we waited an hour"), one(rows, "second line")
+    assert a["text"].endswith("http://t.co/abc") and a["speaker_name"] == "Jo Ade"
+    assert (b["cue"], b["speaker_name"]) == ("says", "Ben Okoro")
+    # no link, hashtag, handle or full stop before the name: the introduction is its whole sentence
+    text = ("Fares rose in May.\n\nJo Ade notes that the tram is late again:\n\nThe tram was late again "
+            "this morning and we waited an hour, and the driver Ben Okoro said:\n\nWe need a second line "
+            "through the old town, and soon!")
+    rows = quotes(nlp, text)
+    assert not [r for r in rows if "we waited an hour" in r["text"]]
+    assert one(rows, "second line")["cue"] == "said"
+
+
 def test_no_block_quotation_when_the_page_dropped_it(nlp):
     # the quotation an introduction announced is missing: the next paragraph is the story going
     # on (no voice of its own), or the next introduction

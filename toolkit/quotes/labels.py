@@ -16,7 +16,9 @@
   of the plan:", the colon its cue) introduces the next paragraph too, when that paragraph reads
   as someone's own words (a first- or second-person pronoun, a question or exclamation) and does
   not open with an introduction of its own: pages often drop the quotation (an embedded post)
-  and go on with the story, which is no statement.
+  and go on with the story, which is no statement. A page may also run a quoted post into the
+  next introduction ("… #lira http://t.co/x Jo Ade (@jo_ade) [fr] says:"): the block ends before
+  the name, and the introduction starts there.
 """
 from __future__ import annotations
 
@@ -111,17 +113,70 @@ def signatures(ix) -> None:
         prev = None if m else (t0, t_end)
 
 
+INTRO_TOKENS = 20  # an introduction glued to a quotation is looked for this far before its colon
+
+
+def intro_start(ix, colon: int, lo: int) -> int:
+    """The first token of the introduction that ends in the colon at token ``colon`` (not before
+    token lo): the start of its sentence, or, when the page glued the introduction to a quotation
+    that ends in a link, hashtag or handle without a full stop ("… http://t.co/x Jo Ade (@jo_ade)
+    [fr] wrote:"), the speaker's words right before its verb (the nearest cue verb, else the nearest
+    verb): names, a description, brackets and handles."""
+    doc = ix.doc
+    start = max(lo, ix.sent_tok[bisect.bisect_right(ix.sent_tok, colon) - 1])
+    verbs = [i for i in range(colon - 1, max(lo, colon - INTRO_TOKENS) - 1, -1)
+             if doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in ("aux", "auxpass")]
+    v = next((i for i in verbs if verb_lemma(doc[i]) in CUE_LEMMAS), verbs[0] if verbs else None)
+    if v is None:
+        return start
+    p, depth = v, 0
+    while p - 1 >= lo:
+        t = doc[p - 1]
+        if t.text in (")", "]"):
+            depth += 1
+        elif t.text in ("(", "["):
+            depth -= 1
+        elif depth == 0 and (t.like_url or hashtag(doc, p - 1) or not (
+                t.pos_ in ("PROPN", "DET", "NOUN", "ADJ", "PRON") or _HANDLE.fullmatch(t.text))):
+            break
+        p -= 1
+    if p == v or p <= lo or depth != 0:
+        return start
+    t = doc[p - 1]
+    glued = t.like_url or hashtag(doc, p - 1) or _HANDLE.fullmatch(t.text) or t.text in (".", "!", "?", "…")
+    return p if glued and ix.same_line(p, colon) else start
+
+
+def hashtag(doc, i: int) -> bool:
+    """Is token i a hashtag or the word of one ("#", "lira" in "#lira")?"""
+    return doc[i].text.startswith("#") or (i > 0 and doc[i - 1].text == "#" and doc[i - 1].idx + 1 == doc[i].idx)
+
+
+def before_brackets(doc, i: int) -> int:
+    """The token before the bracketed groups that end right before token i ("Jo Ade (@jo_ade)
+    [fr] says": "Ade" for "says"), or -1."""
+    j = i - 1
+    while j >= 0 and doc[j].text in (")", "]"):
+        depth = 0
+        while j >= 0:
+            depth += doc[j].text in (")", "]")
+            depth -= doc[j].text in ("(", "[")
+            j -= 1
+            if depth == 0:
+                break
+    return j
+
+
 def block_end(ix, c0, d):
     """The last token of a block quotation from c0 to d, without a closing sentence that ends in a
-    colon (the introduction of the next one, glued to it)."""
+    colon (the introduction of the next one, glued to it: :func:`intro_start`)."""
     doc = ix.doc
     toks = [x for x in range(c0, d) if not doc[x].is_space]
     if not toks:
         return None
     end = toks[-1]
     if doc[end].text == ":":
-        k = bisect.bisect_right(ix.sent_tok, end) - 1
-        end = ix.sent_tok[k] - 1
+        end = intro_start(ix, end, c0) - 1
         while end >= c0 and doc[end].is_space:
             end -= 1
     return end if end >= c0 else None
@@ -158,8 +213,10 @@ def bare_cue(ix, s0, colon):
             return None
         spk = subject(ix, v)
         if spk is not None and spk.i > 1 and doc[spk.i - 1].text == "[":
-            # "Jo Ade [fr] is critical of the plan:": the parser took the language tag for the subject
-            spk = doc[spk.i - 2] if named_at(ix, doc[spk.i - 2]) else None
+            # "Jo Ade [fr] is critical of the plan:", "Jo Ade (@jo_ade) [fr] says:": the parser
+            # took the language tag for the subject
+            j = before_brackets(doc, spk.i + 2 if spk.i + 1 < len(doc) and doc[spk.i + 1].text == "]" else spk.i)
+            spk = doc[j] if j >= 0 and named_at(ix, doc[j]) else None
         if spk is None or ix.qid[spk.i] >= 0:
             return None
         if cue:
@@ -199,7 +256,7 @@ def blockquotes(ix) -> None:
         if doc[last].text != ":" or ix.qid[last] >= 0 or ix.is_mark[first] or ix.qid[first] >= 0:
             continue
         # the cue of the sentence that ends in the colon, the nearest one; else one before it
-        s0 = max(a, ix.sent_tok[bisect.bisect_right(ix.sent_tok, last) - 1])
+        s0 = intro_start(ix, last, a)
         cues = [r for r in ix.rows if r["_verb"] is not None and a <= r["_verb"] < last
                 and verb_lemma(doc[r["_verb"]]) in CUE_LEMMAS and r["_spk"] is not None]
         near = [r for r in cues if r["_verb"] >= s0]
