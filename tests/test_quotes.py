@@ -558,6 +558,64 @@ def test_block_quotation_after_a_statement_of_its_own(nlp):
     assert "Harbour Notes" in block["speaker_text"]
 
 
+def test_block_quotation_after_a_cue_without_content(nlp):
+    text = ("Fares rose in May.\n\nActivist Jo Ade wrote on her blog:\n\nWe cannot afford the new tram "
+            "line, and the buses are already full every morning.\n\nLira Okoro, a teacher, "
+            "tweeted [fr]:\n\nWhy should my pupils pay twice as much as last year?")
+    rows = quotes(nlp, text)
+    a, b = one(rows, "We cannot afford"), one(rows, "Why should my pupils")
+    assert (a["kind"], a["cue"], a["speaker_text"]) == ("direct", "wrote", "Activist Jo Ade")
+    assert a["text"].endswith("full every morning.")
+    assert (b["kind"], b["cue"], b["speaker_name"]) == ("direct", "tweeted", "Lira Okoro")
+    # reported speech without a named speaker inside the quotation is its own words
+    r = one(quotes(nlp, "Fares rose in May.\n\nActivist Jo Ade wrote on her blog:\n\nNobody asked the "
+                        "students of this city what we need from a tram line."), "Nobody asked")
+    assert (r["kind"], r["cue"], r["speaker_text"]) == ("direct", "wrote", "Activist Jo Ade")
+
+
+def test_block_quotation_after_a_named_stance(nlp):
+    text = ("Fares rose in May.\n\nThe blogger Jo Ade [fr] is critical of the new fares:\n\nAs "
+            "students we pay more every year, and the trams are no faster than before.")
+    r = one(quotes(nlp, text), "As students we pay")
+    assert (r["kind"], r["cue"], r["speaker_name"]) == ("direct", ":", "Jo Ade")
+    # a stance of people the text does not name introduces nothing
+    assert quotes(nlp, "Fares rose in May.\n\nMany students are critical of the new fares:\n\nAs "
+                       "students we pay more every year, and the trams are no faster than before.") == []
+
+
+def test_introduction_glued_to_the_end_of_a_block_quotation(nlp):
+    # a page that ran a quoted post (ending in a hashtag and a link) into the next introduction
+    text = ("Fares rose in May.\n\nJo Ade notes that the tram is late again:\n\nThe tram was late again "
+            "this morning, we waited an hour #lira http://t.co/abc Ben Okoro (@ben_ok) [fr] says:\n\nWe "
+            "need a second line through the old town, and soon!")
+    rows = quotes(nlp, text)
+    a, b = one(rows, "we waited an hour"), one(rows, "second line")
+    assert a["text"].endswith("http://t.co/abc") and a["speaker_name"] == "Jo Ade"
+    assert (b["cue"], b["speaker_name"]) == ("says", "Ben Okoro")
+    # no link, hashtag, handle or full stop before the name: the introduction is its whole sentence
+    text = ("Fares rose in May.\n\nJo Ade notes that the tram is late again:\n\nThe tram was late again "
+            "this morning and we waited an hour, and the driver Ben Okoro said:\n\nWe need a second line "
+            "through the old town, and soon!")
+    rows = quotes(nlp, text)
+    assert not [r for r in rows if "we waited an hour" in r["text"]]
+    assert one(rows, "second line")["cue"] == "said"
+
+
+def test_no_block_quotation_when_the_page_dropped_it(nlp):
+    # the quotation an introduction announced is missing: the next paragraph is the story going
+    # on (no voice of its own), or the next introduction
+    text = ("Fares rose in May.\n\nActivist Jo Ade wrote on her blog:\n\nThe council voted on the new "
+            "fares on Monday and the trams will run every ten minutes from June.")
+    assert [r for r in quotes(nlp, text) if "council voted" in r["text"]] == []
+    text = ("Fares rose in May.\n\nActivist Jo Ade tweeted:\n\nLira Okoro, a teacher, said that we "
+            "should all take the bus instead.")
+    r = one(quotes(nlp, text), "take the bus")
+    assert (r["speaker_name"], r["cue"], r["kind"]) == ("Lira Okoro", "said", "indirect")
+    # a negated cue introduces no statement
+    rows = quotes(nlp, "Fares rose in May.\n\nJo Ade did not comment:\n\nWe cannot afford the new tram line at all.")
+    assert not [r for r in rows if "We cannot afford" in r["text"]]
+
+
 def test_a_headline_and_its_deck_in_sentence_case_are_no_rows(nlp):
     text = ("Regulator urges new dam on the river;\nMember of the water board says the floods will only get worse.\n\n"
             "Senator Ana Ruiz said on Monday that the dam would be built within five years, and the water board "

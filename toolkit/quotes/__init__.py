@@ -26,7 +26,7 @@ each, over a per-document index (:mod:`.index`), in the order :mod:`.extract` ru
 - :mod:`.direct`: a cue right after a quotation ("…,” said X", "— X") or right before it ("X
   said: “…”"), transcript labels inside quotes; unattributed quotes take the speaker of the
   preceding quote; scare quotes and quoted titles are no statements; :mod:`.labels`: tweets
-  signed by a handle, block quotations after "X explains:";
+  signed by a handle, block quotations after "X explains:", "X wrote:", "X is critical of Y:";
 - :mod:`.speakers`: the speaker's noun phrase as written; :mod:`.coref` (with :mod:`.names`):
   the name it stands for, once every row of the article is known (surnames, pronouns by
   agreement and continuity, descriptions, documents to their issuer, relative "who");

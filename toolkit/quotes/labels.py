@@ -11,15 +11,24 @@
   history:") introduces the next paragraph, which the page printed without quotation marks; when
   the cue has content of its own ("Ade notes that the plan failed:", "Ade urged the council to
   act now:", an object with a verb of its own) the two are two statements, and the colon is the
-  block's cue.
+  block's cue. An introduction that says nothing itself ("Jo Ade wrote on her blog:", "He
+  added:", "Ade [fr] tweeted:", or a named person's or organisation's stance: "Jo Ade is critical
+  of the plan:", the colon its cue) introduces the next paragraph too, when that paragraph reads
+  as someone's own words (a first- or second-person pronoun, a question or exclamation) and does
+  not open with an introduction of its own: pages often drop the quotation (an embedded post)
+  and go on with the story, which is no statement. A page may also run a quoted post into the
+  next introduction ("… #lira http://t.co/x Jo Ade (@jo_ade) [fr] says:"): the block ends before
+  the name, and the introduction starts there.
 """
 from __future__ import annotations
 
 import bisect
 import re
 
-from .index import add_row
+from .acts import shows_media, verb_act
+from .index import add_row, cue_span
 from .lexicon import CUE_LEMMAS, NOT_SPEAKERS, verb_lemma
+from .speakers import named_at, speaker_of, subject
 
 LABEL_TOKENS = 5
 _HANDLE = re.compile(r"@\w{2,}")
@@ -104,17 +113,70 @@ def signatures(ix) -> None:
         prev = None if m else (t0, t_end)
 
 
+INTRO_TOKENS = 20  # an introduction glued to a quotation is looked for this far before its colon
+
+
+def intro_start(ix, colon: int, lo: int) -> int:
+    """The first token of the introduction that ends in the colon at token ``colon`` (not before
+    token lo): the start of its sentence, or, when the page glued the introduction to a quotation
+    that ends in a link, hashtag or handle without a full stop ("… http://t.co/x Jo Ade (@jo_ade)
+    [fr] wrote:"), the speaker's words right before its verb (the nearest cue verb, else the nearest
+    verb): names, a description, brackets and handles."""
+    doc = ix.doc
+    start = max(lo, ix.sent_tok[bisect.bisect_right(ix.sent_tok, colon) - 1])
+    verbs = [i for i in range(colon - 1, max(lo, colon - INTRO_TOKENS) - 1, -1)
+             if doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in ("aux", "auxpass")]
+    v = next((i for i in verbs if verb_lemma(doc[i]) in CUE_LEMMAS), verbs[0] if verbs else None)
+    if v is None:
+        return start
+    p, depth = v, 0
+    while p - 1 >= lo:
+        t = doc[p - 1]
+        if t.text in (")", "]"):
+            depth += 1
+        elif t.text in ("(", "["):
+            depth -= 1
+        elif depth == 0 and (t.like_url or hashtag(doc, p - 1) or not (
+                t.pos_ in ("PROPN", "DET", "NOUN", "ADJ", "PRON") or _HANDLE.fullmatch(t.text))):
+            break
+        p -= 1
+    if p == v or p <= lo or depth != 0:
+        return start
+    t = doc[p - 1]
+    glued = t.like_url or hashtag(doc, p - 1) or _HANDLE.fullmatch(t.text) or t.text in (".", "!", "?", "…")
+    return p if glued and ix.same_line(p, colon) else start
+
+
+def hashtag(doc, i: int) -> bool:
+    """Is token i a hashtag or the word of one ("#", "lira" in "#lira")?"""
+    return doc[i].text.startswith("#") or (i > 0 and doc[i - 1].text == "#" and doc[i - 1].idx + 1 == doc[i].idx)
+
+
+def before_brackets(doc, i: int) -> int:
+    """The token before the bracketed groups that end right before token i ("Jo Ade (@jo_ade)
+    [fr] says": "Ade" for "says"), or -1."""
+    j = i - 1
+    while j >= 0 and doc[j].text in (")", "]"):
+        depth = 0
+        while j >= 0:
+            depth += doc[j].text in (")", "]")
+            depth -= doc[j].text in ("(", "[")
+            j -= 1
+            if depth == 0:
+                break
+    return j
+
+
 def block_end(ix, c0, d):
     """The last token of a block quotation from c0 to d, without a closing sentence that ends in a
-    colon (the introduction of the next one, glued to it)."""
+    colon (the introduction of the next one, glued to it: :func:`intro_start`)."""
     doc = ix.doc
     toks = [x for x in range(c0, d) if not doc[x].is_space]
     if not toks:
         return None
     end = toks[-1]
     if doc[end].text == ":":
-        k = bisect.bisect_right(ix.sent_tok, end) - 1
-        end = ix.sent_tok[k] - 1
+        end = intro_start(ix, end, c0) - 1
         while end >= c0 and doc[end].is_space:
             end -= 1
     return end if end >= c0 else None
@@ -128,6 +190,61 @@ def has_verb(doc, row) -> bool:
                                     for t in span)
 
 
+def bare_cue(ix, s0, colon):
+    """(verb, cue, speaker token) of the introduction that ends in the colon at token ``colon``, in
+    the sentence from token s0, when no row of its own says anything: the last verb of speech or
+    writing before the colon with a speaker ("Jo Ade wrote on her blog:", "He added:", "Ade, a
+    teacher, tweeted [fr]:"; the verb is the cue), else the main verb of a named person or
+    organisation ("Jo Ade is critical of the plan:", "Lira Watch was shocked:"; the colon is the
+    cue); None for a negated verb, a verb that shows a picture or link ("posted a photo:"), or a
+    speaker the text does not name ("Many were shocked:")."""
+    doc = ix.doc
+    taken = {r["_verb"] for r in ix.rows}
+    for i in range(colon - 1, s0 - 1, -1):
+        v = doc[i]
+        if ix.qid[i] >= 0 or ix.is_mark[i] or i in taken or v.pos_ not in ("VERB", "AUX") or \
+                v.dep_ in ("aux", "auxpass", "amod"):
+            continue
+        lemma = verb_lemma(v)
+        cue = lemma in CUE_LEMMAS and verb_act(lemma) == "statement"
+        if not cue and not (v.dep_ == "ROOT" or v.head.i < s0):
+            continue
+        if any(c.dep_ == "neg" for c in v.children) or shows_media(v):
+            return None
+        spk = subject(ix, v)
+        if spk is not None and spk.i > 1 and doc[spk.i - 1].text == "[":
+            # "Jo Ade [fr] is critical of the plan:", "Jo Ade (@jo_ade) [fr] says:": the parser
+            # took the language tag for the subject
+            j = before_brackets(doc, spk.i + 2 if spk.i + 1 < len(doc) and doc[spk.i + 1].text == "]" else spk.i)
+            spk = doc[j] if j >= 0 and named_at(ix, doc[j]) else None
+        if spk is None or ix.qid[spk.i] >= 0:
+            return None
+        if cue:
+            return v, cue_span(ix, v), spk
+        if named_at(ix, spk) or _HANDLE.fullmatch(spk.text) or spk.lower_ in ("he", "she"):
+            col = doc[colon]
+            return v, (col.text, col.idx, col.idx + len(col.text)), spk
+        return None
+    return None
+
+
+def narrated(ix, c0, end_tok) -> bool:
+    """Is the paragraph from token c0 to end_tok the author's narration rather than the quotation
+    an introduction without content announced? It attributes words to a named speaker in its first
+    sentence (a row whose cue lies there: "Jo Ade expressed her concerns: …", the next
+    introduction; not "Nobody asked us what we need.", the quotation's own words), or it has no voice of its own: no first- or second-person pronoun, question or
+    exclamation outside quote marks (a page that dropped the quotation goes on with the story:
+    "The vote was held on Sunday.")."""
+    doc = ix.doc
+    k = bisect.bisect_right(ix.sent_tok, c0)
+    s1 = min(end_tok + 1, ix.sent_tok[k] if k < len(ix.sent_tok) else ix.ntok)
+    if any(r["_verb"] is not None and c0 <= r["_verb"] < s1 and r["_spk"] is not None and (
+            named_at(ix, doc[r["_spk"]]) or doc[r["_spk"]].pos_ == "PROPN") for r in ix.rows):
+        return True
+    return not any(ix.qid[t.i] < 0 and not ix.is_mark[t.i] and (t.text in ("?", "!") or (
+        t.pos_ == "PRON" and set(t.morph.get("Person")) & {"1", "2"})) for t in doc[c0:end_tok + 1])
+
+
 def blockquotes(ix) -> None:
     """A paragraph ending in "cue:" introduces the next paragraph (see the module docstring)."""
     doc = ix.doc
@@ -138,9 +255,14 @@ def blockquotes(ix) -> None:
         first = next(x for x in range(c, d) if not doc[x].is_space)
         if doc[last].text != ":" or ix.qid[last] >= 0 or ix.is_mark[first] or ix.qid[first] >= 0:
             continue
-        cue = next((r for r in ix.rows if r["_verb"] is not None and a <= r["_verb"] < last
-                    and verb_lemma(doc[r["_verb"]]) in CUE_LEMMAS and r["_spk"] is not None), None)
-        if cue is None:
+        # the cue of the sentence that ends in the colon, the nearest one; else one before it
+        s0 = intro_start(ix, last, a)
+        cues = [r for r in ix.rows if r["_verb"] is not None and a <= r["_verb"] < last
+                and verb_lemma(doc[r["_verb"]]) in CUE_LEMMAS and r["_spk"] is not None]
+        near = [r for r in cues if r["_verb"] >= s0]
+        cue = max(near, key=lambda r: r["_verb"]) if near else (cues[0] if cues else None)
+        bare = bare_cue(ix, s0, last) if cue is None or cue["_verb"] < s0 else None
+        if cue is None and bare is None:
             continue
         lab = label_at(ix, c, d)
         c0 = lab[2] + 1 if lab else c
@@ -151,6 +273,12 @@ def blockquotes(ix) -> None:
             continue
         start, end = doc[c0].idx, doc[end_tok].idx + len(doc[end_tok].text)
         if covered(start, end):
+            continue
+        if bare is not None and not narrated(ix, c0, end_tok):
+            # "Jo Ade wrote on her blog:", "Jo Ade is critical of the plan:": no content of its own
+            add_row(ix, "direct", start, end, speaker_of(ix, bare[2]), bare[1], how="block", verb=bare[0].i)
+            continue
+        if cue is None:
             continue
         head = doc[cue["_spk"]]
         if cue["_how"] == "object" and not has_verb(doc, cue):
