@@ -19,12 +19,16 @@ The patterns each rule handles, with made-up examples:
 - within an article, a surname, a first name, a surname with its particles ("van Dijk"), the last
   words of a name, an initial and surname ("A. Lima") and a misspelt surname stand for the full
   name, wherever they occur (a headline names the person before the text does); two people of one
-  surname: the titled one or the one named far more often, else the bare surname stays;
+  surname: the titled one or the one named far more often, else the bare surname stays; a given
+  name joined to another's full name shares its surname ("Jo and Kito Ade": Jo Ade);
 - across the corpus, a bare surname goes to the full name by evidence (title, co-mentioned
-  actors, outlet and date, dominance), recorded in ``resolved_by`` (:mod:`.resolve`);
+  actors, outlet and date, dominance, a person the corpus names in full in many articles),
+  recorded in ``resolved_by`` (:mod:`.resolve`); an article naming two people of that surname
+  keeps the choice among them;
 - kinds come from the words around all mentions of a name (titles, pronouns, "Ltd", "is a
   company", "the game X", "in X", "the X", the model's labels): products, works, laws, job titles
-  and religions as beliefs are kind "other" and are dropped after the merge; time zones and
+  and religions as beliefs are kind "other" and are dropped after the merge (a place of the corpus
+  inside a law's or award's name stays a mention of it: "Kito" of "Kito Water Act"); time zones and
   languages are no mentions at all. Plural demonyms are groups ("the Palestinians"); adjectives
   are their country ("Palestinian officials");
 - acronyms defined in brackets ("Southern Trade Council (STC)") merge with their expansion, also
