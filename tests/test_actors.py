@@ -706,6 +706,14 @@ def test_a_score_after_a_players_name_is_no_part_of_it():
     assert not c.mentions["text"].str.contains(r"\d").any()
 
 
+def test_people_introduced_by_a_given_name():
+    c = tk.analyze(_frame("The protest was led by a 40-year-old Kisumu resident named Caroline. "
+                          "\u201cWe will be back,\u201d she said."), topics=False)
+    m = c.mentions
+    assert m.loc[m["text"] == "Caroline", "kind"].tolist() == ["person"]
+    assert c.quotes["speaker"].tolist() == ["Caroline"]
+
+
 def test_actor_lookup_prefers_the_actor_readers_mean():
     texts = [f"President Jomo Ade of Lirania spoke in Nyeri on day {i}. Ade said the talks in Nyeri went well."
              for i in range(4)]

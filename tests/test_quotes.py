@@ -664,6 +664,14 @@ def test_pronouns_by_agreement_and_continuity(nlp):
         ("She", "Ana Ruiz"), ("He", "Tom Lee"), ("She", "Ana Ruiz")]
 
 
+def test_a_pronoun_skips_the_previous_speaker_whose_first_name_is_the_other_gender(nlp):
+    text = ("Tom Okafor, a reporter, said the rally was loud. A teacher, Grace Ade, stood at the back.\n\n"
+            "\u201cWe came to listen,\u201d she said.")
+    rows = quotes(nlp, text, mentions=person_mentions(
+        text, {"Tom Okafor": (r"Tom Okafor", "person"), "Grace Ade": (r"Grace Ade", "person")}))
+    assert one(rows, "We came to listen")["speaker_name"] == "Grace Ade"
+
+
 def test_appositive_names_the_description(nlp):
     text = "Her brother, Sam Okoro, said the family would appeal."
     rows = quotes(nlp, text, mentions=person_mentions(text, {"Sam Okoro": (r"Sam Okoro", "person")}))

@@ -22,7 +22,7 @@ from .context import article_context
 from .evidence import judge_kinds
 from .gender import name_list_gender
 from .homonyms import is_generic, teams_and_states
-from .missed import headline_names, missed_party_words
+from .missed import headline_names, introduced_names, missed_party_words
 from .labels import _demonym_surnames, _people_labelled_as_orgs, _relabel
 from .names import ENTITY_LABELS, _local_name, _org_heads, handle_names
 from .people import (add_missed_names, cut_headline_names, cut_sentence_words, named_after_people, person_names,
@@ -50,6 +50,7 @@ def extract_mentions(doc, *, aliases: AliasTable | None = None) -> list[dict]:
     missed_organisations(doc, ents, rows, acronyms)
     rows = join_name_suffixes(text, join_party_words(text, rows))
     rows = coordinated_given_names(text, rows)
+    rows = sorted(rows + introduced_names(text, rows), key=lambda r: (r["start"], r["end"]))
     persons = fix_labels(doc, rows, acronyms, labels)
     return local_names(doc, rows, persons, acronyms, aliases)
 

@@ -7,17 +7,24 @@
   final full stop, or a text of one such line), a capitalised word the model's vocabulary does not
   know (a rare word: "Kito", "Wa-Ade", "Ole'Ade") is a name: a person's, or an organisation's when
   written in capitals ("KPLA"); and a common variant of a name ("AU", "UN") is that name.
+- People introduced by a given name only: "a resident named Ana", "a teacher identified only as
+  Kito B." (the first word a given name of the offline name list): the model often misses them,
+  and the pronouns that follow are theirs.
 """
 from __future__ import annotations
 
 import re
 
+from .. import wordlists
 from . import gazetteer
 from .spans import doc_text
 
 _PARTY_WORD = re.compile(r"(?<![\w'’\-])(?:%s)(?![\w'’\-])" % "|".join(
     re.escape(w) for w in sorted(gazetteer.party_words(), key=len, reverse=True)))
 _LINE = re.compile(r"[^\n]+")
+_INTRODUCED = re.compile(r"\b([a-z]+),?\s+(?:named|called|identified\s+(?:only\s+)?as|known\s+only\s+as)\s+"
+                         r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)((?:\s+(?:[A-Z]\.|[A-Z][a-z]+))?)(?![\w'’\-])")
+_KIND_NOUNS = wordlists.mapping("kind_nouns", "word", "kind")
 MAX_HEADLINE_WORDS = 20
 
 
@@ -90,3 +97,23 @@ def _row(doc, i: int, j: int) -> dict:
     words = doc[i:j]
     acronym = j - i == 1 and sum(ch.isupper() for ch in words[0].text) >= 2
     return {"start": s, "end": e, "label": "ORG" if acronym else "PERSON", "title": None}
+
+
+def introduced_names(text: str, rows: list[dict]) -> list[dict]:
+    """PERSON rows for people the text introduces by a given name ("a resident named Ana", "a
+    driver identified only as Kito B."): the given name must be one the offline name list knows,
+    and the noun before it no thing's ("a town named Ana" is a place). A row of the model's on
+    exactly that name becomes a person ("Ana" read as a place); returns the rows to add."""
+    from .gender import name_list_gender
+
+    out = []
+    for m in _INTRODUCED.finditer(text):
+        s, e = m.start(2), m.end(3) if m.group(3) else m.end(2)
+        if _KIND_NOUNS.get(m.group(1), "person") != "person" or not name_list_gender(m.group(2).split("-")[0]):
+            continue
+        over = [r for r in rows if r["start"] < e and s < r["end"]]
+        if not over:
+            out.append({"start": s, "end": e, "label": "PERSON", "title": None})
+        elif len(over) == 1 and (over[0]["start"], over[0]["end"]) == (s, e):
+            over[0]["label"] = "PERSON"
+    return out

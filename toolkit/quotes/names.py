@@ -8,7 +8,9 @@ descriptions the article gives them, and their gender as the text shows it.
 - a description stands for the person introduced with it ("Mayor Jo Ade … the mayor said",
   "Jo Ade, a professor at the college … the professor added");
 - gender comes from titles and nouns next to the name ("Mrs Ade", "Ade, the spokeswoman") and
-  from the pronouns that follow a sentence about one person only ("Ade arrived. She said …").
+  from the pronouns that follow a sentence about one person only ("Ade arrived. She said …"); where
+  the text says nothing, a pronoun still never stands for a person whose first name the offline
+  name list gives the other gender (:func:`toolkit.actors.gender.first_name_gender`).
 
 Built once per article from the mentions the actors stage gives (``name``, ``kind``, ``title``).
 """
@@ -18,7 +20,7 @@ import bisect
 import re
 
 from .. import wordlists
-from ..actors.gender import PRONOUN_GENDER, pronoun_votes
+from ..actors.gender import PRONOUN_GENDER, first_name_gender, pronoun_votes
 from .lexicon import ORG_NOUNS, PERSON_NOUNS
 
 GENDERED = wordlists.mapping("gendered_words", "word", "gender")
@@ -196,7 +198,16 @@ class People:
         return self.full_name(name, 0) != name
 
     def compatible(self, name: str | None, gender: str | None) -> bool:
-        return name is not None and (gender is None or self.gender.get(name) in (None, gender))
+        """``name`` may be the referent of a pronoun of ``gender``: the text gives it no other
+        gender, nor, when the text says nothing, does its first name ("she" is no "Jo Ade" of a
+        silent text when the name list holds Jo as a man's name)."""
+        if name is None:
+            return False
+        if gender is None:
+            return True
+        if name in self.gender:
+            return self.gender[name] == gender
+        return first_name_gender(name) in (None, gender)
 
 
 def org_described(ix, noun: str, pos: int) -> str | None:
