@@ -712,6 +712,10 @@ def test_people_introduced_by_a_given_name():
     m = c.mentions
     assert m.loc[m["text"] == "Caroline", "kind"].tolist() == ["person"]
     assert c.quotes["speaker"].tolist() == ["Caroline"]
+    missed = _actors("She met a 30-year-old resident named Precious in Lira.",  # the model sees no name
+                     "Jo Ade was named May's player of the month in Lira.", "A town named Ivy lies near Lira.")
+    assert missed.mentions.loc[missed.mentions["text"] == "Precious", "kind"].tolist() == ["person"]
+    assert not missed.mentions["text"].isin(["May", "Ivy"]).any()
 
 
 def test_actor_lookup_prefers_the_actor_readers_mean():

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from .. import wordlists
 from . import gazetteer
 from .spans import doc_text
@@ -109,11 +111,13 @@ def introduced_names(text: str, rows: list[dict]) -> list[dict]:
     out = []
     for m in _INTRODUCED.finditer(text):
         s, e = m.start(2), m.end(3) if m.group(3) else m.end(2)
-        if _KIND_NOUNS.get(m.group(1), "person") != "person" or not name_list_gender(m.group(2).split("-")[0]):
+        if m.group(1) in STOP_WORDS or _KIND_NOUNS.get(m.group(1), "person") != "person" \
+                or not name_list_gender(m.group(2).split("-")[0]):
+            # "was named May's player", "a town named Ana": no person introduced
             continue
         over = [r for r in rows if r["start"] < e and s < r["end"]]
         if not over:
-            out.append({"start": s, "end": e, "label": "PERSON", "title": None})
+            out.append({"start": s, "end": e, "text": text[s:e], "label": "PERSON", "title": None})
         elif len(over) == 1 and (over[0]["start"], over[0]["end"]) == (s, e):
             over[0]["label"] = "PERSON"
     return out
