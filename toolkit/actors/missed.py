@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import re
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from .. import wordlists
 from . import gazetteer
 from .spans import doc_text
@@ -106,6 +104,8 @@ def introduced_names(text: str, rows: list[dict]) -> list[dict]:
     driver identified only as Kito B."): the given name must be one the offline name list knows,
     and the noun before it no thing's ("a town named Ana" is a place). A row of the model's on
     exactly that name becomes a person ("Ana" read as a place); returns the rows to add."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # here: importing the toolkit loads no spaCy
+
     from .gender import name_list_gender
 
     out = []
