@@ -29,9 +29,9 @@ from .spans import SMALL_WORDS, clean_surface
 _GENERIC = wordlists.words("generic_institutions")
 _SPORT_WORDS = wordlists.words("sport_words")
 # a match score ("won 2-1"), not a range of a quantity ("2-3 days", "18-19 years old", "4-5%")
-_SCORE = re.compile(r"(?<![0-9\-/.:])[0-9]{1,2}-[0-9]{1,2}(?![0-9\-/.:])(?!\s*(?:%|percent|per\b|times\b|"
-                    r"people\b|persons\b|men\b|women\b|children\b|(?:days?|weeks?|months?|years?|hours?|minutes?|"
-                    r"decades?|million|billion|thousand|hundred|km|kg|miles?|metres?|meters?)\b))")
+_UNITS = "|".join(re.escape(w) + (r"\b" if w[-1].isalnum() else "")
+                  for w in sorted(wordlists.words("quantity_units"), key=len, reverse=True))
+_SCORE = re.compile(r"(?<![0-9\-/.:])[0-9]{1,2}-[0-9]{1,2}(?![0-9\-/.:])(?!\s*(?:%s))" % _UNITS)
 _WORD = re.compile(r"[a-z][a-z\-]+")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|to|from|at|across|near|into|visit|visited|visiting)\s+(?:the\s+)?)$", re.I)
 # "lost to Lira", "fell to Lira": a result, the team (not a journey to the place)

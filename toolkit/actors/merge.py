@@ -6,8 +6,9 @@ articles' source and published columns): bare surnames are first resolved by evi
 (:mod:`.homonyms`), then names equal up to accents, case, dots and middle initials become one
 actor. Each actor's kind is the vote of all its mentions, whose kinds come from the evidence of
 their articles (:mod:`.evidence`); actors whose mentions mostly say they are no actor (kind
-"other": products, works, laws, events) are dropped, unless a user alias table gave that kind; a
-place of the corpus inside such a name stays a mention of that place ("Kito" of "Kito Marathon").
+"other": products, works, laws) are dropped, unless a user alias table gave that kind; a place
+of the corpus inside the name of a law or award stays a mention of that place ("Kito" of "Kito
+Water Act").
 """
 from __future__ import annotations
 
@@ -65,11 +66,12 @@ def _kind_votes(keys: pd.Series, kinds: pd.Series) -> dict[str, str]:
 
 
 def _places_inside_non_actors(m: pd.DataFrame, key_kind: dict, max_words: int = 3) -> pd.DataFrame:
-    """A mention row of each place of the corpus written inside the name of a non-actor (kind
-    "other": "Kito" of "Kito City Marathon" or of "Kito Water Act", when "Kito" is a place actor of
-    the corpus), with the span of the place's words; the longest place wins, once per name. The
-    non-actor's own row is dropped after (:func:`_drop_non_actors`)."""
-    # laws, awards, events by their last word; not products, whose names borrow any word ("Kito Linux")
+    """A mention row of each place of the corpus written inside the name of a law, award or
+    accord ("Kito" of "Kito Water Act", when "Kito" is a place actor of the corpus: kind "other"
+    by its last word, :data:`.evidence.NON_ACTOR_HEADS`), with the span of the place's words; the
+    longest place wins, once per name. The non-actor's own row is dropped after
+    (:func:`_drop_non_actors`)."""
+    # not products, whose names borrow any word ("Kito Linux")
     other = m[m["_key"].map(lambda k: key_kind.get(k) == "other")
               & m["name"].map(lambda n: str(n).rsplit(" ", 1)[-1] in NON_ACTOR_HEADS)]
     if other.empty:
@@ -78,28 +80,32 @@ def _places_inside_non_actors(m: pd.DataFrame, key_kind: dict, max_words: int = 
     name_of = m[m["_key"].isin(places)].groupby("_key")["name"].agg(lambda s: s.value_counts().index[0])
     new = []
     for idx, text in zip(other.index, other["text"]):
-        words = [(w.start(), w.end()) for w in re.finditer(r"[^\s]+", str(text))]
-        hit = None
-        for n in range(min(max_words, len(words) - 1), 0, -1):
-            for i in range(len(words) - n + 1):
-                a, b = words[i][0], words[i + n - 1][1]
-                key = normalize_name(POSSESSIVE.sub("", text[a:b]))
-                if key in places:
-                    hit = (a, len(POSSESSIVE.sub("", text[a:b])), key)
-                    break
-            if hit:
-                break
+        hit = _place_inside(str(text), places, max_words)
         if hit:
-            a, length, key = hit
+            a, b, key = hit
             row = m.loc[idx].copy()
-            row["start"], row["end"] = row["start"] + a, row["start"] + a + length
-            row["text"], row["label"], row["kind"] = text[a:a + length], "GPE", "place"
+            row["start"], row["end"] = row["start"] + a, row["start"] + b
+            row["text"], row["label"], row["kind"] = text[a:b], "GPE", "place"
             row["name"], row["_key"], row["resolved_by"] = name_of[key], key, pd.NA
             new.append(row)
     if not new:
         return m
     out = pd.concat([m, pd.DataFrame(new).astype(m.dtypes.to_dict())])
     return out.sort_values(["article_id", "start"], kind="stable")
+
+
+def _place_inside(text: str, places: set, max_words: int) -> tuple[int, int, str] | None:
+    """(start, end, key) of the longest run of words of ``text`` (fewer than all of them) that is
+    a place key, without a possessive; the leftmost of equal length."""
+    words = [(w.start(), w.end()) for w in re.finditer(r"\S+", text)]
+    for n in range(min(max_words, len(words) - 1), 0, -1):
+        for i in range(len(words) - n + 1):
+            a, b = words[i][0], words[i + n - 1][1]
+            b = a + len(POSSESSIVE.sub("", text[a:b]))
+            key = normalize_name(text[a:b])
+            if key in places:
+                return a, b, key
+    return None
 
 
 def _drop_non_actors(m: pd.DataFrame, key_kind: dict) -> pd.DataFrame:

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from .. import wordlists
 from . import gazetteer
+from .evidence import _KIND_NOUNS
 from .spans import doc_text
 
 _PARTY_WORD = re.compile(r"(?<![\w'’\-])(?:%s)(?![\w'’\-])" % "|".join(
@@ -24,7 +24,6 @@ _PARTY_WORD = re.compile(r"(?<![\w'’\-])(?:%s)(?![\w'’\-])" % "|".join(
 _LINE = re.compile(r"[^\n]+")
 _INTRODUCED = re.compile(r"\b([a-z]+),?\s+(?:named|called|identified\s+(?:only\s+)?as|known\s+only\s+as)\s+"
                          r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)((?:\s+(?:[A-Z]\.|[A-Z][a-z]+))?)(?![\w'’\-])")
-_KIND_NOUNS = wordlists.mapping("kind_nouns", "word", "kind")
 MAX_HEADLINE_WORDS = 20
 
 
