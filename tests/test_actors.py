@@ -545,6 +545,17 @@ def test_surname_over_first_word_suffixes_and_middle_names():
     assert set(m.loc[m["article_id"] == "a2", "resolved_by"].dropna()) == {"article full name"}
 
 
+def test_shared_surname_is_not_the_relative_introduced_in_passing():
+    c = tk.analyze(_frame(
+        "Mayor Ana Ruiz opened the fair on Sunday with her husband, former senator Luis Ruiz. Ruiz said "
+        "the town had waited years for it. Ruiz thanked the volunteers."), quotes=False, topics=False)
+    m = c.mentions
+    bare = m[m["text"] == "Ruiz"]
+    assert len(bare) == 2 and set(bare["name"]) == {"Ana Ruiz"}
+    assert set(bare["resolved_by"]) == {"article: the other a relative"}
+    assert set(m.loc[m["text"] == "Luis Ruiz", "name"]) == {"Luis Ruiz"}
+
+
 def test_shared_surname_goes_to_the_person_named_first():
     # the bare surname is used before the second person of that surname is named: it is the first one's
     c = tk.analyze(_frame(

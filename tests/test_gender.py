@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 import toolkit as tk
-from toolkit.actors.gender import decide, first_name_gender, pronoun_votes, read_genders
+from toolkit.actors.gender import decide, described_people, first_name_gender, pronoun_votes, read_genders
 
 
 def analysed(*texts, **kw):
@@ -114,3 +114,14 @@ def test_pronoun_votes_one_person_in_the_window():
     pronouns = [(20, "female"), (40, "male"), (90, "male")]
     got = list(pronoun_votes(pronouns, persons, lambda pos: max(0, pos - 25)))
     assert got == [("ade", "female", 20)]  # 40: obi and lima; 90: nobody in its window
+
+
+def test_a_described_person_starts_the_pronoun_window_afresh():
+    text = ("Jo Ade wrote the letter. The old fisherman who read it called himself a fan. The Duke of Lira "
+            "came with the spokesman Tom Obi and her husband, Sam Ade. Ana Obi, a mother of two, spoke.")
+    ends = described_people(text)
+    # "The Duke" is a name; the others are titles or appositions of names
+    assert [text[e - 9:e] for e in ends] == ["fisherman"]
+    pronouns = [(text.index("himself"), "male")]
+    assert list(pronoun_votes(pronouns, [(0, "ade")], lambda pos: 0)) == [("ade", "male", pronouns[0][0])]
+    assert list(pronoun_votes(pronouns, [(0, "ade")], lambda pos: 0, ends)) == []

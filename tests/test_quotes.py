@@ -655,6 +655,16 @@ def test_two_people_of_one_surname(nlp):
     assert [r["speaker_name"] for r in rows] == ["Ana Ruiz", "Ana Ruiz"]
 
 
+def test_a_bare_surname_is_not_the_relative_of_two_people_of_one_surname(nlp):
+    # the nearest full mention is the husband, but he was introduced as her relative
+    text = ("Mayor Ana Ruiz opened the fair on Sunday with her husband, former senator Luis Ruiz. "
+            "Ruiz said the town had waited years for it.")
+    rows = quotes(nlp, text, mentions=person_mentions(
+        text, {"Ana Ruiz": (r"Ana Ruiz", "person"), "Luis Ruiz": (r"Luis Ruiz", "person"),
+               "Ruiz": (r"(?<=\. )Ruiz", "person")}))
+    assert one(rows, "waited years")["speaker_name"] == "Ana Ruiz"
+
+
 def test_pronouns_by_agreement_and_continuity(nlp):
     text = ("Ana Ruiz spoke first. She said the club would appeal. Tom Lee, the captain, agreed. He said "
             "the team was ready.\n\nShe added that the fans had been patient.")
@@ -670,6 +680,17 @@ def test_a_pronoun_skips_the_previous_speaker_whose_first_name_is_the_other_gend
     rows = quotes(nlp, text, mentions=person_mentions(
         text, {"Tom Okafor": (r"Tom Okafor", "person"), "Grace Ade": (r"Grace Ade", "person")}))
     assert one(rows, "We came to listen")["speaker_name"] == "Grace Ade"
+
+
+def test_an_unnamed_person_described_between_takes_the_pronoun_vote(nlp):
+    # "herself" stands for "A woman", not for the reporter named before her: Tom keeps no text
+    # gender, so "she" skips him as the previous speaker and finds the woman named afterwards
+    text = ("\u201cThe vote was close,\u201d wrote Tom Baker in the Lira Times.\n\n"
+            "A woman who spoke at the meeting identified herself as a teacher named Ana Kito.\n\n"
+            "\u201cHe listens to us,\u201d she said of the mayor.")
+    rows = quotes(nlp, text, mentions=person_mentions(
+        text, {"Tom Baker": (r"Tom Baker", "person"), "Ana Kito": (r"Ana Kito", "person")}))
+    assert one(rows, "He listens to us")["speaker_name"] == "Ana Kito"
 
 
 def test_appositive_names_the_description(nlp):

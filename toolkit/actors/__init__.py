@@ -19,7 +19,8 @@ The patterns each rule handles, with made-up examples:
 - within an article, a surname, a first name, a surname with its particles ("van Dijk"), the last
   words of a name, an initial and surname ("A. Lima") and a misspelt surname stand for the full
   name, wherever they occur (a headline names the person before the text does); two people of one
-  surname: the titled one or the one named far more often, else the bare surname stays; a given
+  surname: the titled one, the one named far more often or first, the one not introduced as the
+  other's relative ("her husband, Kito Ade"), else the bare surname stays; a given
   name joined to another's full name shares its surname ("Jo and Kito Ade": Jo Ade);
 - across the corpus, a bare surname goes to the full name by evidence (title, co-mentioned
   actors, outlet and date, dominance, a person the corpus names in full in many articles),

@@ -72,21 +72,55 @@ NAME_COUNT = 10   # people the name list must have seen with that first name
 _PRONOUN = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.I)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 _WORD = re.compile(r"[A-Za-z][\w.'’-]*")
+# a determiner, at most two words, a noun: "the woman", "a retired fisherman" (see described_people)
+_DESCRIBED = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Aa]nother)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)")
+_NAME_AFTER = re.compile(r"\s*,?\s*[A-Z]")
+_NAME_BEFORE = re.compile(r"[A-Z][\w.'’-]*\s*,\s*$")
+_NOT_MODIFIERS = frozenset("of in on at by for to with who which that and or said says".split())
+DESCRIBING = frozenset(w for w in GENDERED if w not in HONORIFICS and w.isalpha())
 _APPOS = re.compile(r"\s*,\s*(?:(?:the|a|an|his|her|their|its)\s+)?((?:[a-z][\w'’-]*\b\s*){1,3})")
 _APPOS_STOP = frozenset("of for at in on who whose which that and or with to from said says by".split())
 
 
-def pronoun_votes(pronouns, persons, window_start):
+def described_people(text: str) -> list[int]:
+    """End offsets of the unnamed people a text describes with a gendered noun after a determiner
+    ("the woman", "a 52-year-old mother", "another businessman"): referents a pronoun after them
+    may stand for as well as a name before them; not a title or apposition of a name ("the
+    spokesman Jo Ade", "her husband, Jo Ade", "Jo Ade, a spokesman,"). Made-up example: "Jo Ade wrote it. The woman who
+    read it called herself a fan." → the offset after "woman"."""
+    out = []
+    for m in _DESCRIBED.finditer(text):
+        if _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "Jo Ade, a spokesman,": the apposition of a name
+        for w in m.group(1).split()[:3]:
+            if w in DESCRIBING:
+                end = m.start(1) + m.group(1).index(w) + len(w)
+                if not _NAME_AFTER.match(text, end):  # "the spokesman Jo Ade", "her husband, Jo Ade": a title
+                    out.append(end)
+                break
+            if not w.islower() or w.isalpha() and w in _NOT_MODIFIERS:
+                break
+    return out
+
+
+def pronoun_votes(pronouns, persons, window_start, described=()):
     """``(person, gender, offset)`` for each pronoun whose window names one person only.
 
     ``pronouns``: ``(offset, gender)`` of each he/she/... outside quotation marks, in text order;
     ``persons``: ``(start, key)`` of each person mention outside quotation marks, sorted by start;
     ``window_start(offset)``: where the window of the pronoun at ``offset`` begins (the start of
-    the sentence before its own). Made-up example: "Jo Ade spoke. She left." → (Ade, female).
+    the sentence before its own); ``described``: sorted end offsets of :func:`described_people`,
+    each of which starts the window afresh (the pronoun may stand for the unnamed person). Made-up
+    examples: "Jo Ade spoke. She left." → (Ade, female); "Jo Ade spoke. A woman said she left." →
+    no vote.
     """
     starts = [p[0] for p in persons]
     for pos, g in pronouns:
-        a = bisect.bisect_left(starts, window_start(pos))
+        lo = window_start(pos)
+        d = bisect.bisect_right(described, pos) - 1
+        if d >= 0:
+            lo = max(lo, described[d])
+        a = bisect.bisect_left(starts, lo)
         b = bisect.bisect_left(starts, pos)
         keys = {k for _, k in persons[a:b]}
         if len(keys) == 1:
@@ -191,7 +225,8 @@ def article_votes(text: str, persons: pd.DataFrame, sentence_starts: list[int]):
         k = bisect.bisect_right(sentence_starts, pos) - 1
         return sentence_starts[max(0, k - 1)] if sentence_starts else 0
 
-    for actor, g, pos in pronoun_votes(pronouns, [(r.start, r.actor_id) for r in rows], window_start):
+    described = [e for e in described_people(text) if not _inside(spans, qstarts, e - 1)]
+    for actor, g, pos in pronoun_votes(pronouns, [(r.start, r.actor_id) for r in rows], window_start, described):
         yield actor, g, ("pronoun", pos)
 
 

@@ -8,7 +8,8 @@ names the person in full). When two people of the article share a surname ("Jo A
 Ade"), a bare "Ade" is the one with the same title ("President Ade" beside "President Jo Ade"; an
 honorific such as "Mr" tells no one apart), else
 the one the article names far more often (twice as often, at least twice), else the one named in
-full first when the article uses the bare surname before naming the other, else it stays a bare
+full first when the article uses the bare surname before naming the other, else the one not
+introduced as the other's relative ("her husband, Kito Ade"), else it stays a bare
 surname for the corpus to resolve (:mod:`.resolve`). A bare name is a surname before it is another
 name's first word; a generational suffix ("Jo Ade Jr") is no surname.
 """
@@ -35,6 +36,11 @@ NAME_TITLES = wordlists.words("name_titles")
 # royal and papal styles go with a given name ("Prince Ana"), peerage ones with a surname ("Lord Kito")
 _GIVEN_NAME_TITLES = frozenset(t for t, n in wordlists.mapping("name_titles", "word", "names").items() if n == "given")
 _REGNAL = re.compile(r"^(?:[IVX]+|\d+(?:st|nd|rd|th)?)$")
+_KINSHIP = wordlists.words("kinship_nouns")
+# "her husband, ", "Ade's daughter, former minister ": a possessed noun of kinship, a comma, at most
+# three title words, then the name
+_RELATIVE_BEFORE = re.compile(r"\b(?:his|her|their|[A-Z][\w'’-]*['’]s)\s+(?:%s)\s*,\s*(?:[\w.-]+\s+){0,3}$"
+                              % "|".join(sorted(map(re.escape, _KINSHIP), key=len, reverse=True)))
 _TITLE_BEFORE = re.compile(r"\b(%s)\.?\s+$" % "|".join(sorted(NAME_TITLES)))
 
 
@@ -50,6 +56,7 @@ class People:
     counts: Counter = field(default_factory=Counter)
     titles: dict = field(default_factory=dict)
     first: dict = field(default_factory=dict)  # a shared form -> the person it named before the others were named
+    principal: dict = field(default_factory=dict)  # a form two people share -> the one not introduced as the other's relative
 
     def __bool__(self) -> bool:
         return bool(self.full or self.parts)
@@ -90,6 +97,8 @@ class People:
             return cands[0], "article: dominant full name"
         if surface in self.first:
             return self.first[surface], "article: named first"
+        if surface in self.principal:
+            return self.principal[surface], "article: the other a relative"
         return surface, None
 
 
@@ -160,7 +169,22 @@ def person_names(rows: list[dict], text: str) -> People:
             order = {n: i for i, n in enumerate(fulls)}
             people.shared[part] = sorted(names, key=lambda n: (-people.counts[n], order.get(n, 0)))
     _named_first(rows, people)
+    _principals(rows, text, people)
     return people
+
+
+def _principals(rows: list[dict], text: str, people: People) -> None:
+    """A form two people share is the one not introduced as someone's relative: "Mayor Jo Ade
+    opened the fair with her husband, former senator Kito Ade. Ade said ..." is the mayor (the
+    relative is named in passing). Only when exactly one of the two is introduced so."""
+    for part, names in people.shared.items():
+        if len(names) != 2:
+            continue
+        related = {people.full.get(clean_surface(r["text"])) for r in rows if r["label"] == "PERSON"
+                   and _RELATIVE_BEFORE.search(text, max(0, r["start"] - 80), r["start"])}
+        others = [n for n in names if n not in related]
+        if len(others) == 1:
+            people.principal[part] = others[0]
 
 
 def _named_first(rows: list[dict], people: People) -> None:

@@ -20,12 +20,13 @@ import bisect
 import re
 
 from .. import wordlists
-from ..actors.gender import PRONOUN_GENDER, first_name_gender, pronoun_votes
+from ..actors.gender import PRONOUN_GENDER, described_people, first_name_gender, pronoun_votes
 from .lexicon import ORG_NOUNS, PERSON_NOUNS
 
 GENDERED = wordlists.mapping("gendered_words", "word", "gender")
 ABBREVIATIONS = wordlists.mapping("title_abbreviations", "abbreviation", "word")
 TITLE_WORDS = wordlists.words("title_words")
+KINSHIP = wordlists.words("kinship_nouns")
 TITLE_WINDOW = 4  # tokens before a name searched for its titles
 OFFICES = wordlists.mapping("office_qualifiers", "word", "role")
 OFFICE_QUALIFIERS = frozenset(w for w, r in OFFICES.items() if r == "qualifier")  # "Vice President" is no "president"
@@ -75,6 +76,7 @@ class People:
         self.titles = {}     # full name -> set of title keys
         self.gender = {}     # full name -> "male" / "female"
         self.by_first_name = set()  # full names the article also calls by first name alone
+        self.relatives = set()      # full names introduced as someone's relative ("her husband, Tom Ade")
         self.known = set()          # every person named
         votes: dict[str, dict[str, int]] = {}
         for m in self.persons:
@@ -85,6 +87,8 @@ class People:
                 if g:
                     votes.setdefault(name, {}).setdefault(g, 0)
                     votes[name][g] += 3
+            if self.introduced_as_relative(m):
+                self.relatives.add(name)
             said = str(m.get("text") or "").split()
             first = name.split()[0].lower()
             if len(said) == 1 and not ix.in_quote_char(m["start"]) and len(name.split()) > 1 and first == said[0].lower():
@@ -138,6 +142,19 @@ class People:
                     break
         return out
 
+    def introduced_as_relative(self, m) -> bool:
+        """Is mention m the apposition of a possessed noun of kinship ("her husband, former
+        minister Tom Ade", "Ade's daughter, Jo Ade")?"""
+        doc = self.ix.doc
+        j = self.ix.tok_at(m["start"]) - 1
+        while j >= 0 and (doc[j].lower_ in TITLE_WORDS or doc[j].lower_.rstrip("-") in OFFICE_QUALIFIERS
+                          or doc[j].pos_ in ("ADJ", "PROPN")):
+            j -= 1  # the titles before the name ("former President")
+        if j < 1 or doc[j].text != ",":
+            return False
+        noun = doc[j - 1]
+        return noun.lower_ in KINSHIP and any(c.dep_ == "poss" for c in noun.children)
+
     def pronoun_votes(self):
         """(full name, gender) for each he/she that follows, in the same or the previous sentence,
         mentions of one person only (outside quotation marks): the rule ``actors.gender`` votes
@@ -152,7 +169,8 @@ class People:
             k = bisect.bisect_right(ix.sent_tok, ix.tok_at(pos)) - 1
             return ix.doc[ix.sent_tok[max(0, k - 1)]].idx
 
-        for name, g, _ in pronoun_votes(pronouns, persons, window_start):
+        described = [e for e in described_people(ix.text) if not ix.in_quote_char(e - 1)]
+        for name, g, _ in pronoun_votes(pronouns, persons, window_start, described):
             yield name, g
 
     # ------------------------------------------------------------------ look-ups
@@ -168,7 +186,8 @@ class People:
         if len(cands) > 1:
             wanted = {title_key(w) for w in titles}
             titled = [c for c in cands if wanted & self.titles.get(c, set())]
-            cands = titled or [c for c in cands if c not in self.by_first_name] or cands
+            cands = titled or [c for c in cands if c not in self.relatives] or cands
+            cands = [c for c in cands if c not in self.by_first_name] or cands
         if len(cands) > 1:
             before = [c for c in cands if self.first_use[c] < pos]
             cands = before or cands
