@@ -13,7 +13,8 @@ Each mention of a name adds to a score per kind:
   ("Kito, 45,": person), a personal pronoun soon after it ("Kito said he": person);
 - a noun that describes it, right before it ("software company Lira Soft", "the game Kito"), as
   an apposition ("Kito, a sandbox game,") or after "is a" ("Kito is a company"): the noun's kind
-  (``kind_nouns``, ``person_nouns``);
+  (``kind_nouns``, ``person_nouns``); a person noun before a name whose first word the name list
+  gives a gender ("journalist Ana Kito") outweighs one mention's label;
 - a word right after it ("Kito Ltd", "Kito's spokesman": organization; "Kito version 2": other);
 - a leading "the" (not a person).
 
@@ -31,6 +32,7 @@ from collections import Counter, defaultdict
 
 from .. import wordlists
 from . import gazetteer
+from .gender import first_name_gender
 from .spans import ORG_HEADS, clean_surface, doc_text
 
 _KIND_NOUNS = dict(wordlists.mapping("kind_nouns", "word", "kind"))
@@ -155,7 +157,11 @@ def _cues(doc, text: str, r: dict):
     if prev is not None and prev.lower_ in ("the", "a", "an"):
         yield "person", -1.0  # "the Kito": not a person
     elif prev is not None and prev.is_lower and prev.lower_ in _KIND_NOUNS:
-        yield _KIND_NOUNS[prev.lower_], STRONG  # "software company Kito", "the game Kito"
+        kind = _KIND_NOUNS[prev.lower_]  # "software company Kito", "the game Kito"
+        # "journalist Ana Kito" the model read as an organisation: a person noun before a name
+        # whose first word the name list gives a gender outweighs one mention's label
+        sure = kind == "person" and first_name_gender(r["text"]) is not None
+        yield kind, STRONG + (0.5 if sure else 0.0)
     after = text[e:e + 120]
     if _AGE.match(after):
         yield "person", STRONG
