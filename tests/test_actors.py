@@ -596,19 +596,22 @@ def test_a_sentence_word_glued_before_a_surname():
     assert "Said Okafor" in set(c.actors["name"])  # a first name "Said": no "Jo Okafor" beside it
 
 
-def test_a_person_noun_before_a_first_name_outweighs_one_organisation_label():
-    # the model reads such names as organisations now and then (seen in tweets quoted in blog
-    # posts); the mentions here carry that label by hand
+def test_a_describing_noun_outweighs_one_label_when_the_name_agrees():
+    # the model reads such names as the other kind now and then (seen in tweets quoted in blog
+    # posts, firms named once); the mentions here carry that label by hand
     from toolkit.actors.evidence import judge_kinds
     from toolkit.nlp import load_model
 
-    text = "Veteran journalist Grace Lomu said the plan had failed. The news source Daily Lomu agreed."
+    text = ("Veteran journalist Grace Lomu said the plan had failed. The news source Daily Lomu agreed. "
+            "The online supermarket Kitomart cut prices, and the retailer Ruth Kito followed.")
     doc = load_model(disable=("parser",))(text)
-    rows = [{"start": text.index(n), "end": text.index(n) + len(n), "text": n, "name": n, "label": "ORG",
-             "kind": "organization", "title": None} for n in ("Grace Lomu", "Daily Lomu")]
+    labels = {"Grace Lomu": "ORG", "Daily Lomu": "ORG", "Kitomart": "PERSON", "Ruth Kito": "PERSON"}
+    rows = [{"start": text.index(n), "end": text.index(n) + len(n), "text": n, "name": n, "label": lab,
+             "kind": "person" if lab == "PERSON" else "organization", "title": None} for n, lab in labels.items()]
     kinds = {r["name"]: r["kind"] for r in judge_kinds(doc, rows)}
-    # "Daily" is no first name the list is sure of: the label stands
-    assert kinds == {"Grace Lomu": "person", "Daily Lomu": "organization"}
+    # "Daily" is no first name the list is sure of, "Ruth" is: their labels stand
+    assert kinds == {"Grace Lomu": "person", "Daily Lomu": "organization", "Kitomart": "organization",
+                     "Ruth Kito": "person"}
 
 
 def test_kinds_come_from_the_evidence_of_all_mentions():
