@@ -556,6 +556,17 @@ def test_shared_surname_is_not_the_relative_introduced_in_passing():
     assert set(m.loc[m["text"] == "Luis Ruiz", "name"]) == {"Luis Ruiz"}
 
 
+def test_a_surname_before_the_noun_it_modifies_is_no_place():
+    # "in the Kade administration" uses Kade as a modifier, not as a place ("in Kade"): the bare
+    # surname stays the president's, and so do the statements it speaks
+    c = tk.analyze(_frame(
+        "President Tom Kade spoke on Monday. Officials in the Kade administration said the talks would go on. "
+        "Kade said the negotiators had done well."), topics=False)
+    m = c.mentions
+    assert set(m.loc[m["text"] == "Kade", "name"]) == {"Tom Kade"}
+    assert set(c.quotes.loc[c.quotes["speaker_text"] == "Kade", "speaker"]) == {"Tom Kade"}
+
+
 def test_shared_surname_goes_to_the_person_named_first():
     # the bare surname is used before the second person of that surname is named: it is the first one's
     c = tk.analyze(_frame(

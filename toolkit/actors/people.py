@@ -233,17 +233,19 @@ def _titled_names(rows: list[dict], text: str, fulls: list[str]) -> list[str]:
     return out
 
 
-_PLACE_USE = re.compile(r"\b(?:in|near|across|outside)\s+(?:the\s+)?([A-Z][\w'’\-]*)\b(?!['’])")
+# "in Lira", "in the Lira" (not "in the Ade administration": a name before a noun it modifies)
+_PLACE_USE = re.compile(r"\b(?:in|near|across|outside)\s+(?:([A-Z][\w'’\-]*)\b(?!['’])|the\s+([A-Z][\w'’\-]*)\b(?!['’]|\s+[A-Za-z]))")
 
 
 @functools.lru_cache(maxsize=4)
 def _places_used(text: str) -> frozenset:
-    return frozenset(_PLACE_USE.findall(text))
+    return frozenset(a or b for a, b in _PLACE_USE.findall(text))
 
 
 def _in_place(text: str, word: str) -> bool:
-    """The article uses ``word`` as a place: "in Lira", "near Lira" (not "in Lira's view"; not
-    "into" or "around", which people follow as often: "an inquiry into Ade", "rallied around Ade")."""
+    """The article uses ``word`` as a place: "in Lira", "near Lira" (not "in Lira's view", "in the
+    Ade administration"; not "into" or "around", which people follow as often: "an inquiry into
+    Ade", "rallied around Ade")."""
     return word in _places_used(text)
 
 
