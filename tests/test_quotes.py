@@ -665,6 +665,12 @@ def test_a_bare_surname_is_not_the_relative_of_two_people_of_one_surname(nlp):
     assert one(rows, "waited years")["speaker_name"] == "Ana Ruiz"
 
 
+def test_an_acronym_spelt_like_a_relative_pronoun_is_a_name():
+    q = analyzed("The World Health Organization (WHO) met in Lira on Monday. WHO said the outbreak was "
+                 "slowing. Doctors, who treated the first cases, said they were tired.")
+    assert one(q.to_dict("records"), "outbreak was slowing")["speaker"] == "World Health Organization"
+
+
 def test_pronouns_by_agreement_and_continuity(nlp):
     text = ("Ana Ruiz spoke first. She said the club would appeal. Tom Lee, the captain, agreed. He said "
             "the team was ready.\n\nShe added that the fans had been patient.")
