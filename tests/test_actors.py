@@ -548,12 +548,18 @@ def test_surname_over_first_word_suffixes_and_middle_names():
 def test_shared_surname_is_not_the_relative_introduced_in_passing():
     c = tk.analyze(_frame(
         "Mayor Ana Ruiz opened the fair on Sunday with her husband, former senator Luis Ruiz. Ruiz said "
-        "the town had waited years for it. Ruiz thanked the volunteers."), quotes=False, topics=False)
+        "the town had waited years for it. Ruiz thanked the volunteers.",
+        "Judge Kemi Obi retired from the high court in Lira after thirty years. Her son, Samuel Obi, "
+        "spoke at the farewell dinner. Obi said she would write a book about the court.",
+        "The singer Rosa Alvo won the prize for best album on Saturday night. Like her mother, Nina Alvo "
+        "sang at the ceremony. Alvo thanked her fans."), quotes=False, topics=False)
     m = c.mentions
-    bare = m[m["text"] == "Ruiz"]
-    assert len(bare) == 2 and set(bare["name"]) == {"Ana Ruiz"}
+    bare = m[m["text"].isin(["Ruiz", "Obi"])]
+    assert len(bare) == 3 and set(bare["name"]) == {"Ana Ruiz", "Kemi Obi"}
     assert set(bare["resolved_by"]) == {"article: the other a relative"}
     assert set(m.loc[m["text"] == "Luis Ruiz", "name"]) == {"Luis Ruiz"}
+    # a comparison introduces no relative: the bare surname is not resolved by this rule
+    assert "article: the other a relative" not in set(m.loc[m["text"] == "Alvo", "resolved_by"].dropna())
 
 
 def test_a_surname_before_the_noun_it_modifies_is_no_place():

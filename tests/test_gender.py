@@ -1,6 +1,8 @@
 """actors.gender: the gender the text gives each person, on made-up articles (never gold text)."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -118,10 +120,17 @@ def test_pronoun_votes_one_person_in_the_window():
 
 def test_a_described_person_starts_the_pronoun_window_afresh():
     text = ("Jo Ade wrote the letter. The old fisherman who read it called himself a fan. The Duke of Lira "
-            "came with the spokesman Tom Obi and her husband, Sam Ade. Ana Obi, a mother of two, spoke.")
-    ends = described_people(text)
-    # "The Duke" is a name; the others are titles or appositions of names
-    assert [text[e - 9:e] for e in ends] == ["fisherman"]
+            "came with the spokesman Tom Obi and the husband, Sam Ade. Ana Obi, a mother of two, spoke. "
+            "Ana Obi is a mother of two. On Monday, a woman sang. Jo Ade left the club and a man who saw it waved.")
+    names = [m.end() for m in re.finditer(r"(?:Jo|Tom|Sam|Ana) (?:Ade|Obi)", text)]
+    found = described_people(text, names)
+    # "The Duke" is a name; the spokesman, the husband and the mother are titles, appositions or
+    # predicates of names; a sentence's opening phrase ("On Monday,") is no name
+    assert [(text[e - len(w):e], g) for (e, g), w in zip(found, ("fisherman", "woman", "man"))] == [
+        ("fisherman", "male"), ("woman", "female"), ("man", "male")]
     pronouns = [(text.index("himself"), "male")]
     assert list(pronoun_votes(pronouns, [(0, "ade")], lambda pos: 0)) == [("ade", "male", pronouns[0][0])]
-    assert list(pronoun_votes(pronouns, [(0, "ade")], lambda pos: 0, ends)) == []
+    assert list(pronoun_votes(pronouns, [(0, "ade")], lambda pos: 0, found)) == []
+    # a described man starts no window for "she": "Jo Ade met a man. She left." is Ade's vote
+    she = [(text.index("himself"), "female")]
+    assert list(pronoun_votes(she, [(0, "ade")], lambda pos: 0, found)) == [("ade", "female", she[0][0])]

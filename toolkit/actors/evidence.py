@@ -13,8 +13,8 @@ Each mention of a name adds to a score per kind:
   ("Kito, 45,": person), a personal pronoun soon after it ("Kito said he": person);
 - a noun that describes it, right before it ("software company Lira Soft", "the game Kito"), as
   an apposition ("Kito, a sandbox game,") or after "is a" ("Kito is a company"): the noun's kind
-  (``kind_nouns``, ``person_nouns``); the noun right before outweighs one mention's label when
-  the name agrees: a person noun before a name whose first word the name list gives a gender
+  (``kind_nouns``, ``person_nouns``); the noun right before outweighs the model's labels (which
+  add up to one strong cue over all mentions) when the name agrees: a person noun before a name whose first word the name list gives a gender
   ("journalist Ana Kito"), another noun before a name without one ("supermarket Kitomart");
 - a word right after it ("Kito Ltd", "Kito's spokesman": organization; "Kito version 2": other);
 - a leading "the" (not a person).
@@ -159,7 +159,7 @@ def _cues(doc, text: str, r: dict):
         yield "person", -1.0  # "the Kito": not a person
     elif prev is not None and prev.is_lower and prev.lower_ in _KIND_NOUNS:
         kind = _KIND_NOUNS[prev.lower_]  # "software company Kito", "the game Kito"
-        # The noun outweighs one mention's label when the name agrees with it: a person noun
+        # The noun outweighs the model's labels when the name agrees with it: a person noun
         # before a name whose first word the name list gives a gender ("journalist Ana Kito" the
         # model read as an organisation), any other noun before a name that opens with no such
         # first name ("supermarket Kitomart" the model read as a person)

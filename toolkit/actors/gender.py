@@ -72,33 +72,42 @@ NAME_COUNT = 10   # people the name list must have seen with that first name
 _PRONOUN = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.I)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 _WORD = re.compile(r"[A-Za-z][\w.'’-]*")
-# a determiner, at most two words, a noun: "the woman", "a retired fisherman" (see described_people)
-_DESCRIBED = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Aa]nother)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)")
+# a determiner and the three words after it, read without consuming them (a determiner among
+# them starts its own match): "the woman", "a retired fisherman" (see described_people)
+_DESCRIBED = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Aa]nother)\s+(?=((?:[\w'’-]+\s+){0,2}[\w'’-]+))")
+_COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being|became|becomes|become|remains|remained)\s+$", re.I)
 _NAME_AFTER = re.compile(r"\s*,?\s*[A-Z]")
-_NAME_BEFORE = re.compile(r"[A-Z][\w.'’-]*\s*,\s*$")
+_COMMA_BEFORE = re.compile(r"\s*,\s*$")
 _NOT_MODIFIERS = frozenset("of in on at by for to with who which that and or said says".split())
-DESCRIBING = frozenset(w for w in GENDERED if w not in HONORIFICS and w.isalpha())
+_DESCRIBING = frozenset(w for w in GENDERED if w not in HONORIFICS and w.isalpha())
 _APPOS = re.compile(r"\s*,\s*(?:(?:the|a|an|his|her|their|its)\s+)?((?:[a-z][\w'’-]*\b\s*){1,3})")
 _APPOS_STOP = frozenset("of for at in on who whose which that and or with to from said says by".split())
 
 
-def described_people(text: str) -> list[int]:
-    """End offsets of the unnamed people a text describes with a gendered noun after a determiner
-    ("the woman", "a 52-year-old mother", "another businessman"): referents a pronoun after them
-    may stand for as well as a name before them; not a title or apposition of a name ("the
-    spokesman Jo Ade", "her husband, Jo Ade", "Jo Ade, a spokesman,"). Made-up example: "Jo Ade wrote it. The woman who
-    read it called herself a fan." → the offset after "woman"."""
+def described_people(text: str, name_ends=()) -> list[tuple[int, str]]:
+    """``(end offset, gender)`` of each unnamed person a text describes with a gendered noun after
+    a determiner ("the woman", "a 52-year-old mother", "another businessman"): a referent that a
+    pronoun of that gender after it may stand for as well as a name before it. Not a title or an
+    apposition of a name ("the spokesman Jo Ade", "the husband, Jo Ade", "Jo Ade, a spokesman,":
+    ``name_ends`` are the end offsets of the person mentions), nor a predicate ("Jo Ade is a
+    mother of two"). Made-up example: "Jo Ade wrote it. The woman who read it called herself a
+    fan." → the offset after "woman", "female"."""
+    ends = sorted(name_ends)
     out = []
     for m in _DESCRIBED.finditer(text):
-        if _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        k = bisect.bisect_right(ends, m.start()) - 1
+        if k >= 0 and _COMMA_BEFORE.fullmatch(text, ends[k], m.start()):
             continue  # "Jo Ade, a spokesman,": the apposition of a name
-        for w in m.group(1).split()[:3]:
-            if w in DESCRIBING:
-                end = m.start(1) + m.group(1).index(w) + len(w)
-                if not _NAME_AFTER.match(text, end):  # "the spokesman Jo Ade", "her husband, Jo Ade": a title
-                    out.append(end)
+        if _COPULA_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "Jo Ade is a mother": the name's own description
+        for w in re.finditer(r"\S+", m.group(1)):
+            word = w.group()
+            if word in _DESCRIBING:
+                end = m.start(1) + w.end()
+                if not _NAME_AFTER.match(text, end):  # "the spokesman Jo Ade": a title
+                    out.append((end, GENDERED[word]))
                 break
-            if not w.islower() or w.isalpha() and w in _NOT_MODIFIERS:
+            if not word.islower() or word.isalpha() and word in _NOT_MODIFIERS:
                 break
     return out
 
@@ -109,17 +118,21 @@ def pronoun_votes(pronouns, persons, window_start, described=()):
     ``pronouns``: ``(offset, gender)`` of each he/she/... outside quotation marks, in text order;
     ``persons``: ``(start, key)`` of each person mention outside quotation marks, sorted by start;
     ``window_start(offset)``: where the window of the pronoun at ``offset`` begins (the start of
-    the sentence before its own); ``described``: sorted end offsets of :func:`described_people`,
-    each of which starts the window afresh (the pronoun may stand for the unnamed person). Made-up
-    examples: "Jo Ade spoke. She left." → (Ade, female); "Jo Ade spoke. A woman said she left." →
-    no vote.
+    the sentence before its own); ``described``: :func:`described_people`, each of which starts
+    the window of a pronoun of its gender afresh (the pronoun may stand for the unnamed person).
+    Made-up examples: "Jo Ade spoke. She left." → (Ade, female); "Jo Ade spoke. A woman said she
+    left." → no vote; "Jo Ade met a man. She left." → (Ade, female).
     """
     starts = [p[0] for p in persons]
+    by_gender = defaultdict(list)
+    for end, g in sorted(described):
+        by_gender[g].append(end)
     for pos, g in pronouns:
         lo = window_start(pos)
-        d = bisect.bisect_right(described, pos) - 1
+        same = by_gender.get(g, ())
+        d = bisect.bisect_right(same, pos) - 1
         if d >= 0:
-            lo = max(lo, described[d])
+            lo = max(lo, same[d])
         a = bisect.bisect_left(starts, lo)
         b = bisect.bisect_left(starts, pos)
         keys = {k for _, k in persons[a:b]}
@@ -225,7 +238,8 @@ def article_votes(text: str, persons: pd.DataFrame, sentence_starts: list[int]):
         k = bisect.bisect_right(sentence_starts, pos) - 1
         return sentence_starts[max(0, k - 1)] if sentence_starts else 0
 
-    described = [e for e in described_people(text) if not _inside(spans, qstarts, e - 1)]
+    described = [(e, g) for e, g in described_people(text, [r.end for r in rows])
+                 if not _inside(spans, qstarts, e - 1)]
     for actor, g, pos in pronoun_votes(pronouns, [(r.start, r.actor_id) for r in rows], window_start, described):
         yield actor, g, ("pronoun", pos)
 

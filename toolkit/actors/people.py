@@ -37,10 +37,16 @@ NAME_TITLES = wordlists.words("name_titles")
 _GIVEN_NAME_TITLES = frozenset(t for t, n in wordlists.mapping("name_titles", "word", "names").items() if n == "given")
 _REGNAL = re.compile(r"^(?:[IVX]+|\d+(?:st|nd|rd|th)?)$")
 _KINSHIP = wordlists.words("kinship_nouns")
-# "her husband, ", "Ade's daughter, former minister ": a possessed noun of kinship, a comma, at most
-# three title words, then the name
-_RELATIVE_BEFORE = re.compile(r"\b(?:his|her|their|[A-Z][\w'’-]*['’]s)\s+(?:%s)\s*,\s*(?:[\w.-]+\s+){0,3}$"
-                              % "|".join(sorted(map(re.escape, _KINSHIP), key=len, reverse=True)))
+_LOWER_TITLES = sorted({w.lower() for w in wordlists.words("title_words")} | set(wordlists.mapping("office_qualifiers", "word", "role")),
+                       key=len, reverse=True)
+# "her husband, ", "Ade's late daughter, former minister ": a possessed noun of kinship (after at
+# most "late", "former" or "ex-"), a comma, at most three title words or capitalised words, the
+# name; not after "like", "as" or "unlike" ("Like her mother, Jo Ade ...": no relative)
+_RELATIVE_BEFORE = re.compile(
+    r"(?<!\blike )(?<!\bLike )(?<!\bas )(?<!\bAs )(?<!\bunlike )(?<!\bUnlike )"
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w'’-]*['’]s)\s+(?:late\s+|former\s+|ex-)?(?:%s)\s*,\s*"
+    r"(?:(?:[A-Z][\w.'’-]*|%s)\s+){0,3}$"
+    % ("|".join(sorted(map(re.escape, _KINSHIP), key=len, reverse=True)), "|".join(map(re.escape, _LOWER_TITLES))))
 _TITLE_BEFORE = re.compile(r"\b(%s)\.?\s+$" % "|".join(sorted(NAME_TITLES)))
 
 
@@ -177,11 +183,12 @@ def _principals(rows: list[dict], text: str, people: People) -> None:
     """A form two people share is the one not introduced as someone's relative: "Mayor Jo Ade
     opened the fair with her husband, former senator Kito Ade. Ade said ..." is the mayor (the
     relative is named in passing). Only when exactly one of the two is introduced so."""
-    for part, names in people.shared.items():
-        if len(names) != 2:
-            continue
-        related = {people.full.get(clean_surface(r["text"])) for r in rows if r["label"] == "PERSON"
-                   and _RELATIVE_BEFORE.search(text, max(0, r["start"] - 80), r["start"])}
+    pairs = {part: names for part, names in people.shared.items() if len(names) == 2}
+    if not pairs:
+        return
+    related = {people.full.get(clean_surface(r["text"])) for r in rows if r["label"] == "PERSON"
+               and _RELATIVE_BEFORE.search(text, max(0, r["start"] - 80), r["start"])}
+    for part, names in pairs.items():
         others = [n for n in names if n not in related]
         if len(others) == 1:
             people.principal[part] = others[0]

@@ -72,7 +72,7 @@ class Resolver:
     def name(self, h, depth=0) -> tuple[str | None, str | None]:
         ix = self.ix
         low = h.lower_
-        if low in RELATIVE and h.dep_ in SUBJECTS and depth == 0 and not h.text.isupper():  # "WHO said": a name
+        if low in RELATIVE and h.dep_ in SUBJECTS and depth == 0 and head_mention(ix, h) is None:  # "WHO said": a name
             ante = antecedent(h)
             return self.name(ante, 1) if ante is not None else (None, None)
         handle = handle_at(ix, h)

@@ -153,7 +153,10 @@ class People:
         if j < 1 or doc[j].text != ",":
             return False
         noun = doc[j - 1]
-        return noun.lower_ in KINSHIP and any(c.dep_ == "poss" for c in noun.children)
+        owner = [c for c in noun.children if c.dep_ == "poss"]
+        # not "Like her mother, Jo Ade ...": a comparison, no relative
+        return noun.lower_ in KINSHIP and bool(owner) and not (
+            owner[0].i > 0 and doc[owner[0].i - 1].lower_ in ("like", "unlike", "as"))
 
     def pronoun_votes(self):
         """(full name, gender) for each he/she that follows, in the same or the previous sentence,
@@ -169,7 +172,8 @@ class People:
             k = bisect.bisect_right(ix.sent_tok, ix.tok_at(pos)) - 1
             return ix.doc[ix.sent_tok[max(0, k - 1)]].idx
 
-        described = [e for e in described_people(ix.text) if not ix.in_quote_char(e - 1)]
+        described = [(e, g) for e, g in described_people(ix.text, [m["end"] for m in self.persons])
+                     if not ix.in_quote_char(e - 1)]
         for name, g, _ in pronoun_votes(pronouns, persons, window_start, described):
             yield name, g
 
@@ -186,8 +190,11 @@ class People:
         if len(cands) > 1:
             wanted = {title_key(w) for w in titles}
             titled = [c for c in cands if wanted & self.titles.get(c, set())]
-            cands = titled or [c for c in cands if c not in self.relatives] or cands
-            cands = [c for c in cands if c not in self.by_first_name] or cands
+            if titled:
+                cands = titled
+            else:  # not the one introduced as the other's relative, nor one called by first name
+                cands = [c for c in cands if c not in self.relatives] or cands
+                cands = [c for c in cands if c not in self.by_first_name] or cands
         if len(cands) > 1:
             before = [c for c in cands if self.first_use[c] < pos]
             cands = before or cands
