@@ -583,6 +583,19 @@ def test_block_quotation_after_a_named_stance(nlp):
                        "students we pay more every year, and the trams are no faster than before.") == []
 
 
+def test_block_quotation_after_a_handle_and_language_tag_the_parser_breaks(nlp):
+    # the bracketed handle and language tag cut the short line apart: the verb has no subject, or
+    # the tagger reads it as a noun
+    block = "\n\nWhy should we pay twice as much for a tram that is never on time?"
+    for intro, cue in (("Jo Ade (@jo_ade) [es] says:", "says"), ("Jo Ade [es] wonders:", ":"),
+                       ("Jo Ade (@jo_ade) wonders:", ":"), ("@jo_ade [es] wonders:", ":")):
+        text = "Fares rose in May.\n\n" + intro + block
+        rows = quotes(nlp, text, mentions=person_mentions(text, {"Jo Ade": (r"Jo Ade", "person")}))
+        r = one(rows, "never on time")
+        assert (r["kind"], r["cue"]) == ("direct", cue), intro
+        assert r["speaker_name"] in ("Jo Ade", "@jo_ade"), intro
+
+
 def test_introduction_glued_to_the_end_of_a_block_quotation(nlp):
     # a page that ran a quoted post (ending in a hashtag and a link) into the next introduction
     text = ("Fares rose in May.\n\nJo Ade notes that the tram is late again:\n\nThe tram was late again "

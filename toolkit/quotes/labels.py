@@ -27,7 +27,7 @@ import re
 
 from .acts import shows_media, verb_act
 from .index import add_row, cue_span
-from .lexicon import CUE_LEMMAS, NOT_SPEAKERS, verb_lemma
+from .lexicon import CUE_LEMMAS, KNOWN_VERBS, NOT_SPEAKERS, verb_lemma
 from .speakers import named_at, speaker_of, subject
 
 LABEL_TOKENS = 5
@@ -202,16 +202,19 @@ def bare_cue(ix, s0, colon):
     taken = {r["_verb"] for r in ix.rows}
     for i in range(colon - 1, s0 - 1, -1):
         v = doc[i]
-        if ix.qid[i] >= 0 or ix.is_mark[i] or i in taken or v.pos_ not in ("VERB", "AUX") or \
-                v.dep_ in ("aux", "auxpass", "amod"):
+        if ix.qid[i] >= 0 or ix.is_mark[i] or i in taken or v.dep_ in ("aux", "auxpass", "amod") or \
+                v.pos_ not in ("VERB", "AUX") and not tagged_noun_after_brackets(doc, i):
             continue
         lemma = verb_lemma(v)
         cue = lemma in CUE_LEMMAS and verb_act(lemma) == "statement"
-        if not cue and not (v.dep_ == "ROOT" or v.head.i < s0):
-            continue
+        if not cue and not (v.dep_ == "ROOT" or v.head.i < s0 or v.pos_ == "NOUN"):
+            continue  # (a verb read as a noun has no reliable head either)
         if any(c.dep_ == "neg" for c in v.children) or shows_media(v):
             return None
         spk = subject(ix, v)
+        if spk is None and i > 0 and doc[i - 1].text in (")", "]"):
+            j = before_brackets(doc, i)  # "@jo_ade [es] wonders:": a handle the parser left alone
+            spk = doc[j] if j >= 0 and _HANDLE.fullmatch(doc[j].text) and ix.same_line(j, i) else None
         if spk is not None and spk.i > 1 and doc[spk.i - 1].text == "[":
             # "Jo Ade [fr] is critical of the plan:", "Jo Ade (@jo_ade) [fr] says:": the parser
             # took the language tag for the subject
@@ -226,6 +229,15 @@ def bare_cue(ix, s0, colon):
             return v, (col.text, col.idx, col.idx + len(col.text)), spk
         return None
     return None
+
+
+def tagged_noun_after_brackets(doc, i: int) -> bool:
+    """Is token i a verb of the word lists in the third person or past that the tagger read as a
+    noun after a bracketed handle or language tag ("Jo Ade [es] wonders:", "Jo Ade (@jo_ade)
+    replies:")? The brackets break the parse of the short line."""
+    t = doc[i]
+    return t.pos_ == "NOUN" and i > 0 and doc[i - 1].text in (")", "]") and \
+        t.lower_.endswith(("s", "ed")) and verb_lemma(t) in KNOWN_VERBS
 
 
 def narrated(ix, c0, end_tok) -> bool:

@@ -24,21 +24,22 @@ SKIPPED_BEFORE = frozenset({"ADV", "PART"})
 
 def named_before(ix, v, window=6):
     """A person or organisation named just before cue verb v that the parser did not make its
-    subject, with at most adverbs, a time phrase or a bracketed handle between them: "Okoro on
-    Tuesday again argued …", "Kito Rail (@kitorail) insists …", a surname the tagger read as another
-    word ("Might wrote that …", "Shall said …"). None across other punctuation, a conjunction or a
-    quotation."""
+    subject, with at most adverbs, a time phrase, a bracketed handle or a language tag between
+    them: "Okoro on Tuesday again argued …", "Kito Rail (@kitorail) [es] insists …", a surname the
+    tagger read as another word ("Might wrote that …", "Shall said …"). The window counts words
+    outside brackets. None across other punctuation, a conjunction or a quotation."""
     doc = ix.doc
-    i, depth = v.i - 1, 0
-    while i >= 0 and v.i - i <= window:
+    i, depth, seen = v.i - 1, 0, 0
+    while i >= 0 and seen < window:
         t = doc[i]
         if ix.is_mark[i] or ix.qid[i] >= 0 or ix.boundary(t) or t.is_space:
             return None
-        if t.text == ")":
+        if t.text in (")", "]"):
             depth += 1
-        elif t.text == "(":
+        elif t.text in ("(", "["):
             depth -= 1
         elif depth == 0:
+            seen += 1
             if named_at(ix, t):
                 return t
             if not (t.pos_ in SKIPPED_BEFORE or t.dep_ in ("npadvmod", "advmod") or
