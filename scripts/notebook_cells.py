@@ -319,7 +319,7 @@ explorer.n_matches, explorer.quotes[["speaker", "text"]].head(3)"""),
 - Below them the ranking rewards long interviews, not a broad say: Gloria La Riva's 18 statements
   and Brock Pierce's 17 each come from a single article (`n_quoted_articles` 1). Read
   `n_quoted_articles` beside `n_quotes`.
-- Most statements are reported, not direct: a quarter to a third are direct (0.32 in Global
+- Most statements are reported, not direct: a quarter to a third are direct (0.33 in Global
   Voices, 0.24 in Wikinews).
 - "Never quoted" is a list to check, not a finding: Barack Obama (29 mentions in 20 articles) is
   there, but one statement is credited to "Bernie Sanders and Barack Obama" together and so to no
