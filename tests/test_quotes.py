@@ -588,7 +588,8 @@ def test_block_quotation_after_a_handle_and_language_tag_the_parser_breaks(nlp):
     # the tagger reads it as a noun
     block = "\n\nWhy should we pay twice as much for a tram that is never on time?"
     for intro, cue in (("Jo Ade (@jo_ade) [es] says:", "says"), ("Jo Ade [es] wonders:", ":"),
-                       ("Jo Ade (@jo_ade) wonders:", ":"), ("@jo_ade [es] wonders:", ":")):
+                       ("Jo Ade (@jo_ade) wonders:", ":"), ("@jo_ade [es] wonders:", ":"),
+                       ("@jo_ade [es] is ironic:", ":")):
         text = "Fares rose in May.\n\n" + intro + block
         rows = quotes(nlp, text, mentions=person_mentions(text, {"Jo Ade": (r"Jo Ade", "person")}))
         r = one(rows, "never on time")

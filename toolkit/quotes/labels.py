@@ -215,11 +215,12 @@ def bare_cue(ix, s0, colon):
         if spk is None and i > 0 and doc[i - 1].text in (")", "]"):
             j = before_brackets(doc, i)  # "@jo_ade [es] wonders:": a handle the parser left alone
             spk = doc[j] if j >= 0 and _HANDLE.fullmatch(doc[j].text) and ix.same_line(j, i) else None
-        if spk is not None and spk.i > 1 and doc[spk.i - 1].text == "[":
-            # "Jo Ade [fr] is critical of the plan:", "Jo Ade (@jo_ade) [fr] says:": the parser
-            # took the language tag for the subject
-            j = before_brackets(doc, spk.i + 2 if spk.i + 1 < len(doc) and doc[spk.i + 1].text == "]" else spk.i)
-            spk = doc[j] if j >= 0 and named_at(ix, doc[j]) else None
+        if spk is not None and spk.i > 1 and (doc[spk.i - 1].text == "[" or spk.text == "["):
+            # "Jo Ade [fr] is critical of the plan:", "Jo Ade (@jo_ade) [fr] says:", "@jo_ade
+            # [es] is ironic:": the parser took the language tag or its bracket for the subject
+            close = next((k for k in range(spk.i, i) if doc[k].text == "]"), None)
+            j = before_brackets(doc, close + 1) if close is not None else -1
+            spk = doc[j] if j >= 0 and (named_at(ix, doc[j]) or _HANDLE.fullmatch(doc[j].text)) else None
         if spk is None or ix.qid[spk.i] >= 0:
             return None
         if cue:
