@@ -588,13 +588,17 @@ def test_block_quotation_after_a_handle_and_language_tag_the_parser_breaks(nlp):
     # the tagger reads it as a noun
     block = "\n\nWhy should we pay twice as much for a tram that is never on time?"
     for intro, cue in (("Jo Ade (@jo_ade) [es] says:", "says"), ("Jo Ade [es] wonders:", ":"),
-                       ("Jo Ade (@jo_ade) wonders:", ":"), ("@jo_ade [es] wonders:", ":"),
-                       ("@jo_ade [es] is ironic:", ":")):
+                       ("Jo Ade (@jo_ade) wonders:", ":"), ("@jo_ade [es] wonders:", ":")):
         text = "Fares rose in May.\n\n" + intro + block
         rows = quotes(nlp, text, mentions=person_mentions(text, {"Jo Ade": (r"Jo Ade", "person")}))
         r = one(rows, "never on time")
         assert (r["kind"], r["cue"]) == ("direct", cue), intro
         assert r["speaker_name"] in ("Jo Ade", "@jo_ade"), intro
+    # the parser may take the tag's opening bracket for the subject of a stance
+    text = ("The debate went on all week in Lira.\n\n@joade [es] is ironic:\n\nGood morning, are we still "
+            "talking about the bridge?")
+    r = one(quotes(nlp, text), "still talking")
+    assert (r["cue"], r["speaker_name"]) == (":", "@joade")
 
 
 def test_introduction_glued_to_the_end_of_a_block_quotation(nlp):
