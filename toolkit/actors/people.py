@@ -187,11 +187,17 @@ def _principals(rows: list[dict], text: str, people: People) -> None:
     if not pairs:
         return
     related = {people.full.get(clean_surface(r["text"])) for r in rows if r["label"] == "PERSON"
-               and _RELATIVE_BEFORE.search(text, max(0, r["start"] - 80), r["start"])}
+               and introduced_as_relative(text, r["start"])}
     for part, names in pairs.items():
         others = [n for n in names if n not in related]
         if len(others) == 1:
             people.principal[part] = others[0]
+
+
+def introduced_as_relative(text: str, start: int) -> bool:
+    """Is the name at offset ``start`` the apposition of a possessed noun of kinship ("her husband,
+    former minister Tom Ade", "Ade's daughter, Jo Ade"; not "Like her mother, Jo Ade")?"""
+    return _RELATIVE_BEFORE.search(text, max(0, start - 80), start) is not None
 
 
 def _named_first(rows: list[dict], people: People) -> None:

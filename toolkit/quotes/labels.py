@@ -213,14 +213,12 @@ def bare_cue(ix, s0, colon):
             return None
         spk = subject(ix, v)
         if spk is None and i > 0 and doc[i - 1].text in (")", "]"):
-            j = before_brackets(doc, i)  # "@jo_ade [es] wonders:": a handle the parser left alone
-            spk = doc[j] if j >= 0 and _HANDLE.fullmatch(doc[j].text) and ix.same_line(j, i) else None
-        if spk is not None and spk.i > 1 and (doc[spk.i - 1].text == "[" or spk.text == "["):
+            spk = speaker_before_brackets(ix, i)  # "@jo_ade [es] wonders:": a handle the parser left alone
+        elif spk is not None and spk.i > 1 and (doc[spk.i - 1].text == "[" or spk.text == "["):
             # "Jo Ade [fr] is critical of the plan:", "Jo Ade (@jo_ade) [fr] says:", "@jo_ade
             # [es] is ironic:": the parser took the language tag or its bracket for the subject
             close = next((k for k in range(spk.i, i) if doc[k].text == "]"), None)
-            j = before_brackets(doc, close + 1) if close is not None else -1
-            spk = doc[j] if j >= 0 and (named_at(ix, doc[j]) or _HANDLE.fullmatch(doc[j].text)) else None
+            spk = speaker_before_brackets(ix, close + 1) if close is not None else None
         if spk is None or ix.qid[spk.i] >= 0:
             return None
         if cue:
@@ -230,6 +228,16 @@ def bare_cue(ix, s0, colon):
             return v, (col.text, col.idx, col.idx + len(col.text)), spk
         return None
     return None
+
+
+def speaker_before_brackets(ix, i: int):
+    """The name or handle right before the bracketed groups that end before token i, on its line
+    ("Jo Ade" or "@jo_ade" of "Jo Ade (@jo_ade) [fr] says"), or None."""
+    j = before_brackets(ix.doc, i)
+    if j < 0 or not ix.same_line(j, i):
+        return None
+    t = ix.doc[j]
+    return t if named_at(ix, t) or _HANDLE.fullmatch(t.text) else None
 
 
 def tagged_noun_after_brackets(doc, i: int) -> bool:

@@ -21,12 +21,12 @@ import re
 
 from .. import wordlists
 from ..actors.gender import PRONOUN_GENDER, described_people, first_name_gender, pronoun_votes
+from ..actors.people import introduced_as_relative
 from .lexicon import ORG_NOUNS, PERSON_NOUNS
 
 GENDERED = wordlists.mapping("gendered_words", "word", "gender")
 ABBREVIATIONS = wordlists.mapping("title_abbreviations", "abbreviation", "word")
 TITLE_WORDS = wordlists.words("title_words")
-KINSHIP = wordlists.words("kinship_nouns")
 TITLE_WINDOW = 4  # tokens before a name searched for its titles
 OFFICES = wordlists.mapping("office_qualifiers", "word", "role")
 OFFICE_QUALIFIERS = frozenset(w for w, r in OFFICES.items() if r == "qualifier")  # "Vice President" is no "president"
@@ -87,7 +87,7 @@ class People:
                 if g:
                     votes.setdefault(name, {}).setdefault(g, 0)
                     votes[name][g] += 3
-            if self.introduced_as_relative(m):
+            if introduced_as_relative(ix.text, m["start"]):
                 self.relatives.add(name)
             said = str(m.get("text") or "").split()
             first = name.split()[0].lower()
@@ -141,22 +141,6 @@ class People:
                 if t.pos_ not in ("DET", "ADJ", "PROPN", "NUM") and t.text != "-":
                     break
         return out
-
-    def introduced_as_relative(self, m) -> bool:
-        """Is mention m the apposition of a possessed noun of kinship ("her husband, former
-        minister Tom Ade", "Ade's daughter, Jo Ade")?"""
-        doc = self.ix.doc
-        j = self.ix.tok_at(m["start"]) - 1
-        while j >= 0 and (doc[j].lower_ in TITLE_WORDS or doc[j].lower_.rstrip("-") in OFFICE_QUALIFIERS
-                          or doc[j].pos_ in ("ADJ", "PROPN")):
-            j -= 1  # the titles before the name ("former President")
-        if j < 1 or doc[j].text != ",":
-            return False
-        noun = doc[j - 1]
-        owner = [c for c in noun.children if c.dep_ == "poss"]
-        # not "Like her mother, Jo Ade ...": a comparison, no relative
-        return noun.lower_ in KINSHIP and bool(owner) and not (
-            owner[0].i > 0 and doc[owner[0].i - 1].lower_ in ("like", "unlike", "as"))
 
     def pronoun_votes(self):
         """(full name, gender) for each he/she that follows, in the same or the previous sentence,
