@@ -1,8 +1,8 @@
 """Whose voices: people and sources by gender (``actors.gender``, ``tk.sources``) against the blind
 statement gold (tests/gold/quotes_gold.jsonl: per article, every person named with the gender the
 text gives them, and every statement's canonical speaker; dev and validation) and statement
-development set 2 (tests/gold/quotes_dev2.jsonl, "dev2": BBC and PolNeAR train articles), side by
-side, next to the name list alone (the first name's gender, nothing else) as a baseline.
+development sets 2 and 3 (tests/gold/quotes_dev2.jsonl and quotes_dev3.jsonl, "dev2" and "dev3":
+BBC and PolNeAR train articles), side by side, next to the name list alone (the first name's gender, nothing else) as a baseline.
 
 The metric is the Gender Gap Tracker's: per article, the set of names of each gender, matched one to
 one (names agree when equal up to case and accents, or when one's last word is a word of the
@@ -33,18 +33,21 @@ from benchmarks._actor_gold import raw_text  # noqa: E402
 from benchmarks.bench_quotes import _norm, load_statement_gold, parse  # noqa: E402
 
 DEV2 = ROOT / "tests" / "gold" / "quotes_dev2.jsonl"
-SPLITS = ("dev", "dev2", "validation")
+DEV3 = ROOT / "tests" / "gold" / "quotes_dev3.jsonl"
+SPLITS = ("dev", "dev2", "dev3", "validation")
 
 
 def load_gold(root):
-    """The statement gold (dev, validation) and statement development set 2 (split "dev2": BBC and
-    PolNeAR train articles, texts from the data folder, checked against their SHA-1)."""
+    """The statement gold (dev, validation) and statement development sets 2 and 3 (splits "dev2",
+    "dev3": BBC and PolNeAR train articles, texts from the data folder, checked against their SHA-1)."""
     import hashlib
     import json
 
     gold = load_statement_gold(root)
-    with open(DEV2, encoding="utf-8") as fh:
-        for line in fh:
+    for path in (DEV2, DEV3):
+        with open(path, encoding="utf-8") as fh:
+            lines = fh.readlines()
+        for line in lines:
             if not line.strip():
                 continue
             r = json.loads(line)

@@ -245,6 +245,62 @@ def test_floating_quote_takes_the_surrounding_speaker(nlp):
     assert r["speaker_start"] < r["start"]
 
 
+def test_a_floating_quote_after_reported_speech_takes_its_speaker(nlp):
+    # the reported statement just before speaks on, not the quote a paragraph earlier; and the
+    # pronoun after the floating quote continues with the same speaker
+    text = ('"We will not back down," said Tomas Okafor.\n\nAna Ruiz, who chairs the board, said she had '
+            'suspended him on Friday. "He stays suspended while the complaint is being looked into by the board." '
+            'She said the members would decide next month.')
+    mentions = person_mentions(text, {"Tomas Okafor": (r"Tomas Okafor|\bhim\b", "person"),
+                                      "Ana Ruiz": (r"Ana Ruiz", "person")})
+    rows = quotes(nlp, text, mentions=mentions)
+    r = one(rows, "He stays suspended")
+    assert r["speaker_name"] == "Ana Ruiz" and r["cue"] is None
+    assert one(rows, "members would decide")["speaker_name"] == "Ana Ruiz"
+
+
+def test_quoted_in_a_paper_and_alleged_to_have_said(nlp):
+    # "X was quoted in/by a medium (as) saying": X speaks; "is alleged to have said": the subject
+    text = ('Tomas Okafor was quoted in the Kito Herald saying: "The council has overreacted to all of this." '
+            'Ana Ruiz was quoted by the Lira Times as saying the vote had been rigged. '
+            'Jo Ade is alleged to have said that the tax should be doubled for everyone.')
+    mentions = person_mentions(text, {"Tomas Okafor": (r"Tomas Okafor", "person"), "Ana Ruiz": (r"Ana Ruiz", "person"),
+                                      "Jo Ade": (r"Jo Ade", "person"),
+                                      "Kito Herald": (r"Kito Herald", "organization"),
+                                      "Lira Times": (r"Lira Times", "organization")})
+    rows = quotes(nlp, text, mentions=mentions)
+    assert one(rows, "overreacted")["speaker_name"] == "Tomas Okafor"
+    assert one(rows, "had been rigged")["speaker_name"] == "Ana Ruiz"
+    r = one(rows, "tax should be doubled")
+    assert r["speaker_name"] == "Jo Ade" and r["cue"] == "said"
+
+
+def test_a_department_before_a_title_and_an_age_description(nlp):
+    # "Culture Secretary Ana Ruiz" with "Culture" tagged as a body: the person speaks;
+    # "the 34-year-old", "the double champion": the person the sentence before is about
+    text = ('"Children deserve to be protected from harm," said Culture Secretary Ana Ruiz after the meeting. '
+            'Jo Ade has been forced out of the final after an injury. The double champion said: "I am very '
+            'disappointed that I have had to withdraw this week." Sam Okoro won the race on Sunday. '
+            'The 34-year-old said: "I am very happy with this win after such a long wait."')
+    mentions = person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz", "person"), "Jo Ade": (r"Jo Ade", "person"),
+                                      "Sam Okoro": (r"Sam Okoro", "person"),
+                                      "Culture": (r"Culture(?= Secretary)", "organization")})
+    rows = quotes(nlp, text, mentions=mentions)
+    assert one(rows, "protected from harm")["speaker_name"] == "Ana Ruiz"
+    assert one(rows, "very disappointed")["speaker_name"] == "Jo Ade"
+    assert one(rows, "very happy")["speaker_name"] == "Sam Okoro"
+
+
+def test_called_for_a_passive_clause_and_claimed_to_have(nlp):
+    rows = quotes(nlp, "Jo Ade has called for an independent body to be set up to monitor the prisons. "
+                       "Ana Ruiz claimed to have seen the driver leave the scene before the police arrived. "
+                       "Sam Okoro promised to help the families. Ade was expected to report the incident to the police.")
+    assert one(rows, "independent body")["cue"] == "called"
+    r = one(rows, "seen the driver")
+    assert r["cue"] == "claimed" and r["text"].startswith("to have seen")
+    assert not [r for r in rows if r["cue"] == "report"]  # an expectation, not a report
+
+
 def test_nyt_double_apostrophe_marks(nlp):
     rows = quotes(nlp, "''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist who served "
                        "as director of the Congressional Budget Office. ''It's anti-reform.''")
@@ -1054,6 +1110,15 @@ def statement_gold(data_root):
     return _bench().load_statement_gold(data_root)  # texts from the sample and PolNeAR, SHA-1 checked
 
 
+def check_gold_spans(a, text):
+    """One gold attribution: a known act and kind, content, speaker and cue spans inside the text."""
+    assert a["act"] in ("statement", "belief", "other") and a["kind"] in ("direct", "mixed", "indirect")
+    assert 0 <= a["start"] < a["end"] <= len(text)
+    for k in ("speaker", "cue"):
+        s, e = a[f"{k}_start"], a[f"{k}_end"]
+        assert (s is None) == (e is None) and (s is None or 0 <= s < e <= len(text))
+
+
 def test_statement_gold_file_is_well_formed(statement_gold):
     docs = [g["doc"] for g in statement_gold]
     assert docs == sorted(docs) and len(set(docs)) == len(docs) == 48
@@ -1066,11 +1131,19 @@ def test_statement_gold_file_is_well_formed(statement_gold):
             assert sorted(set(a) - {"text", "cue", "speaker_text"}) == GOLD_KEYS, g["doc"]
             assert sample or not {"text", "cue", "speaker_text"} & set(a), "PolNeAR rows hold offsets only"
             assert not sample or text[a["start"]:a["end"]] == a["text"], (g["doc"], a["start"])
-            assert a["act"] in ("statement", "belief", "other") and a["kind"] in ("direct", "mixed", "indirect")
-            assert 0 <= a["start"] < a["end"] <= len(text)
-            for k in ("speaker", "cue"):
-                s, e = a[f"{k}_start"], a[f"{k}_end"]
-                assert (s is None) == (e is None) and (s is None or 0 <= s < e <= len(text))
+            check_gold_spans(a, text)
+
+
+@pytest.mark.parametrize("name,split,n", [("quotes_dev2.jsonl", "dev2", 27), ("quotes_dev3.jsonl", "dev3", 20)])
+def test_statement_development_sets_hold_offsets_into_the_shared_data(data_root, name, split, n):
+    rows = _bench().load_statement_gold(data_root, GOLD.parent / name)  # SHA-1 of each text checked
+    assert [g["doc"] for g in rows] == sorted({g["doc"] for g in rows}) and len(rows) == n
+    for g in rows:
+        assert g["split"] == split and g["doc"].split(":")[0] in ("bbc", "polnear")
+        assert not g["doc"].startswith("polnear:dev/"), "the dev split's articles are the gold's"
+        for a in g["attributions"]:
+            assert sorted(a) == GOLD_KEYS, g["doc"]  # offsets only: BBC and PolNeAR may not be copied
+            check_gold_spans(a, g["text"])
 
 
 @pytest.fixture(scope="module")

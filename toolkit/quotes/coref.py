@@ -20,7 +20,8 @@ a pronoun can look at the statement before it). The speaker as written stays in 
 - a relative "who" for the noun its clause hangs on ("Ade, who chairs the board, said");
 - "Her brother, Sam Okoro, said" → Sam Okoro (the apposition names the description);
 - a definite description for the person or organisation introduced with it ("the minister",
-  "the ministry");
+  "the ministry"), else for the person the sentence before is about ("Jo Ade won. The
+  34-year-old said", "The champion said");
 - a document or release for its issuer: "A statement from the union said" → the union, "the
   court's ruling said" → the court, "The council issued a statement … The statement said" → the
   council;
@@ -63,6 +64,15 @@ def name_speakers(ix) -> None:
             prev = (row["speaker_name"], row["_kind"], row["paragraph"])
 
 
+def age_description(h) -> bool:
+    """Is h the head of "the 34-year-old" (a person described by age, the article's way of
+    varying a name it has just given)?"""
+    doc = h.doc
+    return h.lower_ in ("old", "year-old") and h.i >= 2 and any(
+        c.lower_ in ("the", "this") for c in h.lefts) and any(
+        doc[j].lower_ in ("year", "-year") for j in range(max(0, h.i - 3), h.i))
+
+
 class Resolver:
     """Names one speaker head token (see the module docstring)."""
 
@@ -85,6 +95,8 @@ class Resolver:
             return (f"{name} and {other}", "group") if other else (name, kind)
         if low in PRONOUN_KINDS or low in PRONOUN_GENDER:
             return self.pronoun(h) if ix.qid[h.i] < 0 else (None, None)
+        if age_description(h):
+            return self.described_person("year-old", h)  # "Jo Ade won. The 34-year-old said …"
         if h.pos_ == "NOUN":
             return self.description(h, depth)
         if h.pos_ == "PROPN" and low not in NOT_SPEAKERS:

@@ -1,7 +1,8 @@
 """Direct quotations: the cue and speaker next to a quoted run, after it ("…,” said Jo Ade",
 "… — Jo Ade") or before it ("Jo Ade said: “…”", "“A,” she said, “B”"); statements apart from
 fragments (scare quotes, quoted titles); multi-paragraph quotes sharing their attribution; and
-floating quote paragraphs that take the speaker of the quote before them.
+floating quote paragraphs that take the speaker of the quote before them, or of the reported
+statement between ("Jo Ade said the plan had failed. “We tried everything.”": Ade).
 """
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from .speakers import nearby_noun, speaker_of, subject
 CONTENT_DEPS = ("ccomp", "dobj", "xcomp", "dative", "oprd")  # a cue with these says something itself
 MAX_STRETCH = 40       # tokens searched for an attribution next to a quote
 FLOAT_PARAGRAPHS = 2   # a floating quote takes the speaker of a quote this close before it
+FIRST_SECOND = frozenset("i me we us you".split())  # in an interview, the voice of either side
+NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 FLOAT_WORDS = 8        # a quotation without a cue of its own is a statement from this many words on
                        # (shorter ones are titles, slogans and signs more often than not)
 
@@ -85,6 +88,11 @@ def direct_quotes(ix):
             src = (before.get(seg.chain) or after.get(seg.chain)) if seg.double else None
             if src is not None:
                 seg.cue, seg.speaker, seg.verb, seg.how = src.cue, src.speaker, src.verb, "chain"
+            elif (said := reported_between(ix, last, seg)) is not None and seg.full and \
+                    ix.paragraph(seg.start) - said["paragraph"] <= FLOAT_PARAGRAPHS:
+                # "Ade said the plan had failed. “We tried everything.”": the speaker of the
+                # reported statement just before goes on (its cue stays its own)
+                seg.speaker, seg.how = reported_speaker(ix, said), "float"
             elif last is not None and seg.full and \
                     ix.paragraph(seg.start) - ix.paragraph(last.start) <= FLOAT_PARAGRAPHS:
                 seg.speaker, seg.how = last.speaker, "float"  # floating quote
@@ -97,6 +105,29 @@ def direct_quotes(ix):
         if seg.cue is None and (words < FLOAT_WORDS or (seg.speaker is None and not seg.full)):
             continue
         add_row(ix, "direct", seg.start, seg.end, seg.speaker, seg.cue, how=seg.how or "direct", verb=seg.verb)
+
+
+def reported_between(ix, last, seg):
+    """The last reported-speech row with a speaker that ends after the quote ``last`` (or any,
+    without one) and before ``seg``, or None."""
+    lo = last.end if last is not None else -1
+    best = None
+    for r in ix.rows:
+        if r["kind"] != "direct" and lo <= r["start"] and r["end"] <= seg.open_start \
+                and (best is None or r["end"] > best["end"]):
+            best = r
+    if best is None or best["_spk"] is None:
+        return None
+    h = ix.doc[best["_spk"]]
+    if h.pos_ not in ("PROPN", "PRON") or h.lower_ in FIRST_SECOND or h.dep_ == "poss" or \
+            h.ent_type_ in NOT_NAMES or ix.paragraph(seg.start) - best["paragraph"] > 1:
+        return None  # a name or "he", "she", "they" speaks on; not "officials", "I", nor a date
+    return best
+
+
+def reported_speaker(ix, row):
+    """A row's speaker in the form :func:`.index.add_row` takes."""
+    return ix.doc[row["_spk"]], row["speaker_start"], row["speaker_end"], row["speaker_name"]
 
 
 def attribute(ix, seg):

@@ -28,7 +28,7 @@ _PREPS = {r["verb"]: frozenset(r["prepositions"].split()) for r in wordlists.row
 PREPS_ANY = _PREPS.pop("*")
 PREPS_BY_VERB = _PREPS
 NOT_SPEAKERS = wordlists.words("not_speakers")
-PERSON_NOUNS = wordlists.words("person_nouns")
+PERSON_NOUNS = wordlists.words("person_nouns") | wordlists.words("description_nouns")  # "the striker said"
 ORG_NOUNS = wordlists.words("org_nouns")
 NAME_TITLES = wordlists.words("name_titles")  # "Lord Ade", "Pope Leo": titles that are part of the name
 

@@ -61,6 +61,8 @@ def reported_speech(ix):
         if span is None and act and perfect or (span is None and lemma in (
                 "call", "ask", "urge", "accuse")):
             span, how = np_complement(ix, v, lemma), "object"
+        if span is None and lemma in CUE_LEMMAS:
+            span, how = perfect_infinitive(ix, v), "object"
         if span is None and lemma in PASSIVE_LEMMAS:
             span, how = passive_object(ix, v), "object"
         if span is None:
@@ -306,7 +308,7 @@ def np_complement(ix, v, lemma):
             c.dep_ in ("prep", "prt") and c.lower_ in preps and any(
                 g.dep_ in ("pobj", "pcomp") for g in c.children)) or (
             c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in preps and g.i < c.i for g in c.children)
-            and any(g.dep_ == "nsubj" for g in c.children))
+            and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children))  # "called for a body to be set up"
         if not ok:
             if lo is not None and c.dep_ not in ("punct", "advmod", "npadvmod", "prep", "cc"):
                 break
@@ -318,6 +320,20 @@ def np_complement(ix, v, lemma):
     if lo is None:
         return None
     return ix.clip(v, lo, hi)
+
+
+def perfect_infinitive(ix, v):
+    """Token range of a cue verb's perfect infinitive ("claimed to have seen the driver",
+    "denied to have known"): a past event the subject reports; None for other infinitives
+    ("promised to help": an intention, "refused to comment")."""
+    if any(c.dep_ == "auxpass" for c in v.children):
+        return None  # "is alleged to have said …": the inner verb is the cue
+    for c in v.rights:
+        if c.dep_ == "xcomp" and ix.qid[c.i] < 0 and verb_lemma(c) not in CUE_LEMMAS | ACT_LEMMAS:
+            aux = [g.lower_ for g in c.children if g.dep_ == "aux" and g.i < c.i]
+            if aux[:2] == ["to", "have"] and c.tag_ == "VBN":
+                return ix.clip(v, c.left_edge.i, c.right_edge.i)
+    return None
 
 
 def passive_object(ix, v):

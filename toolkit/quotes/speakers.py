@@ -1,5 +1,6 @@
 """Speakers: who speaks through a cue verb (its subject, the agent of a passive, the name right
-after an inverted "…,” said party leader Jo Ade"), and the noun phrase of that speaker without
+after an inverted "…,” said party leader Jo Ade", the one quoted in "Ade was quoted in the paper
+saying", the subject of "Ade is alleged to have said"), and the noun phrase of that speaker without
 relative clauses, as written. The name it stands for is decided in :mod:`.coref`.
 """
 from __future__ import annotations
@@ -7,6 +8,7 @@ from __future__ import annotations
 import bisect
 
 from .lexicon import ACT_LEMMAS, CUE_LEMMAS, FINAL, PERSON_NOUNS, QUOTING_VERBS, RELATIVE, verb_lemma
+from .names import TITLE_WORDS
 
 
 # ------------------------------------------------------------------ speakers
@@ -103,8 +105,22 @@ def _subject(ix, v, depth=0):
             verb_lemma(h.head) in CUE_LEMMAS and h.head.i != h.i:
         # "X said the talks failed and called …": the parser tied the second cue to the content
         return subject(ix, h.head, depth + 1)
+    if v.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in h.children) and any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in v.children):
+        # "Ade is alleged to have said …", "was reported to have told …": the subject of the
+        # passive is the one who spoke (not "is expected to report": an expectation)
+        s = next((c for c in h.children if c.dep_ == "nsubjpass" and ix.qid[c.i] < 0 and not ix.is_mark[c.i]), None)
+        if s is not None:
+            return s
     if v.dep_ in ("conj", "xcomp") and h.pos_ in ("VERB", "AUX"):
         return subject(ix, h, depth + 1)
+    if v.tag_ == "VBG" and v.dep_ in ("advcl", "pcomp"):
+        # "Ade was quoted in the paper saying …", "… was quoted by the agency as saying": the one
+        # quoted says it, not the medium
+        x = h.head if h.lower_ == "as" and v.dep_ == "pcomp" else h
+        quoted = passive_quoted(ix, x)
+        if quoted is not None:
+            return quoted
     if v.tag_ == "VBG" and v.dep_ == "pcomp" and h.lower_ == "as" and h.head.pos_ == "VERB" and \
             h.head.lemma_.lower() in QUOTING_VERBS:
         # "The paper quoted Ade as saying …", "cited the mayor as saying": the one quoted says it
@@ -123,6 +139,16 @@ def _subject(ix, v, depth=0):
                 break
             x = x.head
     return None
+
+
+def passive_quoted(ix, x):
+    """The subject of a passive quoting verb x ("Ade was quoted", "was cited"), or None."""
+    if x.pos_ not in ("VERB", "AUX") or x.lemma_.lower() not in QUOTING_VERBS or ix.qid[x.i] >= 0:
+        return None
+    if not any(c.dep_ == "auxpass" for c in x.children):
+        return None
+    return next((c for c in x.children if c.dep_ == "nsubjpass" and c.pos_ in ("PROPN", "NOUN", "PRON")
+                 and ix.qid[c.i] < 0 and not ix.is_mark[c.i]), None)
 
 
 def after_mark(ix, v) -> bool:
@@ -163,10 +189,12 @@ def name_after(ix, v, window=8):
 
 def person_noun_after(ix, last: int):
     """The noun for a person in the lower-case words right after token ``last`` ("sales director",
-    "founder"), or None."""
+    "founder") or a capitalised title word there ("Secretary"), or None."""
     doc = ix.doc
     for j in range(last + 1, min(ix.ntok, last + 4)):
         t = doc[j]
+        if t.is_title and t.lower_ in TITLE_WORDS:
+            return t  # "Culture Secretary", "Trade Minister": a department the model took for a body
         if not (t.is_lower and t.pos_ in ("NOUN", "ADJ")):
             return None
         if t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_NOUNS:
