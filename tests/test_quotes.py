@@ -291,6 +291,18 @@ def test_a_department_before_a_title_and_an_age_description(nlp):
     assert one(rows, "very happy")["speaker_name"] == "Sam Okoro"
 
 
+def test_reportedly_said_and_fined_for_saying(nlp):
+    # a hearsay adverb on a cue verb leaves the attribution to the verb; "fined X for saying": X
+    text = ('Tomas Okafor reportedly told colleagues that the deal was dead. '
+            'The club fined Ana Ruiz for saying that the referee had been bribed by the other side.')
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Tomas Okafor": (r"Tomas Okafor", "person"),
+                                                             "Ana Ruiz": (r"Ana Ruiz", "person")}))
+    r = one(rows, "the deal was dead")
+    assert r["cue"] == "told" and r["speaker_name"] == "Tomas Okafor"
+    assert not [r for r in rows if r["cue"] == "reportedly"]
+    assert one(rows, "referee had been bribed")["speaker_name"] == "Ana Ruiz"
+
+
 def test_called_for_a_passive_clause_and_claimed_to_have(nlp):
     rows = quotes(nlp, "Jo Ade has called for an independent body to be set up to monitor the prisons. "
                        "Ana Ruiz claimed to have seen the driver leave the scene before the police arrived. "

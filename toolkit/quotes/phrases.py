@@ -11,6 +11,7 @@ from .. import wordlists
 from .frames import content_span, frame
 from .index import cue_span
 from .labels import label_at, paragraphs, speaker_tokens
+from .lexicon import BELIEF_LEMMAS, CUE_LEMMAS, verb_lemma
 
 CUE_NOUNS = wordlists.mapping("cue_nouns", "word", "act")
 OF_NOUNS = frozenset(r["word"] for r in wordlists.rows("cue_nouns") if r["of"] == "yes")
@@ -121,10 +122,13 @@ def _frame_clause(ix, cue, owner, head, *, line, how: str) -> None:
 
 def hearsay(ix, adv):
     """"The minister reportedly resigned": an adverb (word list ``hearsay_adverbs``) attributes the
-    clause it modifies to a source the text does not name."""
+    clause it modifies to a source the text does not name; not a cue verb's clause ("Ade
+    reportedly said …": Ade's)."""
     h = adv.head
     if h.i == adv.i or h.pos_ not in ("VERB", "AUX"):
         return
+    if verb_lemma(h) in CUE_LEMMAS or verb_lemma(h) in BELIEF_LEMMAS:
+        return  # "The memo reportedly said: “…”": the verb is the cue, its subject the source
     _frame_clause(ix, adv, None, h, line=h, how="hearsay")
 
 

@@ -114,6 +114,14 @@ def _subject(ix, v, depth=0):
             return s
     if v.dep_ in ("conj", "xcomp") and h.pos_ in ("VERB", "AUX"):
         return subject(ix, h, depth + 1)
+    if v.tag_ == "VBG" and v.dep_ == "pcomp" and h.lower_ == "for" and h.head.pos_ in ("VERB", "AUX"):
+        # "The club fined Ade for saying …", "Ade was suspended for saying …": the one fined or
+        # praised said it, not the club
+        x = h.head
+        obj = next((c for c in x.children if c.dep_ in ("dobj", "nsubjpass") and c.i < h.i
+                    and c.pos_ in ("PROPN", "NOUN", "PRON") and ix.qid[c.i] < 0), None)
+        if obj is not None:
+            return obj
     if v.tag_ == "VBG" and v.dep_ in ("advcl", "pcomp"):
         # "Ade was quoted in the paper saying …", "… was quoted by the agency as saying": the one
         # quoted says it, not the medium
