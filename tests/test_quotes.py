@@ -301,6 +301,10 @@ def test_reportedly_said_and_fined_for_saying(nlp):
     assert r["cue"] == "told" and r["speaker_name"] == "Tomas Okafor"
     assert not [r for r in rows if r["cue"] == "reportedly"]
     assert one(rows, "referee had been bribed")["speaker_name"] == "Ana Ruiz"
+    # the subject of a passive that is no cue says what the clause after it reports
+    rows = quotes(nlp, "Jo Ade was arrested after saying that the president should be removed from office.",
+                  mentions=person_mentions("Jo Ade", {"Jo Ade": (r"Jo Ade", "person")}))
+    assert one(rows, "president should be removed")["speaker_name"] == "Jo Ade"
 
 
 def test_called_for_a_passive_clause_and_claimed_to_have(nlp):

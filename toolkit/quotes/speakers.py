@@ -142,7 +142,8 @@ def _subject(ix, v, depth=0):
         x = h
         for _ in range(3):
             if x.pos_ in ("VERB", "AUX") and ix.qid[x.i] < 0:
-                return subject(ix, x, depth + 1)
+                controller = passive_controller(ix, x)
+                return controller if controller is not None else subject(ix, x, depth + 1)
             if x.head.i == x.i:
                 break
             x = x.head
@@ -154,6 +155,16 @@ def passive_quoted(ix, x):
     if x.pos_ not in ("VERB", "AUX") or x.lemma_.lower() not in QUOTING_VERBS or ix.qid[x.i] >= 0:
         return None
     if not any(c.dep_ == "auxpass" for c in x.children):
+        return None
+    return next((c for c in x.children if c.dep_ == "nsubjpass" and c.pos_ in ("PROPN", "NOUN", "PRON")
+                 and ix.qid[c.i] < 0 and not ix.is_mark[c.i]), None)
+
+
+def passive_controller(ix, x):
+    """The subject of passive verb x that is no cue ("Ade was arrested after saying …",
+    "They were taken to hospital after claiming …": Ade, They), or None; the subject of a
+    passive cue is its listener ("Ade was told …") and says nothing."""
+    if verb_lemma(x) in CUE_LEMMAS or verb_lemma(x) in ACT_LEMMAS or not any(c.dep_ == "auxpass" for c in x.children):
         return None
     return next((c for c in x.children if c.dep_ == "nsubjpass" and c.pos_ in ("PROPN", "NOUN", "PRON")
                  and ix.qid[c.i] < 0 and not ix.is_mark[c.i]), None)
