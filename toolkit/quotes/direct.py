@@ -89,7 +89,7 @@ def direct_quotes(ix):
             if src is not None:
                 seg.cue, seg.speaker, seg.verb, seg.how = src.cue, src.speaker, src.verb, "chain"
             elif (said := reported_between(ix, last, seg)) is not None and seg.full and \
-                    ix.paragraph(seg.start) - said["paragraph"] <= FLOAT_PARAGRAPHS:
+                    not same_speaker(ix, said, last):
                 # "Ade said the plan had failed. “We tried everything.”": the speaker of the
                 # reported statement just before goes on (its cue stays its own)
                 seg.speaker, seg.how = reported_speaker(ix, said), "float"
@@ -123,6 +123,19 @@ def reported_between(ix, last, seg):
             h.ent_type_ in NOT_NAMES or ix.paragraph(seg.start) - best["paragraph"] > 1:
         return None  # a name or "he", "she", "they" speaks on; not "officials", "I", nor a date
     return best
+
+
+def same_speaker(ix, row, last) -> bool:
+    """Does reported-speech ``row`` continue the speaker of quote ``last`` ("“A,” said Jo Ade. Ade
+    said B. “C.”": C joins A under its cue): a pronoun in the paragraph of ``last``, or the same
+    last word?"""
+    if last is None or last.speaker is None:
+        return False
+    if ix.doc[row["_spk"]].pos_ == "PRON":
+        return ix.paragraph(last.start) == row["paragraph"]  # "he" right after Ade's quote: Ade
+    _, s0, s1, _ = last.speaker
+    words = ix.text[s0:s1].split()
+    return bool(words) and words[-1] == str(row["speaker_text"]).split()[-1]
 
 
 def reported_speaker(ix, row):
