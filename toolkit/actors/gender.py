@@ -354,7 +354,7 @@ def actor_gender(actors: pd.DataFrame, mentions: pd.DataFrame, articles: pd.Data
         texts = dict(zip(articles["article_id"].astype(str), articles["text"]))
         sent = {}
         if sentences is not None and len(sentences):
-            for aid, start in zip(sentences["article_id"].astype(str), sentences["start"]):
+            for aid, start in zip(sentences["article_id"].astype(str), sentences["start"].tolist()):
                 sent.setdefault(aid, []).append(int(start))
             for v in sent.values():
                 v.sort()
@@ -385,7 +385,7 @@ def actor_gender(actors: pd.DataFrame, mentions: pd.DataFrame, articles: pd.Data
             seen.add(key)
             votes[actor][g]["pronoun"] += 1
     genders_out, evidence = [], []
-    for aid, name, kind in zip(out["actor_id"].astype(str), out["name"], out["kind"]):
+    for aid, name, kind in zip(out["actor_id"].astype(str), out["name"].tolist(), out["kind"].tolist()):
         if not isinstance(kind, str) or kind != "person":
             genders_out.append(pd.NA)
             evidence.append(pd.NA)

@@ -48,7 +48,7 @@ def article_countries(m: pd.DataFrame, min_mentions: int = 2, share: float = 0.5
     """article_id -> its country: the one that ``share`` of its country mentions name (at least
     ``min_mentions``); a nation of a country counts as that country ("Scotland": United Kingdom)."""
     counts: dict[str, Counter] = defaultdict(Counter)
-    for aid, name, kind in zip(m["article_id"], m["name"], m["kind"]):
+    for aid, name, kind in zip(m["article_id"].tolist(), m["name"].tolist(), m["kind"].tolist()):
         if kind == "place":
             c = gazetteer.country_of(str(name))
             if c:
@@ -77,21 +77,21 @@ def tell_homonyms_apart(m: pd.DataFrame) -> pd.DataFrame:
         several = set(spread[spread >= 2].index)
         # "Council" in an article naming the "Kito Council": short for that one, not the country's
         heads = defaultdict(set)
-        for aid, n, g in zip(m["article_id"], names, generic):
+        for aid, n, g in zip(m["article_id"].tolist(), names.tolist(), generic.tolist()):
             if not g and " " in n:
                 heads[aid].add(n.split()[-1])
-        named = pd.Series([n in heads[a] for a, n in zip(m["article_id"], names)], index=m.index)
+        named = pd.Series([n in heads[a] for a, n in zip(m["article_id"].tolist(), names.tolist())], index=m.index)
         sel = generic & names.isin(several) & arts.notna() & ~named
         out[sel] = names[sel] + " (" + arts[sel].astype(str) + ")"
     clear = m["article_id"].map(article_countries(m, 3, 0.75)).astype(object)
     foreign = home.notna() & clear.notna() & (home != clear)
     if foreign.any():
         mentioned = defaultdict(set)
-        for aid, n in zip(m["article_id"], names):
+        for aid, n in zip(m["article_id"].tolist(), names.tolist()):
             c = gazetteer.country_of(n)
             if c:
                 mentioned[aid].add(gazetteer.whole_country(c))
-        sel = foreign & pd.Series([h not in mentioned[a] for a, h in zip(m["article_id"], home)], index=m.index)
+        sel = foreign & pd.Series([h not in mentioned[a] for a, h in zip(m["article_id"].tolist(), home)], index=m.index)
         out[sel] = names[sel] + " (" + clear[sel].astype(str) + ")"
     return m.assign(name=out.astype("string"))
 

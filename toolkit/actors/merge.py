@@ -59,7 +59,7 @@ def merge_actors(mentions: pd.DataFrame, articles: pd.DataFrame | None = None) -
 def _kind_votes(keys: pd.Series, kinds: pd.Series) -> dict[str, str]:
     """Kind of each key by the vote of its mentions (ties: the order of KINDS)."""
     votes: dict[str, Counter] = defaultdict(Counter)
-    for k, kd in zip(keys, kinds):
+    for k, kd in zip(keys.tolist(), kinds.tolist()):  # lists: iterating Arrow strings is slow
         votes[k][kd] += 1
     rank = {kd: -i for i, kd in enumerate(KINDS)}
     return {k: max(c, key=lambda kd: (c[kd], rank.get(kd, -99))) for k, c in votes.items()}
@@ -77,10 +77,23 @@ def _places_inside_non_actors(m: pd.DataFrame, key_kind: dict, max_words: int = 
     if other.empty:
         return m
     places = {k for k, kd in key_kind.items() if kd == "place"}
-    name_of = m[m["_key"].isin(places)].groupby("_key")["name"].agg(lambda s: s.value_counts().index[0])
-    new = []
-    for idx, text in zip(other.index, other["text"]):
+    hits = {}
+    for idx, text in zip(other.index, other["text"].tolist()):
         hit = _place_inside(str(text), places, max_words)
+        if hit:
+            hits[idx] = hit
+    if not hits:
+        return m
+    # the place's most frequent name (ties: the first written), for the places hit only
+    wanted = {key for _, _, key in hits.values()}
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for k, n in zip(m["_key"].tolist(), m["name"].tolist()):
+        if k in wanted:
+            counts[k][n] += 1
+    name_of = {k: c.most_common(1)[0][0] for k, c in counts.items()}
+    new = []
+    for idx, text in zip(other.index, other["text"].tolist()):
+        hit = hits.get(idx)
         if hit:
             a, b, key = hit
             row = m.loc[idx].copy()
@@ -113,7 +126,7 @@ def _drop_non_actors(m: pd.DataFrame, key_kind: dict) -> pd.DataFrame:
     evidence), or that a job title names (an acronym defined as one in another article: "RSM"
     for "Regional Sales Manager"), unless a user alias table set the kind."""
     alias_keys = set(m.loc[m["resolved_by"] == "alias", "_key"])
-    jobs = {k for k, n in zip(m["_key"], m["name"]) if key_kind.get(k) != "person" and is_job_or_belief(str(n), "ORG")}
+    jobs = {k for k, n in zip(m["_key"].tolist(), m["name"].tolist()) if key_kind.get(k) != "person" and is_job_or_belief(str(n), "ORG")}
     drop = {k for k, kd in key_kind.items() if (kd == "other" or k in jobs) and k not in alias_keys}
     if not drop:
         return m
@@ -123,7 +136,10 @@ def _drop_non_actors(m: pd.DataFrame, key_kind: dict) -> pd.DataFrame:
 def _actor_table(m: pd.DataFrame, key_kind: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
     if m.empty:
         return merge_actors(m.drop(columns=["_key"]).iloc[:0])
-    names = m.groupby("_key")["name"].agg(lambda s: _display_name(s))
+    by_key: dict[str, list] = defaultdict(list)  # one pass, not a Python function per group
+    for k, n in zip(m["_key"].tolist(), m["name"].tolist()):
+        by_key[k].append(n)
+    names = {k: _display_name(v) for k, v in by_key.items()}
     plural = _group_plurals(m, key_kind)
     groups = m.groupby("_key", sort=True)
     actors = pd.DataFrame({"_key": list(groups.groups.keys())})
@@ -132,7 +148,7 @@ def _actor_table(m: pd.DataFrame, key_kind: dict) -> tuple[pd.DataFrame, pd.Data
     # Plain lists in object columns: pandas would otherwise make Arrow list dtypes that Parquet
     # metadata cannot bring back.
     alias_sets, title_sets = defaultdict(set), defaultdict(set)
-    for key, text, title in zip(m["_key"], m["text"], m["title"]):
+    for key, text, title in zip(m["_key"].tolist(), m["text"].tolist(), m["title"].tolist()):
         alias_sets[key].add(clean_surface(str(text)))
         if isinstance(title, str) and title:
             title_sets[key].add(title)

@@ -70,12 +70,12 @@ def _corpus_names(mentions: pd.DataFrame, lower_vocab: set, aliases) -> tuple[di
         counts = named.groupby("_p").size()
         best = named.groupby(["_p", "name", "kind", "label"]).size().reset_index(name="n")
         best = best.sort_values(["_p", "n", "name"], ascending=[True, False, True]).drop_duplicates("_p")
-        for p, name, kind, label in zip(best["_p"], best["name"], best["kind"], best["label"]):
+        for p, name, kind, label in zip(best["_p"].tolist(), best["name"].tolist(), best["kind"].tolist(), best["label"].tolist()):
             # An acronym the corpus defines ("Southern Trade Council (STC)") is
             # a name wherever it occurs, even when the model found it once.
             if counts[p] >= 2 or (p.isupper() and p.isalpha() and len(p) >= 3 and name != p):
                 lookup[p.split()[0]].append((p, name, kind))
-        for aid, p, name, kind in zip(named["article_id"], named["_p"], named["name"], named["kind"]):
+        for aid, p, name, kind in zip(named["article_id"].tolist(), named["_p"].tolist(), named["name"].tolist(), named["kind"].tolist()):
             cands = local[aid][p.split()[0]]
             if (p, name, kind) not in cands:
                 cands.append((p, name, kind))
@@ -109,7 +109,7 @@ def _own_names(mentions: pd.DataFrame) -> dict[str, dict[str, tuple[str, str]]]:
     that a form found again takes the article's reading ("Trump" a person here, whatever the
     model read elsewhere)."""
     out: dict[str, dict] = defaultdict(dict)
-    for aid, text, name, kind in zip(mentions["article_id"], mentions["text"], mentions["name"], mentions["kind"]):
+    for aid, text, name, kind in zip(mentions["article_id"].tolist(), mentions["text"].tolist(), mentions["name"].tolist(), mentions["kind"].tolist()):
         out[aid].setdefault(clean_surface(str(text)), (name, kind))
     return out
 

@@ -63,7 +63,7 @@ def resolve_surnames(m: pd.DataFrame, articles: pd.DataFrame | None = None) -> p
     if not bare.any():
         return m
     ev = _Evidence(m, keys, articles)
-    names = dict(zip(keys[person], m.loc[person, "name"]))
+    names = dict(zip(keys[person].tolist(), m.loc[person, "name"].tolist()))
     # the decisions are gathered and written once: a write per group into an Arrow-backed column
     # copies the column each time, quadratic in the corpus
     rows, hit_names, hows = [], [], []
@@ -88,11 +88,11 @@ class _Evidence:
 
     def __init__(self, m: pd.DataFrame, keys: pd.Series, articles: pd.DataFrame | None):
         self.titles: dict[str, set] = defaultdict(set)
-        for k, t in zip(keys, m["title"]):
+        for k, t in zip(keys.tolist(), m["title"].tolist()):
             if isinstance(t, str) and t:
                 self.titles[k].add(t)
         self.in_article: dict[str, set] = defaultdict(set)
-        for aid, k in zip(m["article_id"], keys):
+        for aid, k in zip(m["article_id"].tolist(), keys.tolist()):
             self.in_article[aid].add(k)
         self.articles_of: dict[str, set] = defaultdict(set)
         for aid, ks in self.in_article.items():

@@ -34,14 +34,14 @@ def resolve_speakers(raw: pd.DataFrame, mentions: pd.DataFrame, actors: pd.DataF
 
 def _by_article_name(q: pd.DataFrame, mentions: pd.DataFrame) -> pd.Series:
     local = mentions.drop_duplicates(["article_id", "name"]).set_index(["article_id", "name"])["actor_id"]
-    keys = list(zip(q["article_id"], q["speaker_name"]))
+    keys = list(zip(q["article_id"].tolist(), q["speaker_name"].tolist()))
     return pd.Series([local.get(k, pd.NA) if isinstance(k[1], str) else pd.NA for k in keys],
                      index=q.index, dtype="string")
 
 
 def _by_corpus_name(q: pd.DataFrame, actors: pd.DataFrame) -> pd.Series:
     names = {}
-    for aid, name, aliases in zip(actors["actor_id"], actors["name"], actors["aliases"]):
+    for aid, name, aliases in zip(actors["actor_id"].tolist(), actors["name"].tolist(), actors["aliases"].tolist()):
         for n in [name, *aliases]:
             names.setdefault(normalize_name(str(n)), aid)
     return q["speaker_name"].map(lambda n: names.get(normalize_name(n)) if isinstance(n, str)
