@@ -81,28 +81,23 @@ def _places_inside_non_actors(m: pd.DataFrame, key_kind: dict, max_words: int = 
     for idx, text in zip(other.index, other["text"].tolist()):
         hit = _place_inside(str(text), places, max_words)
         if hit:
-            hits[idx] = hit
+            hits[idx] = (str(text), *hit)
     if not hits:
         return m
     # the place's most frequent name (ties: the first written), for the places hit only
-    wanted = {key for _, _, key in hits.values()}
+    wanted = {h[-1] for h in hits.values()}
     counts: dict[str, Counter] = defaultdict(Counter)
     for k, n in zip(m["_key"].tolist(), m["name"].tolist()):
         if k in wanted:
             counts[k][n] += 1
     name_of = {k: c.most_common(1)[0][0] for k, c in counts.items()}
     new = []
-    for idx, text in zip(other.index, other["text"].tolist()):
-        hit = hits.get(idx)
-        if hit:
-            a, b, key = hit
-            row = m.loc[idx].copy()
-            row["start"], row["end"] = row["start"] + a, row["start"] + b
-            row["text"], row["label"], row["kind"] = text[a:b], "GPE", "place"
-            row["name"], row["_key"], row["resolved_by"] = name_of[key], key, pd.NA
-            new.append(row)
-    if not new:
-        return m
+    for idx, (text, a, b, key) in hits.items():
+        row = m.loc[idx].copy()
+        row["start"], row["end"] = row["start"] + a, row["start"] + b
+        row["text"], row["label"], row["kind"] = text[a:b], "GPE", "place"
+        row["name"], row["_key"], row["resolved_by"] = name_of[key], key, pd.NA
+        new.append(row)
     out = pd.concat([m, pd.DataFrame(new).astype(m.dtypes.to_dict())])
     return out.sort_values(["article_id", "start"], kind="stable")
 

@@ -105,11 +105,10 @@ def _subject(ix, v, depth=0):
             verb_lemma(h.head) in CUE_LEMMAS and h.head.i != h.i:
         # "X said the talks failed and called …": the parser tied the second cue to the content
         return subject(ix, h.head, depth + 1)
-    if v.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in h.children) and any(
-            c.dep_ == "aux" and c.lemma_ == "have" for c in v.children):
+    if v.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children):
         # "Ade is alleged to have said …", "was reported to have told …": the subject of the
         # passive is the one who spoke (not "is expected to report": an expectation)
-        s = next((c for c in h.children if c.dep_ == "nsubjpass" and ix.qid[c.i] < 0 and not ix.is_mark[c.i]), None)
+        s = passive_subject(ix, h, pos=None)
         if s is not None:
             return s
     if v.dep_ in ("conj", "xcomp") and h.pos_ in ("VERB", "AUX"):
@@ -154,19 +153,24 @@ def passive_quoted(ix, x):
     """The subject of a passive quoting verb x ("Ade was quoted", "was cited"), or None."""
     if x.pos_ not in ("VERB", "AUX") or x.lemma_.lower() not in QUOTING_VERBS or ix.qid[x.i] >= 0:
         return None
-    if not any(c.dep_ == "auxpass" for c in x.children):
-        return None
-    return next((c for c in x.children if c.dep_ == "nsubjpass" and c.pos_ in ("PROPN", "NOUN", "PRON")
-                 and ix.qid[c.i] < 0 and not ix.is_mark[c.i]), None)
+    return passive_subject(ix, x)
 
 
 def passive_controller(ix, x):
     """The subject of passive verb x that is no cue ("Ade was arrested after saying …",
     "They were taken to hospital after claiming …": Ade, They), or None; the subject of a
     passive cue is its listener ("Ade was told …") and says nothing."""
-    if verb_lemma(x) in CUE_LEMMAS or verb_lemma(x) in ACT_LEMMAS or not any(c.dep_ == "auxpass" for c in x.children):
+    if verb_lemma(x) in CUE_LEMMAS or verb_lemma(x) in ACT_LEMMAS:
         return None
-    return next((c for c in x.children if c.dep_ == "nsubjpass" and c.pos_ in ("PROPN", "NOUN", "PRON")
+    return passive_subject(ix, x)
+
+
+def passive_subject(ix, x, pos=("PROPN", "NOUN", "PRON")):
+    """The subject of x when x is passive (outside quotation marks; of a part of speech in
+    ``pos`` unless None), or None."""
+    if not any(c.dep_ == "auxpass" for c in x.children):
+        return None
+    return next((c for c in x.children if c.dep_ == "nsubjpass" and (pos is None or c.pos_ in pos)
                  and ix.qid[c.i] < 0 and not ix.is_mark[c.i]), None)
 
 
