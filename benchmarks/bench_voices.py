@@ -1,8 +1,8 @@
 """Whose voices: people and sources by gender (``actors.gender``, ``tk.sources``) against the blind
 statement gold (tests/gold/quotes_gold.jsonl: per article, every person named with the gender the
 text gives them, and every statement's canonical speaker; dev and validation) and statement
-development sets 2 and 3 (tests/gold/quotes_dev2.jsonl and quotes_dev3.jsonl, "dev2" and "dev3":
-BBC and PolNeAR train articles), side by side, next to the name list alone (the first name's gender, nothing else) as a baseline.
+development sets 2 to 4 (tests/gold/quotes_dev2.jsonl, quotes_dev3.jsonl: BBC and PolNeAR train
+articles; quotes_dev4.jsonl: Global Voices and Wikinews sample articles), side by side, next to the name list alone (the first name's gender, nothing else) as a baseline.
 
 The metric is the Gender Gap Tracker's: per article, the set of names of each gender, matched one to
 one (names agree when equal up to case and accents, or when one's last word is a word of the
@@ -29,32 +29,21 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks._data import data_root  # noqa: E402
-from benchmarks._actor_gold import raw_text  # noqa: E402
 from benchmarks.bench_quotes import _norm, load_statement_gold, parse  # noqa: E402
 
 DEV2 = ROOT / "tests" / "gold" / "quotes_dev2.jsonl"
 DEV3 = ROOT / "tests" / "gold" / "quotes_dev3.jsonl"
-SPLITS = ("dev", "dev2", "dev3", "validation")
+DEV4 = ROOT / "tests" / "gold" / "quotes_dev4.jsonl"
+SPLITS = ("dev", "dev2", "dev3", "dev4", "validation")
 
 
 def load_gold(root):
-    """The statement gold (dev, validation) and statement development sets 2 and 3 (splits "dev2",
-    "dev3": BBC and PolNeAR train articles, texts from the data folder, checked against their SHA-1)."""
-    import hashlib
-    import json
-
+    """The statement gold (dev, validation) and statement development sets 2 to 4 (splits "dev2",
+    "dev3": BBC and PolNeAR train articles, texts from the data folder; "dev4": sample articles),
+    each text checked against its SHA-1."""
     gold = load_statement_gold(root)
-    for path in (DEV2, DEV3):
-        with open(path, encoding="utf-8") as fh:
-            lines = fh.readlines()
-        for line in lines:
-            if not line.strip():
-                continue
-            r = json.loads(line)
-            text = raw_text(r["doc"], root)
-            if hashlib.sha1(text.encode("utf-8")).hexdigest() != r["text_sha1"]:
-                sys.exit(f"{r['doc']}: the text changed since the gold was annotated (SHA-1 differs)")
-            gold.append(dict(r, text=text, id=r["doc"]))
+    for path in (DEV2, DEV3, DEV4):
+        gold += load_statement_gold(root, path)
     return gold
 
 GENDERS = ("female", "male")

@@ -705,6 +705,15 @@ def test_a_place_inside_the_name_of_a_law_stays_a_mention_of_the_place():
     assert not c.actors["name"].str.contains("Act").any()
 
 
+def test_a_place_inside_the_name_of_an_event_stays_a_mention_of_the_place():
+    # events named after their host city are no actors, but the city is (like a law's place)
+    text = "She won the Kisumu Marathon in April, two years after the Nakuru Summit."
+    c = _actors(text, "Traffic was stopped in Kisumu and in Nakuru for the race.")
+    m = c.mentions[c.mentions["article_id"] == "a0"]
+    assert m["text"].tolist() == ["Kisumu", "Nakuru"]
+    assert set(c.mentions["name"]) == {"Kisumu", "Nakuru"}
+    assert not c.actors["name"].str.contains("Marathon|Summit").any()
+
 def test_bare_surname_of_the_corpus_prominent_person():
     c = _actors("President Jomo Ade of Lirania opened a dam in Nyeri on Monday.",
                 "Jomo Ade flew from Kisumu to the harvest fair on Sunday.",

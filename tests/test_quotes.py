@@ -317,6 +317,63 @@ def test_called_for_a_passive_clause_and_claimed_to_have(nlp):
     assert not [r for r in rows if r["cue"] == "report"]  # an expectation, not a report
 
 
+def test_block_quotes_after_a_language_tag_and_a_stance_verb(nlp):
+    # Global Voices style: the parser makes "[zh]:" a sentence of its own; a verb whose object is
+    # what was said ("defended the singer") introduces the block, which then has no row of its own
+    text = ("Ana Ruiz defended the singer [zh]:\n\nPlease let those who have been misled see again! "
+            "She is a singer, nothing more. Amen.\n\n"
+            "A charity, Lira Aid, offered more figures:\n\n"
+            "The region has had food shortages for years, and a broadcaster recently produced two films about it.")
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz", "person")}))
+    r = one(rows, "Please let those")
+    assert r["kind"] == "direct" and r["cue"] == "defended" and r["speaker_name"] == "Ana Ruiz"
+    assert not [r for r in rows if r["text"] == "the singer"]
+    # a page that dropped the quotation goes on with the story: no voice of its own, no statement
+    assert not [r for r in rows if "food shortages" in r["text"]]
+    # the author's own introduction quotes nobody
+    rows = quotes(nlp, "As I said in a recent blog post, \"The Failed Policy\":\n\n"
+                       "This post is part of our special coverage of the protests.")
+    assert not [r for r in rows if "special coverage" in r["text"]]
+
+
+def test_a_relative_cue_before_a_quote_and_a_participle_after_it(nlp):
+    text = ('The mood is shared by many, including the veteran activist Jo Ade, who declared [fr] on his blog, '
+            '"At last the movement has woken up," concluding, "Nothing will be the same again." '
+            'Ana Ruiz said, "As far as I know, this would be the first case of its kind", adding, '
+            '"For Lirania, this man is a terrorist".')
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Jo Ade": (r"Jo Ade", "person"),
+                                                             "Ana Ruiz": (r"Ana Ruiz", "person")}))
+    first, second = one(rows, "has woken up"), one(rows, "Nothing will be")
+    assert first["cue"] == "declared" and second["cue"] == "concluding"
+    assert first["speaker_name"] == second["speaker_name"] == "Jo Ade"
+    # the comma after the closing mark: two quotations, not one mixed clause over both
+    a, b = one(rows, "first case of its kind"), one(rows, "this man is a terrorist")
+    assert a["kind"] == b["kind"] == "direct" and a["speaker_name"] == b["speaker_name"] == "Ana Ruiz"
+
+
+def test_a_subject_the_parser_lost_and_an_inverted_cue_after_the_clause(nlp):
+    text = ("In a comment on the website, Ana Ruiz, the director of the local branch of the group, challenged "
+            "the leaders' version of events, claiming that the rally was planned in advance. "
+            "The death toll rose to 22 people on Monday, reported officials, with 25 others injured.")
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz", "person")}))
+    r = one(rows, "rally was planned")
+    assert r["cue"] == "claiming" and r["speaker_name"] == "Ana Ruiz" and r["act"] == "statement"
+    r = one(rows, "death toll rose")
+    assert r["cue"] == "reported" and r["speaker_text"] == "officials" and r["text"].endswith("on Monday")
+
+
+def test_a_language_tag_is_no_content_and_descriptions_of_named_bodies(nlp):
+    rows = quotes(nlp, "The news site Kito Daily covered the story, adding [fr] that the film was a success. "
+                       "The Lira Drone Observatory counts every strike. The observatory said that 40 people were "
+                       "killed this year. The Kito Weather Service issued a warning on Monday. The KWS advisory said "
+                       "that heavy rain would fall on the coast.")
+    assert one(rows, "the film was a success")["text"] == "the film was a success"
+    assert not [r for r in rows if r["text"] in ("fr", "[fr]")]
+    # "the observatory": the organisation named before whose name ends in the noun (no word list)
+    assert one(rows, "40 people were killed")["speaker_name"] == "Lira Drone Observatory"
+    # an advisory speaks for its issuer (here its acronym; the actors step merges it with the name)
+    assert one(rows, "heavy rain")["speaker_name"] == "KWS"
+
 def test_nyt_double_apostrophe_marks(nlp):
     rows = quotes(nlp, "''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist who served "
                        "as director of the Congressional Budget Office. ''It's anti-reform.''")
@@ -1161,6 +1218,23 @@ def test_statement_development_sets_hold_offsets_into_the_shared_data(data_root,
             assert sorted(a) == GOLD_KEYS, g["doc"]  # offsets only: BBC and PolNeAR may not be copied
             check_gold_spans(a, g["text"])
 
+
+def test_statement_development_set_4_holds_sample_articles_no_other_set_has(data_root):
+    rows = _bench().load_statement_gold(data_root, GOLD.parent / "quotes_dev4.jsonl")  # SHA-1 checked
+    assert [g["doc"] for g in rows] == sorted({g["doc"] for g in rows}) and len(rows) == 20
+    others = {g["doc"] for name in ("quotes_gold.jsonl", "quotes_dev2.jsonl", "quotes_dev3.jsonl")
+              for g in _bench().load_statement_gold(data_root, GOLD.parent / name)}
+    assert not others & {g["doc"] for g in rows}
+    for g in rows:
+        assert g["split"] == "dev4" and g["doc"].startswith("sample:")
+        for a in g["attributions"]:
+            assert sorted(a) == sorted(GOLD_KEYS + ["cue", "speaker_text", "text"]), g["doc"]
+            check_gold_spans(a, g["text"])
+            # CC BY sample texts: the strings are kept so that the offsets can be re-anchored
+            assert g["text"][a["start"]:a["end"]] == a["text"]
+            assert a["speaker_text"] == (None if a["speaker_start"] is None
+                                         else g["text"][a["speaker_start"]:a["speaker_end"]])
+            assert a["cue"] == (None if a["cue_start"] is None else g["text"][a["cue_start"]:a["cue_end"]])
 
 @pytest.fixture(scope="module")
 def gold_figures(statement_gold):

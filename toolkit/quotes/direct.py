@@ -165,7 +165,8 @@ def attribute(ix, seg):
                     seg.speaker, seg.how = speaker_of(ix, h), "dash"
                     return
             v = find_cue(ix, seg, after, tight=True, last=False)
-            if v is not None and v.i not in ix.reported_cues:
+            if v is not None and v.i not in ix.reported_cues and not (
+                    v.tag_ == "VBG" and _cue_before(ix, seg) is not None):
                 set_from_verb(ix, seg, v, "after")
                 return
     before = stretch_before(ix, seg)
@@ -184,6 +185,16 @@ def attribute(ix, seg):
             if v is not None and v.i not in ix.reported_cues and not any(
                     c.dep_ in CONTENT_DEPS for c in v.children):
                 set_from_verb(ix, seg, v, "before")
+
+
+def _cue_before(ix, seg):
+    """The cue verb right before a quotation that ends in a colon or comma ("Ade said, “…”"), or
+    None: a participle after the quotation ("“…,” adding, “…”") then introduces the next one."""
+    before = stretch_before(ix, seg)
+    if not before or before[-1].text not in (":", ","):
+        return None
+    v = find_cue(ix, seg, before, tight=True, last=True)
+    return v if v is not None and v.i not in ix.reported_cues else None
 
 
 def after_a_quote(ix, t) -> bool:
@@ -278,7 +289,7 @@ def find_cue(ix, seg, stretch, tight: bool, last: bool):
     if last:
         cands.reverse()
     for v in cands:
-        if in_subject_clause(ix, v, ids):
+        if in_subject_clause(ix, v, ids) and not (last and cue_of_relative(ix, v, seg)):
             continue
         lemma = verb_lemma(v)
         if lemma in CUE_LEMMAS or (governs(ix, v, seg) and tight and v.pos_ == "VERB" and spoken(ix, seg)):
@@ -293,6 +304,17 @@ def find_cue(ix, seg, stretch, tight: bool, last: bool):
                     t.lower_.endswith("s") | t.lower_.endswith("ed") | (t.lower_ == "said"):
                 return t
     return None
+
+
+def cue_of_relative(ix, v, seg) -> bool:
+    """Is v a cue verb in a relative clause that runs up to the quotation, no other verb between
+    them ("…, including the activist Jo Ade, who declared [fr] on his blog, “…”": Ade's words,
+    not a verb inside a description of the speaker as in "Ade, who chairs the board, said “…”")?"""
+    doc = ix.doc
+    if v.dep_ != "relcl" or verb_lemma(v) not in CUE_LEMMAS or not any(
+            c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in v.children):
+        return False
+    return not any(doc[k].pos_ in ("VERB", "AUX") for k in range(v.i + 1, ix.tok_at(seg.open_start)))
 
 
 def spoken(ix, seg) -> bool:

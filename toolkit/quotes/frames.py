@@ -21,9 +21,10 @@ def frame(ix, v, spk_tok, c0, c1, cue, *, how, speaker=None):
     end = doc[c1].idx + len(doc[c1].text)
     inside = runs_inside(ix, start, end)
     if inside and inside[0].start <= start + 1 and inside[0].close_end is not None \
-            and ix.text[inside[0].end - 1] in ",.?!" and inside[0].end < end:
-        # “…,” promising …: the complement starts with a whole quotation, the rest is
-        # the parser attaching what follows the quote to it
+            and (ix.text[inside[0].end - 1] in ",.?!" or ix.text[inside[0].close_end:inside[0].close_end + 1]
+                 in (",", ".")) and inside[0].end < end:
+        # “…,” promising … (or "…", promising …, the comma after the mark): the complement
+        # starts with a whole quotation, the rest is the parser attaching what follows the quote to it
         end = inside[0].end
         c1 = inside[0].t1 - 1
         inside = inside[:1]
@@ -97,11 +98,19 @@ def only_quoted(ix, inside, c0, c1, start, end) -> bool:
 
 
 def content_span(ix, c0, c1):
-    """Trim a token range [c0, c1] to its content: no edge punctuation, no "that"."""
+    """Trim a token range [c0, c1] to its content: no edge punctuation, no "that", no language tag
+    in front ("wrote [fr] that …"; when the parser took the tag for the whole complement, the
+    content is the rest of the sentence after it)."""
     doc = ix.doc
+    tag = language_tag_end(doc, c0)
+    if tag is not None:
+        if tag >= c1:
+            k = bisect.bisect_right(ix.sent_tok, tag)
+            c1 = (ix.sent_tok[k] if k < len(ix.sent_tok) else ix.ntok) - 1
+        c0 = tag + 1
     while c0 <= c1 and (doc[c0].is_punct or doc[c0].is_space) and not ix.is_mark[c0]:
         c0 += 1
-    if c0 <= c1 and doc[c0].lower_ == "that" and doc[c0].dep_ == "mark":
+    if c0 <= c1 and doc[c0].lower_ == "that" and (doc[c0].dep_ == "mark" or tag is not None):
         c0 += 1
     while c1 >= c0 and (doc[c1].is_punct or doc[c1].is_space) and not ix.is_mark[c1]:
         if doc[c1].text in ")]" and any(doc[i].text in "([" for i in range(max(c0, c1 - 30), c1)):
@@ -118,3 +127,14 @@ def content_span(ix, c0, c1):
                 c1 = i - 1
                 break
     return c0, c1
+
+
+def language_tag_end(doc, i: int) -> int | None:
+    """The index of the closing bracket of a language tag at token i ("[fr]", "[ru]", or "fr]"
+    when the bracket before it fell outside the range), else None."""
+    if i < len(doc) and doc[i].text == "[":
+        i += 1
+    if i + 1 < len(doc) and doc[i].is_alpha and doc[i].is_lower and len(doc[i]) <= 3 and doc[i + 1].text == "]" \
+            and i > 0 and doc[i - 1].text == "[":
+        return i + 1
+    return None

@@ -27,7 +27,7 @@ import re
 
 from .acts import shows_media, verb_act
 from .index import add_row, cue_span
-from .lexicon import CUE_LEMMAS, KNOWN_VERBS, NOT_SPEAKERS, verb_lemma
+from .lexicon import ACT_LEMMAS, CUE_LEMMAS, KNOWN_VERBS, NOT_SPEAKERS, verb_lemma
 from .speakers import named_at, speaker_of, subject
 
 LABEL_TOKENS = 5
@@ -123,7 +123,12 @@ def intro_start(ix, colon: int, lo: int) -> int:
     [fr] wrote:"), the speaker's words right before its verb (the nearest cue verb, else the nearest
     verb): names, a description, brackets and handles."""
     doc = ix.doc
-    start = max(lo, ix.sent_tok[bisect.bisect_right(ix.sent_tok, colon) - 1])
+    k = bisect.bisect_right(ix.sent_tok, colon) - 1
+    start = max(lo, ix.sent_tok[k])
+    while k > 0 and start > lo and only_brackets(doc, start, colon):
+        # "Jo Ade defended the plan [fr]:": the parser made the language tag a sentence of its own
+        k -= 1
+        start = max(lo, ix.sent_tok[k])
     verbs = [i for i in range(colon - 1, max(lo, colon - INTRO_TOKENS) - 1, -1)
              if doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in ("aux", "auxpass")]
     v = next((i for i in verbs if verb_lemma(doc[i]) in CUE_LEMMAS), verbs[0] if verbs else None)
@@ -145,6 +150,19 @@ def intro_start(ix, colon: int, lo: int) -> int:
     t = doc[p - 1]
     glued = t.like_url or hashtag(doc, p - 1) or _HANDLE.fullmatch(t.text) or t.text in (".", "!", "?", "…")
     return p if glued and ix.same_line(p, colon) else start
+
+
+def only_brackets(doc, i: int, j: int) -> bool:
+    """Are tokens i to j-1 only bracketed groups and punctuation ("[fr]", "(video)")?"""
+    depth = 0
+    for t in doc[i:j]:
+        if t.text in ("(", "["):
+            depth += 1
+        elif t.text in (")", "]"):
+            depth -= 1
+        elif depth <= 0 and not (t.is_punct or t.is_space):
+            return False
+    return True
 
 
 def hashtag(doc, i: int) -> bool:
@@ -219,8 +237,8 @@ def bare_cue(ix, s0, colon):
             # [es] is ironic:": the parser took the language tag or its bracket for the subject
             close = next((k for k in range(spk.i, i) if doc[k].text == "]"), None)
             spk = speaker_before_brackets(ix, close + 1) if close is not None else None
-        if spk is None or ix.qid[spk.i] >= 0:
-            return None
+        if spk is None or ix.qid[spk.i] >= 0 or author(spk):
+            return None  # (the author's own "As I wrote last year:" quotes no source)
         if cue:
             return v, cue_span(ix, v), spk
         if named_at(ix, spk) or _HANDLE.fullmatch(spk.text) or spk.lower_ in ("he", "she"):
@@ -228,6 +246,11 @@ def bare_cue(ix, s0, colon):
             return v, (col.text, col.idx, col.idx + len(col.text)), spk
         return None
     return None
+
+
+def author(t) -> bool:
+    """Is token t the author's own "I" or "we" (outside quotation marks, as the callers ask)?"""
+    return t.pos_ == "PRON" and t.lower_ in ("i", "we")
 
 
 def speaker_before_brackets(ix, i: int):
@@ -262,8 +285,14 @@ def narrated(ix, c0, end_tok) -> bool:
     if any(r["_verb"] is not None and c0 <= r["_verb"] < s1 and r["_spk"] is not None and (
             named_at(ix, doc[r["_spk"]]) or doc[r["_spk"]].pos_ == "PROPN") for r in ix.rows):
         return True
-    return not any(ix.qid[t.i] < 0 and not ix.is_mark[t.i] and (t.text in ("?", "!") or (
-        t.pos_ == "PRON" and set(t.morph.get("Person")) & {"1", "2"})) for t in doc[c0:end_tok + 1])
+    return not has_voice(ix, c0, end_tok)
+
+
+def has_voice(ix, c0, end_tok) -> bool:
+    """Do tokens c0 to end_tok read as someone's own words: a first- or second-person pronoun, a
+    question or an exclamation outside quote marks?"""
+    return any(ix.qid[t.i] < 0 and not ix.is_mark[t.i] and (t.text in ("?", "!") or (
+        t.pos_ == "PRON" and set(t.morph.get("Person")) & {"1", "2"})) for t in ix.doc[c0:end_tok + 1])
 
 
 def blockquotes(ix) -> None:
@@ -278,8 +307,10 @@ def blockquotes(ix) -> None:
             continue
         # the cue of the sentence that ends in the colon, the nearest one; else one before it
         s0 = intro_start(ix, last, a)
-        cues = [r for r in ix.rows if r["_verb"] is not None and a <= r["_verb"] < last
-                and verb_lemma(doc[r["_verb"]]) in CUE_LEMMAS and r["_spk"] is not None]
+        # a cue verb, or a verb whose object is what was said ("Ade defended the plan [fr]:")
+        cues = [r for r in ix.rows if r["_verb"] is not None and a <= r["_verb"] < last and r["_spk"] is not None
+                and (verb_lemma(doc[r["_verb"]]) in CUE_LEMMAS
+                     or r["_how"] == "object" and verb_lemma(doc[r["_verb"]]) in ACT_LEMMAS)]
         near = [r for r in cues if r["_verb"] >= s0]
         cue = max(near, key=lambda r: r["_verb"]) if near else (cues[0] if cues else None)
         bare = bare_cue(ix, s0, last) if cue is None or cue["_verb"] < s0 else None
@@ -302,6 +333,10 @@ def blockquotes(ix) -> None:
         if cue is None:
             continue
         head = doc[cue["_spk"]]
+        if author(head):
+            continue
+        if verb_lemma(doc[cue["_verb"]]) not in CUE_LEMMAS and not has_voice(ix, c0, end_tok):
+            continue  # "Lira Aid offered more figures:" and the page goes on with the story
         if cue["_how"] == "object" and not has_verb(doc, cue):
             ix.rows.remove(cue)  # "explains the history:": the history is what follows
             said = (cue["cue"], cue["cue_start"], cue["cue_end"])

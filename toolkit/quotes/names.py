@@ -223,9 +223,15 @@ class People:
 def org_described(ix, noun: str, pos: int) -> str | None:
     """The organisation a definite description ("the ministry", "the company") stands for: the
     nearest earlier organisation whose name holds that noun ("Ministry of Health"), else the
-    nearest earlier organisation within a few sentences."""
+    nearest earlier organisation within a few sentences. A noun of no organisation word list
+    stands only for an earlier organisation whose name ends in it ("the archive" for "Lira Press
+    Archive", "the observatory" for "Kito Observatory")."""
     if noun not in ORG_NOUNS:
-        return None
+        last = re.compile(r"\b%ss?$" % re.escape(noun), re.I)
+        k = bisect.bisect_left(ix.m_starts, pos)
+        return next((m["name"] for m in reversed(ix.mentions[:k]) if m.get("kind") == "organization"
+                     and " " in str(m.get("name") or "") and not ix.in_quote_char(m["start"])
+                     and last.search(str(m["name"]))), None)
     word = re.compile(r"\b%s" % re.escape(noun), re.I)
     k = bisect.bisect_left(ix.m_starts, pos)
     near = None

@@ -17,7 +17,7 @@ from .lexicon import (ACT_LEMMAS, BELIEF_LEMMAS, CUE_LEMMAS, EVIDENTIAL, FINAL, 
 
 from .frames import content_span, frame
 from .phrases import CUE_NOUNS, HEARSAY, according, evidential, headline_speakers, hearsay, nominal
-from .speakers import subject
+from .speakers import inverted_cue, subject
 
 NAMING_LEMMAS = wordlists.words("naming_verbs")
 PASSIVE_LEMMAS = wordlists.words("passive_verbs")
@@ -188,6 +188,9 @@ def clausal_complement(ix, v):
     span = parenthetical(ix, v)
     if span is not None:
         return span
+    inverted = inverted_cue(ix, v)
+    if inverted is not None:
+        return ix.clip(v, inverted[0], inverted[1])
     best = span = None
     for c in v.children:
         if c.dep_ != "ccomp":

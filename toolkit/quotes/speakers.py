@@ -66,6 +66,13 @@ def _subject(ix, v, depth=0):
             for g in c.children:
                 if g.dep_ == "pobj" and ix.qid[g.i] < 0:
                     return g
+    inverted = inverted_cue(ix, v)
+    if inverted is not None:
+        return inverted[2]
+    if v.tag_ in ("VBD", "VBZ", "VBP") and v.dep_ == "ROOT":
+        named = name_before_apposition(ix, v)
+        if named is not None:
+            return named
     p = v.i - 1
     while p >= 0 and ix.doc[p].is_space:
         p -= 1
@@ -99,6 +106,12 @@ def _subject(ix, v, depth=0):
             x = x.head
         if v.dep_ == "conj" and ix.qid[x.i] < 0 and x.pos_ in ("VERB", "AUX") and verb_lemma(x) in CUE_LEMMAS:
             return subject(ix, x, depth + 1)
+        prev = ix.segs[ix.qid[v.head.i]]
+        if v.tag_ == "VBG" and v.dep_ in ("advcl", "conj", "xcomp") and prev.verb is not None and \
+                prev.verb != v.i and ix.qid[prev.verb] < 0:
+            # "X said, “A,” adding, “B”": the parser hung the participle on the quotation
+            # before it, whose speaker goes on
+            return subject(ix, ix.doc[prev.verb], depth + 1)
         return None
     h = v.head
     if v.dep_ == "conj" and h.dep_ == "ccomp" and verb_lemma(h) not in CUE_LEMMAS and \
@@ -223,6 +236,58 @@ def person_noun_after(ix, last: int):
         if t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_NOUNS:
             return t
     return None
+
+
+def inverted_cue(ix, v):
+    """(c0, c1, speaker) of a cue verb inverted after the clause it reports, its speaker after it
+    ("Prices rose in May, reported officials, …", "…, reported the Kito Times."), which the parser
+    reads as the verb's object; else None. The cue follows a comma, has no subject of its own, and
+    the noun phrase after it ends the sentence or is followed by a comma; the clause before holds
+    a finite verb."""
+    doc = ix.doc
+    if verb_lemma(v) not in CUE_LEMMAS or v.tag_ not in ("VBD", "VBZ", "VBP") or v.i < 3 or \
+            doc[v.i - 1].text != "," or ix.qid[v.i] >= 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return None
+    obj = next((c for c in v.rights if c.dep_ in ("dobj", "nsubj", "attr")), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.left_edge.i != v.i + 1 or ix.qid[obj.i] >= 0:
+        return None
+    after = obj.right_edge.i + 1
+    if after < ix.ntok and doc[after].text not in (",", ".", ";") and not doc[after].is_space:
+        return None
+    k = bisect.bisect_right(ix.sent_tok, v.i) - 1
+    s0 = ix.sent_tok[k]
+    c1 = v.i - 2
+    if c1 - s0 < 3 or not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[s0:c1 + 1]) or \
+            any(ix.is_mark[t.i] for t in doc[s0:c1 + 1]):
+        return None
+    return s0, c1, obj
+
+
+APPOSITION_TOKENS = 15
+
+
+def name_before_apposition(ix, v):
+    """The name before the apposition that ends right before verb v, when the parser gave v no
+    subject ("In a post on her blog, Jo Ade, the head of a rights group, challenged …": the
+    parser read Ade as an apposition of the blog), or None. The apposition holds no verb, no
+    quotation and no other name."""
+    doc = ix.doc
+    i = v.i - 1
+    if i < 1 or doc[i].text != ",":
+        return None
+    j = i - 1
+    while j >= 0 and i - j <= APPOSITION_TOKENS and doc[j].text != ",":
+        t = doc[j]
+        if t.pos_ in ("VERB", "AUX") or ix.qid[j] >= 0 or ix.is_mark[j] or ix.boundary(t) or named_at(ix, t) \
+                and t.ent_type_ == "PERSON":
+            return None
+        j -= 1
+    if j < 1 or doc[j].text != "," or j == i - 1:
+        return None
+    t = doc[j - 1]
+    if not named_at(ix, t) or ix.qid[t.i] >= 0 or not ix.same_line(t.i, v.i):
+        return None
+    return t
 
 
 def named_at(ix, t) -> bool:
