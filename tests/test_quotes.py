@@ -374,6 +374,41 @@ def test_a_language_tag_is_no_content_and_descriptions_of_named_bodies(nlp):
     # an advisory speaks for its issuer (here its acronym; the actors step merges it with the name)
     assert one(rows, "heavy rain")["speaker_name"] == "KWS"
 
+def test_a_tweet_printed_after_a_sentence_that_says_it_was_posted(nlp):
+    text = ("Protests went on late into the night.\n\nJo Ade (@joade) tweeted from the square that night.\n\n"
+            "Now at the square, a protest against the imports. We lifted up our candles. More people have come.\n\n"
+            "A tweet by user @kito_bo read [ko]:\n\nThis is the scene of the vigil, just like four years ago. "
+            "I can feel the same air in this place.\n\n"
+            "The police tweeted on Monday.\n\nThe square was cleared at dawn and the protesters went home.")
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Jo Ade": (r"Jo Ade", "person")}))
+    r = one(rows, "We lifted up our candles")
+    assert r["kind"] == "direct" and r["cue"] == "tweeted" and r["speaker_name"] == "Jo Ade"
+    assert one(rows, "same air")["speaker_name"] == "@kito_bo"  # the handle the parser left out
+    # the page goes on with the story: no voice of its own, no quotation
+    assert not [r for r in rows if "cleared at dawn" in r["text"]]
+
+
+def test_went_on_to_say_and_an_advert_for_its_issuer(nlp):
+    text = ('Jo Ade said the trial was over. He went on to say thousands of deaths could be prevented. '
+            'A newspaper found an old advertisement. The ad, paid for by the Kito health department, said, '
+            '"There is nothing more important than public health. Count on us to protect you."')
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Jo Ade": (r"Jo Ade", "person")}))
+    r = one(rows, "thousands of deaths")
+    assert r["act"] == "statement" and r["speaker_name"] == "Jo Ade"
+    assert one(rows, "Count on us")["speaker_name"] == "Kito health department"
+
+def test_a_post_titled_and_a_language_tag_inside_the_introduction(nlp):
+    # the parser starts a sentence at "[ru]"; the introduction still reaches back to its speaker,
+    # and the quoted post title is a title, not a statement
+    text = ('Vladislav Orlov, an opposition blogger and frequent author at Novaya Gazeta, authored a post [ru] '
+            'titled, "This is War," where he compared the police violence to the invasion of 1812, as well as '
+            'the offensive of 1941:\n\nI will say this harshly and without embellishment -- just how it is: '
+            'this is war. I hope that each person finally understands now.')
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Vladislav Orlov": (r"Vladislav Orlov", "person")}))
+    r = one(rows, "this harshly")
+    assert r["kind"] == "direct" and r["speaker_name"] == "Vladislav Orlov"
+    assert not [r for r in rows if "This is War" in r["text"]]
+
 def test_nyt_double_apostrophe_marks(nlp):
     rows = quotes(nlp, "''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist who served "
                        "as director of the Congressional Budget Office. ''It's anti-reform.''")

@@ -86,6 +86,8 @@ class Resolver:
             ante = antecedent(h)
             return self.name(ante, 1) if ante is not None else (None, None)
         handle = handle_at(ix, h)
+        if handle is None and h.pos_ == "NOUN" and h.i + 1 < ix.ntok and ix.doc[h.i + 1].text.startswith("@"):
+            handle = handle_at(ix, ix.doc[h.i + 1])  # "a tweet by user @jo_ade": the parser left the handle out
         if handle is not None:
             return handle, "person"  # a handle, also one the tokenizer cut ("@jo-ade_V")
         m = head_mention(ix, h)

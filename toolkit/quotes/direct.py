@@ -16,6 +16,7 @@ MAX_STRETCH = 40       # tokens searched for an attribution next to a quote
 FLOAT_PARAGRAPHS = 2   # a floating quote takes the speaker of a quote this close before it
 FIRST_SECOND = frozenset("i me we us you".split())  # in an interview, the voice of either side
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+TITLING = frozenset({"titled", "entitled", "headlined", "subtitled"})
 FLOAT_WORDS = 8        # a quotation without a cue of its own is a statement from this many words on
                        # (shorter ones are titles, slogans and signs more often than not)
 
@@ -36,7 +37,10 @@ def classify_quotes(ix):
                     or (pt.pos_ == "VERB" and verb_lemma(pt) in CUE_LEMMAS))
         if seg.absorbed or seg.cue is not None:
             continue
-        if not seg.full and words <= 3:
+        k = prev - 1 if pt is not None and pt.text == "," else prev
+        if k >= 0 and doc[k].lower_ in TITLING:
+            seg.absorbed = True  # "a post titled, “This Is War,”": a title, whatever its words
+        elif not seg.full and words <= 3:
             seg.absorbed = True  # scare quote
         elif title_like(doc, seg):
             seg.absorbed = True

@@ -27,7 +27,7 @@ import re
 
 from .acts import shows_media, verb_act
 from .index import add_row, cue_span
-from .lexicon import ACT_LEMMAS, CUE_LEMMAS, KNOWN_VERBS, NOT_SPEAKERS, verb_lemma
+from .lexicon import ACT_LEMMAS, CUE_LEMMAS, FINAL, KNOWN_VERBS, NOT_SPEAKERS, POSTING_VERBS, verb_lemma
 from .speakers import named_at, speaker_of, subject
 
 LABEL_TOKENS = 5
@@ -125,8 +125,10 @@ def intro_start(ix, colon: int, lo: int) -> int:
     doc = ix.doc
     k = bisect.bisect_right(ix.sent_tok, colon) - 1
     start = max(lo, ix.sent_tok[k])
-    while k > 0 and start > lo and only_brackets(doc, start, colon):
-        # "Jo Ade defended the plan [fr]:": the parser made the language tag a sentence of its own
+    while k > 0 and start > lo and (only_brackets(doc, start, colon) or (
+            doc[start].text in ("[", "(") and doc[start - 1].text not in FINAL)):
+        # "Jo Ade defended the plan [fr]:", "Ade wrote a post [ru] titled …:": the parser began a
+        # sentence at the language tag
         k -= 1
         start = max(lo, ix.sent_tok[k])
     verbs = [i for i in range(colon - 1, max(lo, colon - INTRO_TOKENS) - 1, -1)
@@ -248,6 +250,28 @@ def bare_cue(ix, s0, colon):
     return None
 
 
+def posted_without_content(ix, a, last):
+    """(verb, speaker) when the paragraph from token a ends in a sentence that says only that a
+    named person or organisation posted or wrote something ("Jo Ade (@jo_ade) tweeted from the
+    square.", "Lira Watch wrote on its blog."): a verb of posting or writing with no object and
+    no clause, the page's quotation after it without the colon; else None."""
+    doc = ix.doc
+    k = bisect.bisect_right(ix.sent_tok, last) - 1
+    s0 = max(a, ix.sent_tok[k])
+    if doc[last].text != ".":
+        return None
+    for v in doc[s0:last]:
+        if v.pos_ != "VERB" or ix.qid[v.i] >= 0 or verb_lemma(v) not in POSTING_VERBS | {"write", "blog"}:
+            continue
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "neg", "dative") for c in v.children):
+            return None
+        spk = subject(ix, v)
+        if spk is None or ix.qid[spk.i] >= 0 or not (named_at(ix, spk) or _HANDLE.fullmatch(spk.text)):
+            return None
+        return v, spk
+    return None
+
+
 def author(t) -> bool:
     """Is token t the author's own "I" or "we" (outside quotation marks, as the callers ask)?"""
     return t.pos_ == "PRON" and t.lower_ in ("i", "we")
@@ -303,7 +327,21 @@ def blockquotes(ix) -> None:
     for (a, b), (c, d) in zip(pars, pars[1:]):
         last = max(x for x in range(a, b) if not doc[x].is_space)
         first = next(x for x in range(c, d) if not doc[x].is_space)
-        if doc[last].text != ":" or ix.qid[last] >= 0 or ix.is_mark[first] or ix.qid[first] >= 0:
+        if ix.qid[last] >= 0 or ix.is_mark[first] or ix.qid[first] >= 0:
+            continue
+        if doc[last].text != ":":
+            post = posted_without_content(ix, a, last)
+            lab = label_at(ix, c, d)
+            c0 = lab[2] + 1 if lab else c
+            while c0 < d and doc[c0].is_space:
+                c0 += 1
+            end_tok = block_end(ix, c0, d) if post is not None else None
+            if end_tok is not None and sum(doc[x].is_alpha for x in range(c0, end_tok + 1)) >= 3 and \
+                    has_voice(ix, c0, end_tok) and not narrated(ix, c0, end_tok):
+                start, end = doc[c0].idx, doc[end_tok].idx + len(doc[end_tok].text)
+                if not covered(start, end):
+                    add_row(ix, "direct", start, end, speaker_of(ix, post[1]), cue_span(ix, post[0]),
+                            how="block", verb=post[0].i)
             continue
         # the cue of the sentence that ends in the colon, the nearest one; else one before it
         s0 = intro_start(ix, last, a)

@@ -126,6 +126,8 @@ def _subject(ix, v, depth=0):
             return s
     if v.dep_ in ("conj", "xcomp") and h.pos_ in ("VERB", "AUX"):
         return subject(ix, h, depth + 1)
+    if v.dep_ == "advcl" and h.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        return subject(ix, h, depth + 1)  # "He went on to say …", "she paused to add …"
     if v.tag_ == "VBG" and v.dep_ == "pcomp" and h.lower_ == "for" and h.head.pos_ in ("VERB", "AUX"):
         # "The club fined Ade for saying …", "Ade was suspended for saying …": the one fined or
         # praised said it, not the club
