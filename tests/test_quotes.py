@@ -409,6 +409,20 @@ def test_a_post_titled_and_a_language_tag_inside_the_introduction(nlp):
     assert r["kind"] == "direct" and r["speaker_name"] == "Vladislav Orlov"
     assert not [r for r in rows if "This is War" in r["text"]]
 
+def test_embedded_posts_printed_inline_one_after_another(nlp):
+    # a page that flattened its embedded tweets: each introduction with a handle label opens a
+    # quotation that runs to the next introduction; a translation under the same handle stays in
+    text = ("Twitter users were outraged.\n\nZain tweeted: @ZainK: Laws should be a cure for the diseases of "
+            "society. @ZainK: Laws should cure society, not oppress it Abd Ashhab wrote: @abdash: The law is "
+            "the art of destroying a family and in the end the criminal walks free Hadeel Aziz, Executive "
+            "Director of the Lira Center for Legal Aid affirmed: @hadil: We will not allow victims to be "
+            "punished. We will change the penal code.")
+    rows = quotes(nlp, text)
+    first, second, third = one(rows, "cure for the diseases"), one(rows, "art of destroying"), one(rows, "penal code")
+    assert "not oppress it" in first["text"] and "Abd Ashhab" not in first["text"]
+    assert second["text"].endswith("walks free") and second["speaker_name"] == "Abd Ashhab"
+    assert third["cue"] == "affirmed" and third["speaker_name"] == "Hadeel Aziz"
+
 def test_nyt_double_apostrophe_marks(nlp):
     rows = quotes(nlp, "''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist who served "
                        "as director of the Congressional Budget Office. ''It's anti-reform.''")
@@ -1254,14 +1268,16 @@ def test_statement_development_sets_hold_offsets_into_the_shared_data(data_root,
             check_gold_spans(a, g["text"])
 
 
-def test_statement_development_set_4_holds_sample_articles_no_other_set_has(data_root):
-    rows = _bench().load_statement_gold(data_root, GOLD.parent / "quotes_dev4.jsonl")  # SHA-1 checked
-    assert [g["doc"] for g in rows] == sorted({g["doc"] for g in rows}) and len(rows) == 20
-    others = {g["doc"] for name in ("quotes_gold.jsonl", "quotes_dev2.jsonl", "quotes_dev3.jsonl")
+@pytest.mark.parametrize("split,n", [("dev4", 20), ("dev5", 16)])
+def test_statement_development_sets_4_and_5_hold_sample_articles_no_other_set_has(data_root, split, n):
+    rows = _bench().load_statement_gold(data_root, GOLD.parent / f"quotes_{split}.jsonl")  # SHA-1 checked
+    assert [g["doc"] for g in rows] == sorted({g["doc"] for g in rows}) and len(rows) == n
+    names = {"quotes_gold.jsonl", "quotes_dev2.jsonl", "quotes_dev3.jsonl", "quotes_dev4.jsonl", "quotes_dev5.jsonl"}
+    others = {g["doc"] for name in sorted(names - {f"quotes_{split}.jsonl"})
               for g in _bench().load_statement_gold(data_root, GOLD.parent / name)}
     assert not others & {g["doc"] for g in rows}
     for g in rows:
-        assert g["split"] == "dev4" and g["doc"].startswith("sample:")
+        assert g["split"] == split and g["doc"].startswith("sample:")
         for a in g["attributions"]:
             assert sorted(a) == sorted(GOLD_KEYS + ["cue", "speaker_text", "text"]), g["doc"]
             check_gold_spans(a, g["text"])

@@ -6,7 +6,7 @@ from .coref import name_speakers
 from .direct import classify_quotes, direct_quotes
 from .filters import drop_non_attributions
 from .index import DocIndex
-from .labels import blockquotes, inline_labels, signatures
+from .labels import blockquotes, inline_labels, inline_posts, signatures
 from .reported import reported_speech
 
 
@@ -52,6 +52,7 @@ def run(ix) -> list[dict]:
     signatures(ix)
     blockquotes(ix)
     inline_labels(ix)
+    inline_posts(ix)
     name_speakers(ix)
     decide_acts(ix)
     drop_non_attributions(ix)

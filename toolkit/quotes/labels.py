@@ -387,6 +387,56 @@ def blockquotes(ix) -> None:
                 said, how="block", verb=cue["_verb"])
 
 
+INTRO_NAME_TOKENS = 14  # an introduction's speaker is looked for this far before its verb
+
+
+def inline_posts(ix) -> None:
+    """Embedded posts a page printed inline, one after another in one paragraph ("Ade tweeted:
+    @jo_ade: Polls close at six. Bo Lin wrote: @bolin: Queues are long …"): each introduction
+    whose colon is followed by a handle label opens a direct quotation that runs to the next
+    introduction (its speaker's name, found before its verb) or the end of the paragraph; a
+    second label of the same handle (a translation after the original) stays inside it. Rows
+    the parser made across these quotations go."""
+    doc = ix.doc
+    for a, b in paragraphs(ix):
+        intros = []
+        for k in range(a + 1, b):
+            if doc[k].text != ":" or ix.qid[k] >= 0:
+                continue
+            lab = label_at(ix, k + 1, b)
+            if lab is None or not _HANDLE.fullmatch(doc[lab[0]].text):
+                continue
+            v = next((i for i in range(k - 1, max(a, k - 8) - 1, -1) if doc[i].pos_ in ("VERB", "NOUN")
+                      and verb_lemma(doc[i]) in CUE_LEMMAS and ix.qid[i] < 0), None)
+            if v is None:
+                continue
+            lo = intros[-1][3] if intros else a
+            # the nearest person or handle before the verb ("Jo Ade, director of Lira Aid,
+            # affirmed:"), else the nearest organisation
+            near = [doc[i] for i in range(v - 1, max(lo, v - INTRO_NAME_TOKENS) - 1, -1)
+                    if (named_at(ix, doc[i]) or _HANDLE.fullmatch(doc[i].text)) and ix.qid[i] < 0]
+            spk = next((t for t in near if _HANDLE.fullmatch(t.text) or t.ent_type_ == "PERSON"), near[0] if near else None)
+            if spk is None:
+                continue
+            first = spk.i
+            while first - 1 > lo and named_at(ix, doc[first - 1]) and not doc[first - 1].is_punct:
+                first -= 1
+            intros.append((first, v, spk, lab[2] + 1))
+        if len(intros) < 2:
+            continue
+        bounds = [i[0] for i in intros[1:]] + [b]
+        for (first, v, spk, c0), stop in zip(intros, bounds):
+            while c0 < stop and doc[c0].is_space:
+                c0 += 1
+            end_tok = max((x for x in range(c0, stop) if not doc[x].is_space), default=None)
+            if end_tok is None or sum(doc[x].is_alpha for x in range(c0, end_tok + 1)) < 3:
+                continue
+            start, end = doc[c0].idx, doc[end_tok].idx + len(doc[end_tok].text)
+            ix.rows[:] = [r for r in ix.rows if r["_verb"] != v and not (
+                r["start"] < end and r["end"] > start and (r["start"] < start or r["end"] > end))]
+            add_row(ix, "direct", start, end, speaker_of(ix, spk), cue_span(ix, doc[v]), how="block", verb=v)
+
+
 def inline_labels(ix) -> None:
     """A reported row whose cue is followed by a colon and a handle label ("Ade tweeted:
     @jo_ade: Polls close at six. Vote early!") becomes a direct quotation of what follows the label
