@@ -423,6 +423,19 @@ def test_embedded_posts_printed_inline_one_after_another(nlp):
     assert second["text"].endswith("walks free") and second["speaker_name"] == "Abd Ashhab"
     assert third["cue"] == "affirmed" and third["speaker_name"] == "Hadeel Aziz"
 
+def test_a_stray_comma_after_the_subject_and_a_belief_that_introduces_a_block(nlp):
+    text = ("Before his election, left-wing candidate Jo Ade, had promised a new government with two "
+            "specificities: an equal number of women and men.\n\n"
+            "Before the announcement, Ana Ruiz thought it was unlikely that the new cabinet would change much:\n\n"
+            "When will they be given real power? We have waited for years, and we are still waiting.")
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Jo Ade": (r"Jo Ade", "person"),
+                                                             "Ana Ruiz": (r"Ana Ruiz", "person")}))
+    r = one(rows, "a new government")
+    assert r["act"] == "statement" and r["speaker_name"] == "Jo Ade"
+    block = one(rows, "When will they be given")
+    assert block["kind"] == "direct" and block["act"] == "statement" and block["speaker_name"] == "Ana Ruiz"
+    assert one(rows, "it was unlikely")["act"] == "belief"
+
 def test_nyt_double_apostrophe_marks(nlp):
     rows = quotes(nlp, "''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist who served "
                        "as director of the Congressional Budget Office. ''It's anti-reform.''")

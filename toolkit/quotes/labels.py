@@ -27,7 +27,7 @@ import re
 
 from .acts import shows_media, verb_act
 from .index import add_row, cue_span
-from .lexicon import ACT_LEMMAS, CUE_LEMMAS, FINAL, KNOWN_VERBS, NOT_SPEAKERS, POSTING_VERBS, verb_lemma
+from .lexicon import ACT_LEMMAS, BELIEF_LEMMAS, CUE_LEMMAS, FINAL, KNOWN_VERBS, NOT_SPEAKERS, POSTING_VERBS, verb_lemma
 from .speakers import named_at, speaker_of, subject
 
 LABEL_TOKENS = 5
@@ -348,7 +348,8 @@ def blockquotes(ix) -> None:
         # a cue verb, or a verb whose object is what was said ("Ade defended the plan [fr]:")
         cues = [r for r in ix.rows if r["_verb"] is not None and a <= r["_verb"] < last and r["_spk"] is not None
                 and (verb_lemma(doc[r["_verb"]]) in CUE_LEMMAS
-                     or r["_how"] == "object" and verb_lemma(doc[r["_verb"]]) in ACT_LEMMAS)]
+                     or r["_how"] == "object" and verb_lemma(doc[r["_verb"]]) in ACT_LEMMAS
+                     or r["_how"] == "clause" and verb_lemma(doc[r["_verb"]]) in BELIEF_LEMMAS)]
         near = [r for r in cues if r["_verb"] >= s0]
         cue = max(near, key=lambda r: r["_verb"]) if near else (cues[0] if cues else None)
         bare = bare_cue(ix, s0, last) if cue is None or cue["_verb"] < s0 else None
@@ -406,8 +407,10 @@ def inline_posts(ix) -> None:
             lab = label_at(ix, k + 1, b)
             if lab is None or not _HANDLE.fullmatch(doc[lab[0]].text):
                 continue
-            v = next((i for i in range(k - 1, max(a, k - 8) - 1, -1) if doc[i].pos_ in ("VERB", "NOUN")
-                      and verb_lemma(doc[i]) in CUE_LEMMAS and ix.qid[i] < 0), None)
+            # a cue verb, or any verb right before the colon: the handle label says a post follows
+            v = next((i for i in range(k - 1, max(a, k - 8) - 1, -1) if ix.qid[i] < 0 and (
+                doc[i].pos_ in ("VERB", "NOUN") and verb_lemma(doc[i]) in CUE_LEMMAS
+                or doc[i].pos_ == "VERB" and k - i <= 2)), None)
             if v is None:
                 continue
             lo = intros[-1][3] if intros else a

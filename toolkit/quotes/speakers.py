@@ -69,7 +69,8 @@ def _subject(ix, v, depth=0):
     inverted = inverted_cue(ix, v)
     if inverted is not None:
         return inverted[2]
-    if v.tag_ in ("VBD", "VBZ", "VBP") and v.dep_ == "ROOT":
+    if v.dep_ == "ROOT" and (v.tag_ in ("VBD", "VBZ", "VBP") or v.tag_ == "VBN" and any(
+            c.dep_ == "aux" for c in v.children)):
         named = name_before_apposition(ix, v)
         if named is not None:
             return named
@@ -274,9 +275,16 @@ def name_before_apposition(ix, v):
     parser read Ade as an apposition of the blog), or None. The apposition holds no verb, no
     quotation and no other name."""
     doc = ix.doc
-    i = v.i - 1
+    i = min([c.i for c in v.children if c.dep_ in ("aux", "neg") and c.i < v.i] + [v.i]) - 1
     if i < 1 or doc[i].text != ",":
         return None
+    t = doc[i - 1]
+    if named_at(ix, t) and ix.qid[t.i] < 0 and ix.same_line(t.i, v.i):
+        # no apposition: "Candidate Jo Ade, had promised …" (a stray comma), only for a name that
+        # is no object of a preposition and a verb with an auxiliary or in the past
+        if t.dep_ == "pobj" or t.head.pos_ == "ADP" or not (v.tag_ == "VBD" or any(c.dep_ == "aux" for c in v.children)):
+            return None
+        return t
     j = i - 1
     while j >= 0 and i - j <= APPOSITION_TOKENS and doc[j].text != ",":
         t = doc[j]
