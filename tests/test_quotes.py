@@ -373,6 +373,10 @@ def test_a_language_tag_is_no_content_and_descriptions_of_named_bodies(nlp):
     assert one(rows, "40 people were killed")["speaker_name"] == "Lira Drone Observatory"
     # an advisory speaks for its issuer (here its acronym; the actors step merges it with the name)
     assert one(rows, "heavy rain")["speaker_name"] == "KWS"
+    # "the Network": the earlier organisation whose name holds the word
+    rows = quotes(nlp, "The Kenya Network for Human Rights counted 63 incidents last year. The Network noted "
+                       "that racist violence is spreading fast.")
+    assert one(rows, "spreading fast")["speaker_name"] == "Kenya Network for Human Rights"
 
 def test_a_tweet_printed_after_a_sentence_that_says_it_was_posted(nlp):
     text = ("Protests went on late into the night.\n\nJo Ade (@joade) tweeted from the square that night.\n\n"

@@ -93,6 +93,8 @@ class Resolver:
         m = head_mention(ix, h)
         if m is not None:
             name, kind = self.from_mention(h, m)
+            if name and " " not in name and kind in ("organization", None) and m.get("kind") == "organization":
+                name = org_short_form(ix, name, m["start"]) or name  # "the Network" for its full name
             other = self.joint(h, depth) if name else None
             return (f"{name} and {other}", "group") if other else (name, kind)
         if low in PRONOUN_KINDS or low in PRONOUN_GENDER:
@@ -119,6 +121,10 @@ class Resolver:
             if named is not None:
                 return named  # "Jo Ade (JA) … JA: …": an interviewer's initials
             full = self.people.full_name(text, h.idx)
+            if full == text and " " not in text and not titled:
+                org = org_short_form(ix, text, h.idx)
+                if org is not None:
+                    return org, "organization"  # "the Network" for "Network to Record Incidents"
             return full, self.kinds.get(full, "person" if full != text or titled else None)
         return None, None
 
@@ -355,6 +361,20 @@ def apposition(ix, h):
         m = head_mention(ix, ix.doc[i - 1])
         if m is not None and m.get("kind") in ("person", "organization") and m["end"] <= ix.doc[i].idx:
             return ix.doc[i - 1], m
+    return None
+
+
+def org_short_form(ix, word: str, pos: int) -> str | None:
+    """The organisation named earlier in the article whose name of several words holds ``word``
+    ("the Network" after "Kito Network for Human Rights", "the Observatory" after "Lira Drone
+    Observatory"), the nearest one; None when no such name precedes."""
+    k = bisect.bisect_left(ix.m_starts, pos)
+    for m in reversed(ix.mentions[:k]):
+        name = str(m.get("name") or "")
+        words = name.split()
+        if m.get("kind") == "organization" and len(words) > 1 and word in words \
+                and not ix.in_quote_char(m["start"]):
+            return name
     return None
 
 
