@@ -440,6 +440,18 @@ def test_a_stray_comma_after_the_subject_and_a_belief_that_introduces_a_block(nl
     assert block["kind"] == "direct" and block["act"] == "statement" and block["speaker_name"] == "Ana Ruiz"
     assert one(rows, "it was unlikely")["act"] == "belief"
 
+def test_a_block_quotation_ends_where_the_page_names_its_speaker_again(nlp):
+    # the page ran its story on inside the quotation's paragraph: the quoted rarely name themselves
+    text = ("The protest ended in violence. In a post on his blog the next morning, the journalist Oleg Petrov "
+            "wrote:\n\nI know that we were right to stay. I am ashamed that I "
+            "was not out there beside them. Petrov's view is shared by many, including the writer Ana Ruiz, who "
+            "declared on her blog, \"At last the movement has woken up,\" concluding, \"Nothing will be the same.\"")
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Oleg Petrov": (r"Oleg Petrov|Petrov", "person"),
+                                                             "Ana Ruiz": (r"Ana Ruiz", "person")}))
+    block = one(rows, "we were right to stay")
+    assert block["text"].endswith("beside them.") and block["speaker_name"] == "Oleg Petrov"
+    assert one(rows, "has woken up")["speaker_name"] == "Ana Ruiz"
+
 def test_nyt_double_apostrophe_marks(nlp):
     rows = quotes(nlp, "''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist who served "
                        "as director of the Congressional Budget Office. ''It's anti-reform.''")

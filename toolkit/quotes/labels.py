@@ -312,6 +312,37 @@ def narrated(ix, c0, end_tok) -> bool:
     return not has_voice(ix, c0, end_tok)
 
 
+def narrator_resumes(ix, c0, end_tok, spk) -> int:
+    """The last token of a block quotation from c0 to end_tok, cut before a later sentence of it
+    that names its own speaker ("… I was ashamed. Ade's view is shared by many, …": the page ran
+    the story on in the quotation's paragraph; the quoted rarely name themselves)."""
+    doc = ix.doc
+    m = None
+    for t in [spk] + [t for t in spk.subtree if t.i != spk.i and ix.same_line(t.i, spk.i)]:
+        k = bisect.bisect_right(ix.m_starts, t.idx) - 1  # the name of "the journalist Jo Ade" too
+        if k >= 0 and ix.mentions[k]["start"] <= t.idx < ix.mentions[k]["end"] and \
+                ix.mentions[k].get("kind") in ("person", "organization"):
+            m = ix.mentions[k]
+            break
+    if m is None:
+        return end_tok
+    own = str(m.get("name") or "").split()
+    if not own:
+        return end_tok
+    surname = own[-1]
+    j = bisect.bisect_right(ix.sent_tok, c0)
+    for s0 in ix.sent_tok[j:]:
+        if s0 > end_tok:
+            break
+        s1 = next((t for t in ix.sent_tok if t > s0), ix.ntok)
+        if any(doc[t].text == surname and ix.qid[t] < 0 and named_at(ix, doc[t]) for t in range(s0, min(s1, end_tok + 1))):
+            e = s0 - 1
+            while e >= c0 and doc[e].is_space:
+                e -= 1
+            return e if e >= c0 else end_tok
+    return end_tok
+
+
 def has_voice(ix, c0, end_tok) -> bool:
     """Do tokens c0 to end_tok read as someone's own words: a first- or second-person pronoun, a
     question or an exclamation outside quote marks?"""
@@ -362,6 +393,7 @@ def blockquotes(ix) -> None:
         end_tok = block_end(ix, c0, d)
         if end_tok is None or sum(doc[x].is_alpha for x in range(c0, end_tok + 1)) < 3:
             continue
+        end_tok = narrator_resumes(ix, c0, end_tok, bare[2] if bare is not None else doc[cue["_spk"]])
         start, end = doc[c0].idx, doc[end_tok].idx + len(doc[end_tok].text)
         if covered(start, end):
             continue
