@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 import toolkit as tk
-from toolkit.actors.gender import decide, described_people, first_name_gender, pronoun_votes, read_genders
+from toolkit.actors.gender import (decide, described_people, first_name_gender, lone_first_name_gender,
+                                   pronoun_votes, read_genders)
 
 
 def analysed(*texts, **kw):
@@ -110,6 +111,14 @@ def test_first_names_never_surnames():
     assert first_name_gender("Kamau") is None and first_name_gender("J. Kamau") is None
     assert first_name_gender("Mr Kamau") is None  # an honorific is no first name
 
+
+def test_a_lone_word_counts_only_as_a_woman_s_first_name_the_list_is_sure_of():
+    # a source who goes by her first name; never "male" from one word: men's first names are
+    # surnames too ("Warren", "James"); a name the list is unsure of or an acronym says nothing
+    assert lone_first_name_gender("Mariam") == "female" and lone_first_name_gender("Katya") == "female"
+    assert lone_first_name_gender("Warren") is None and lone_first_name_gender("James") is None
+    assert lone_first_name_gender("Kim") is None and lone_first_name_gender("MARIAM") is None
+    assert lone_first_name_gender("Mariam Ali") is None  # two words: first_name_gender decides
 
 def test_pronoun_votes_one_person_in_the_window():
     persons = [(0, "ade"), (30, "obi"), (35, "lima")]

@@ -40,7 +40,10 @@ thirds) of it, else ``"unknown"`` (conflicting). So one stray pronoun does not o
 name the list is sure of (2 against 1: the name), two do not either (unknown), four do; an
 honorific or role word outweighs a first name and two pronouns; "he" once and "she" once is
 unknown. Without evidence
-from the text, the first name decides; without a first name the list knows, ``"unknown"``.
+from the text, the first name decides; without a first name the list knows, ``"unknown"``, except
+for a person the corpus names by one word that is a woman's first name the list is all but sure of
+(``"first name alone"``: :func:`lone_first_name_gender`; never male, as men's first names are
+often surnames).
 A user table overrides everything (evidence ``"user"``).
 """
 from __future__ import annotations
@@ -68,6 +71,8 @@ TRUST = ("user", "pronoun", "honorific", "role word", "first name")
 MIN_SHARE = 2 / 3  # share of the weighted votes the winning gender needs; else "unknown"
 NAME_P = 0.9      # p(female) a first name needs in the name list to count as female (1 - NAME_P: male)
 NAME_COUNT = 10   # people the name list must have seen with that first name
+LONE_P = 0.97     # p(female) a lone word needs to count as a woman's first name (see lone_first_name_gender)
+LONE_COUNT = 1000 # people the list must have seen with that lone word
 
 _PRONOUN = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.I)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
@@ -143,6 +148,12 @@ def pronoun_votes(pronouns, persons, window_start, described=()):
 @functools.lru_cache(maxsize=1)
 def _name_list() -> dict[str, float]:
     """nomquamgender's names -> p(female), for the names seen often enough (see NAME_COUNT)."""
+    return {k: p for k, (p, _) in _name_counts().items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _name_counts() -> dict[str, tuple[float, int]]:
+    """nomquamgender's names -> (p(female), people seen), for the names seen often enough."""
     import importlib.util
     import json
     from pathlib import Path
@@ -151,7 +162,23 @@ def _name_list() -> dict[str, float]:
     spec = importlib.util.find_spec("nomquamgender")
     with open(Path(list(spec.submodule_search_locations)[0]) / "name_data.json", encoding="utf-8") as fh:
         data = json.load(fh)
-    return {k: float(v[2]) for k, v in data.items() if v[1] >= NAME_COUNT and v[2] == v[2]}
+    return {k: (float(v[2]), int(v[1])) for k, v in data.items() if v[1] >= NAME_COUNT and v[2] == v[2]}
+
+
+def lone_first_name_gender(name: str) -> str | None:
+    """"female" for a person the corpus names by one word only when that word is a woman's first
+    name the list is all but sure of (p(female) >= LONE_P over at least LONE_COUNT people:
+    "Katya", "Mariam" for a blogger or a source who goes by her first name), else None. Never
+    "male": surnames grow from men's first names far more often than from women's ("Warren",
+    "James", "Carson" are surnames of women too), so a lone word that is a man's name says
+    nothing."""
+    from unidecode import unidecode
+
+    words = str(name).split()
+    if len(words) != 1 or not words[0][:1].isupper() or words[0].isupper():
+        return None
+    hit = _name_counts().get(unidecode(words[0]).lower())
+    return "female" if hit is not None and hit[0] >= LONE_P and hit[1] >= LONE_COUNT else None
 
 
 def name_list_gender(first: str) -> str | None:
@@ -395,7 +422,10 @@ def actor_gender(actors: pd.DataFrame, mentions: pd.DataFrame, articles: pd.Data
             genders_out.append(user)
             evidence.append("user")
             continue
-        g, ev = decide(votes.get(aid, {}), first_name_gender(name))
+        first = first_name_gender(name)
+        g, ev = decide(votes.get(aid, {}), first)
+        if g == "unknown" and ev == "none" and first is None and lone_first_name_gender(name):
+            g, ev = "female", "first name alone"
         genders_out.append(g)
         evidence.append(ev)
     out["gender"] = pd.Series(genders_out, index=out.index, dtype="string")
@@ -404,4 +434,5 @@ def actor_gender(actors: pd.DataFrame, mentions: pd.DataFrame, articles: pd.Data
 
 
 __all__ = ["actor_gender", "read_genders", "GenderTable", "pronoun_votes", "first_name_gender", "GENDERS",
+           "lone_first_name_gender",
            "PRONOUN_GENDER", "MIN_SHARE", "NAME_P", "NAME_COUNT", "name_list_gender"]
