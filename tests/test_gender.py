@@ -8,7 +8,7 @@ import pytest
 
 import toolkit as tk
 from toolkit.actors.gender import (decide, described_people, first_name_gender, lone_first_name_gender,
-                                   pronoun_votes, read_genders)
+                                   pronoun_votes, read_genders, title_votes)
 
 
 def analysed(*texts, **kw):
@@ -119,6 +119,11 @@ def test_a_lone_word_counts_only_as_a_woman_s_first_name_the_list_is_sure_of():
     assert lone_first_name_gender("Warren") is None and lone_first_name_gender("James") is None
     assert lone_first_name_gender("Kim") is None and lone_first_name_gender("MARIAM") is None
     assert lone_first_name_gender("Mariam Ali") is None  # two words: first_name_gender decides
+
+def test_a_role_word_after_capitalised_adjectives_in_the_apposition():
+    text = "She praised George Okafor, a Lagos-born political woman who leads the party."
+    start = text.index("George Okafor")
+    assert title_votes(text, start, start + len("George Okafor"), None, "George Okafor") == [("female", "role word")]
 
 def test_pronoun_votes_one_person_in_the_window():
     persons = [(0, "ade"), (30, "obi"), (35, "lima")]

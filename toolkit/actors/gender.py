@@ -85,7 +85,7 @@ _NAME_AFTER = re.compile(r"\s*,?\s*[A-Z]")
 _COMMA_BEFORE = re.compile(r"\s*,\s*$")
 _NOT_MODIFIERS = frozenset("of in on at by for to with who which that and or said says".split())
 _DESCRIBING = frozenset(w for w in GENDERED if w not in HONORIFICS and w.isalpha())
-_APPOS = re.compile(r"\s*,\s*(?:(?:the|a|an|his|her|their|its)\s+)?((?:[a-z][\w'’-]*\b\s*){1,3})")
+_APPOS = re.compile(r"\s*,\s*(?:(?:the|a|an|his|her|their|its)\s+)?((?:[A-Za-z][\w'’-]*\b\s*){1,4})")
 _APPOS_STOP = frozenset("of for at in on who whose which that and or with to from said says by".split())
 
 
