@@ -125,6 +125,17 @@ def test_a_role_word_after_capitalised_adjectives_in_the_apposition():
     start = text.index("George Okafor")
     assert title_votes(text, start, start + len("George Okafor"), None, "George Okafor") == [("female", "role word")]
 
+def test_a_kin_noun_after_a_possessive_or_before_of_a_name_is_a_referent_too():
+    # "her son … he" and "The son of Ana Obi … he": the son, not Ana Obi
+    text = "Ana Obi said her son could not sleep, and he asked her to sue. The son of Ana Obi said he was scared."
+    names = [m.end() for m in re.finditer(r"Ana Obi", text)]
+    found = described_people(text, names)
+    assert [g for _, g in found] == ["male", "male"]
+    assert found[1][0] > names[1]  # the window starts after "of Ana Obi"
+    pronouns = [(m.start(), "male") for m in re.finditer(r"\bhe\b", text)]
+    persons = [(m.start(), "obi") for m in re.finditer(r"Ana Obi", text)]
+    assert list(pronoun_votes(pronouns, persons, lambda pos: 0, found)) == []
+
 def test_pronoun_votes_one_person_in_the_window():
     persons = [(0, "ade"), (30, "obi"), (35, "lima")]
     pronouns = [(20, "female"), (40, "male"), (90, "male")]

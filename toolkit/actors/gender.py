@@ -79,7 +79,9 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 _WORD = re.compile(r"[A-Za-z][\w.'’-]*")
 # a determiner and the three words after it, read without consuming them (a determiner among
 # them starts its own match): "the woman", "a retired fisherman" (see described_people)
-_DESCRIBED = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Aa]nother)\s+(?=((?:[\w'’-]+\s+){0,2}[\w'’-]+))")
+_DESCRIBED = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)\s+"
+                        r"(?=((?:[\w'’-]+\s+){0,2}[\w'’-]+))")
+_OF_NAME = re.compile(r"\s+of\s+(?:[A-Z][\w'’.-]*\s*){1,4}")
 _COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being|became|becomes|become|remains|remained)\s+$", re.I)
 _NAME_AFTER = re.compile(r"\s*,?\s*[A-Z]")
 _COMMA_BEFORE = re.compile(r"\s*,\s*$")
@@ -91,7 +93,8 @@ _APPOS_STOP = frozenset("of for at in on who whose which that and or with to fro
 
 def described_people(text: str, name_ends=()) -> list[tuple[int, str]]:
     """``(end offset, gender)`` of each unnamed person a text describes with a gendered noun after
-    a determiner ("the woman", "a 52-year-old mother", "another businessman"): a referent that a
+    a determiner ("the woman", "a 52-year-old mother", "another businessman", "her son"; "the son
+    of Jo Ade" ends after the name): a referent that a
     pronoun of that gender after it may stand for as well as a name before it. Not a title or an
     apposition of a name ("the spokesman Jo Ade", "the husband, Jo Ade", "Jo Ade, a spokesman,":
     ``name_ends`` are the end offsets of the person mentions), nor a predicate ("Jo Ade is a
@@ -110,7 +113,8 @@ def described_people(text: str, name_ends=()) -> list[tuple[int, str]]:
             if word in _DESCRIBING:
                 end = m.start(1) + w.end()
                 if not _NAME_AFTER.match(text, end):  # "the spokesman Jo Ade": a title
-                    out.append((end, GENDERED[word]))
+                    of = _OF_NAME.match(text, end)  # "the son of Jo Ade … he": the son, not Ade
+                    out.append((of.end() if of else end, GENDERED[word]))
                 break
             if not word.islower() or word.isalpha() and word in _NOT_MODIFIERS:
                 break
