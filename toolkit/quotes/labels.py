@@ -18,7 +18,12 @@
   not open with an introduction of its own: pages often drop the quotation (an embedded post)
   and go on with the story, which is no statement. A page may also run a quoted post into the
   next introduction ("… #lira http://t.co/x Jo Ade (@jo_ade) [fr] says:"): the block ends before
-  the name, and the introduction starts there.
+  the name, and the introduction starts there; and a block ends before a later sentence of it that
+  names its own speaker (the story resumed in the quotation's paragraph). A sentence that only says
+  a named person posted or wrote something ("Jo Ade tweeted from the square.") introduces the next
+  paragraph the same way, when that paragraph has a voice of its own;
+- inline posts: embedded posts a page flattened into one paragraph ("Ade tweeted: @jo_ade: … Bo Lin
+  wrote: @bolin: …") are one quotation each, up to the next introduction.
 """
 from __future__ import annotations
 
@@ -331,10 +336,10 @@ def narrator_resumes(ix, c0, end_tok, spk) -> int:
         return end_tok
     surname = own[-1]
     j = bisect.bisect_right(ix.sent_tok, c0)
-    for s0 in ix.sent_tok[j:]:
+    for n, s0 in enumerate(ix.sent_tok[j:], start=j):
         if s0 > end_tok:
             break
-        s1 = next((t for t in ix.sent_tok if t > s0), ix.ntok)
+        s1 = ix.sent_tok[n + 1] if n + 1 < len(ix.sent_tok) else ix.ntok
         if any(doc[t].text == surname and ix.qid[t] < 0 and named_at(ix, doc[t]) for t in range(s0, min(s1, end_tok + 1))):
             e = s0 - 1
             while e >= c0 and doc[e].is_space:
