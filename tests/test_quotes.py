@@ -452,6 +452,18 @@ def test_a_block_quotation_ends_where_the_page_names_its_speaker_again(nlp):
     assert block["text"].endswith("beside them.") and block["speaker_name"] == "Oleg Petrov"
     assert one(rows, "has woken up")["speaker_name"] == "Ana Ruiz"
 
+def test_a_colon_after_a_cue_whose_content_came_first_introduces_only_a_voice(nlp):
+    # "…, Ana Ruiz tweeted:" says its content before the cue; when the page then goes on with the
+    # story (a dropped embed), the paragraph after the colon is no quotation
+    text = ("Protests went on for a week after the verdict.\n\nThe trial is about freedom of expression, Ana Ruiz "
+            "tweeted:\n\nThe following video from the rally shows the crowd in the square on Sunday.\n\n"
+            "The trial is about freedom of expression, Jo Ade tweeted:\n\nWe will be back in the square "
+            "tomorrow, and we will not leave!")
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Jo Ade": (r"Jo Ade", "person"),
+                                                             "Ana Ruiz": (r"Ana Ruiz", "person")}))
+    assert not [r for r in rows if "following video" in r["text"]]
+    assert one(rows, "we will not leave")["speaker_name"] == "Jo Ade"
+
 def test_nyt_double_apostrophe_marks(nlp):
     rows = quotes(nlp, "''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist who served "
                        "as director of the Congressional Budget Office. ''It's anti-reform.''")

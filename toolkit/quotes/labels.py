@@ -419,6 +419,8 @@ def blockquotes(ix) -> None:
         else:
             # "Ade notes that the plan failed:": a statement of its own; the colon introduces the
             # block, a second statement
+            if cue["end"] <= cue["cue_start"] and narrated(ix, c0, end_tok):
+                continue  # "…, Ade tweeted:" with its content before the cue, then the story goes on
             colon = doc[last]
             said = (colon.text, colon.idx, colon.idx + len(colon.text))
         add_row(ix, "direct", start, end, (head, cue["speaker_start"], cue["speaker_end"], None),
