@@ -463,6 +463,11 @@ def test_a_colon_after_a_cue_whose_content_came_first_introduces_only_a_voice(nl
                                                              "Ana Ruiz": (r"Ana Ruiz", "person")}))
     assert not [r for r in rows if "following video" in r["text"]]
     assert one(rows, "we will not leave")["speaker_name"] == "Jo Ade"
+    # the series note that closes the page is the publisher's, whatever introduced it
+    text = ("Protests went on for a week after the verdict.\n\nIn a post on her blog, the lawyer Ana Ruiz wrote "
+            "about our hopes:\n\nThis post is part of our special coverage of the elections.")
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz", "person")}))
+    assert not [r for r in rows if "special coverage" in r["text"]]
 
 def test_nyt_double_apostrophe_marks(nlp):
     rows = quotes(nlp, "''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist who served "

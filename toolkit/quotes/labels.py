@@ -118,6 +118,11 @@ def signatures(ix) -> None:
         prev = None if m else (t0, t_end)
 
 
+# the publisher's note that closes a page of a series ("This post is part of our special coverage
+# of the elections."): the page's own voice, never the quotation an introduction announced
+SERIES_NOTE = re.compile(r"(?:This|The) (?:post|article|story|report|piece|interview|page)\b[^.\n]{0,40}?"
+                         r"\b(?:is|was|forms) (?:a )?part of\b[^\n]*$")
+
 INTRO_TOKENS = 20  # an introduction glued to a quotation is looked for this far before its colon
 
 
@@ -375,7 +380,7 @@ def blockquotes(ix) -> None:
             if end_tok is not None and sum(doc[x].is_alpha for x in range(c0, end_tok + 1)) >= 3 and \
                     has_voice(ix, c0, end_tok) and not narrated(ix, c0, end_tok):
                 start, end = doc[c0].idx, doc[end_tok].idx + len(doc[end_tok].text)
-                if not covered(start, end):
+                if not covered(start, end) and not SERIES_NOTE.match(ix.text, start, end):
                     add_row(ix, "direct", start, end, speaker_of(ix, post[1]), cue_span(ix, post[0]),
                             how="block", verb=post[0].i)
             continue
@@ -400,7 +405,7 @@ def blockquotes(ix) -> None:
             continue
         end_tok = narrator_resumes(ix, c0, end_tok, bare[2] if bare is not None else doc[cue["_spk"]])
         start, end = doc[c0].idx, doc[end_tok].idx + len(doc[end_tok].text)
-        if covered(start, end):
+        if covered(start, end) or SERIES_NOTE.match(ix.text, start, end):
             continue
         if bare is not None and not narrated(ix, c0, end_tok):
             # "Jo Ade wrote on her blog:", "Jo Ade is critical of the plan:": no content of its own
