@@ -714,6 +714,7 @@ def test_a_place_inside_the_name_of_an_event_stays_a_mention_of_the_place():
     assert set(c.mentions["name"]) == {"Kisumu", "Nakuru"}
     assert not c.actors["name"].str.contains("Marathon|Summit").any()
 
+
 def test_bare_surname_of_the_corpus_prominent_person():
     c = _actors("President Jomo Ade of Lirania opened a dam in Nyeri on Monday.",
                 "Jomo Ade flew from Kisumu to the harvest fair on Sunday.",

@@ -120,10 +120,12 @@ def test_a_lone_word_counts_only_as_a_woman_s_first_name_the_list_is_sure_of():
     assert lone_first_name_gender("Kim") is None and lone_first_name_gender("MARIAM") is None
     assert lone_first_name_gender("Mariam Ali") is None  # two words: first_name_gender decides
 
+
 def test_a_role_word_after_capitalised_adjectives_in_the_apposition():
     text = "She praised George Okafor, a Lagos-born political woman who leads the party."
     start = text.index("George Okafor")
     assert title_votes(text, start, start + len("George Okafor"), None, "George Okafor") == [("female", "role word")]
+
 
 def test_a_kin_noun_after_a_possessive_or_before_of_a_name_is_a_referent_too():
     # "her son … he" and "The son of Ana Obi … he": the son, not Ana Obi
@@ -135,6 +137,7 @@ def test_a_kin_noun_after_a_possessive_or_before_of_a_name_is_a_referent_too():
     pronouns = [(m.start(), "male") for m in re.finditer(r"\bhe\b", text)]
     persons = [(m.start(), "obi") for m in re.finditer(r"Ana Obi", text)]
     assert list(pronoun_votes(pronouns, persons, lambda pos: 0, found)) == []
+
 
 def test_pronoun_votes_one_person_in_the_window():
     persons = [(0, "ade"), (30, "obi"), (35, "lima")]

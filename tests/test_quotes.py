@@ -378,6 +378,7 @@ def test_a_language_tag_is_no_content_and_descriptions_of_named_bodies(nlp):
                        "that racist violence is spreading fast.")
     assert one(rows, "spreading fast")["speaker_name"] == "Kenya Network for Human Rights"
 
+
 def test_a_tweet_printed_after_a_sentence_that_says_it_was_posted(nlp):
     text = ("Protests went on late into the night.\n\nJo Ade (@joade) tweeted from the square that night.\n\n"
             "Now at the square, a protest against the imports. We lifted up our candles. More people have come.\n\n"
@@ -401,6 +402,7 @@ def test_went_on_to_say_and_an_advert_for_its_issuer(nlp):
     assert r["act"] == "statement" and r["speaker_name"] == "Jo Ade"
     assert one(rows, "Count on us")["speaker_name"] == "Kito health department"
 
+
 def test_a_post_titled_and_a_language_tag_inside_the_introduction(nlp):
     # the parser starts a sentence at "[ru]"; the introduction still reaches back to its speaker,
     # and the quoted post title is a title, not a statement
@@ -412,6 +414,7 @@ def test_a_post_titled_and_a_language_tag_inside_the_introduction(nlp):
     r = one(rows, "this harshly")
     assert r["kind"] == "direct" and r["speaker_name"] == "Vladislav Orlov"
     assert not [r for r in rows if "This is War" in r["text"]]
+
 
 def test_embedded_posts_printed_inline_one_after_another(nlp):
     # a page that flattened its embedded tweets: each introduction with a handle label opens a
@@ -427,6 +430,7 @@ def test_embedded_posts_printed_inline_one_after_another(nlp):
     assert second["text"].endswith("walks free") and second["speaker_name"] == "Abd Ashhab"
     assert third["cue"] == "affirmed" and third["speaker_name"] == "Hadeel Aziz"
 
+
 def test_a_stray_comma_after_the_subject_and_a_belief_that_introduces_a_block(nlp):
     text = ("Before his election, left-wing candidate Jo Ade, had promised a new government with two "
             "specificities: an equal number of women and men.\n\n"
@@ -440,6 +444,7 @@ def test_a_stray_comma_after_the_subject_and_a_belief_that_introduces_a_block(nl
     assert block["kind"] == "direct" and block["act"] == "statement" and block["speaker_name"] == "Ana Ruiz"
     assert one(rows, "it was unlikely")["act"] == "belief"
 
+
 def test_a_block_quotation_ends_where_the_page_names_its_speaker_again(nlp):
     # the page ran its story on inside the quotation's paragraph: the quoted rarely name themselves
     text = ("The protest ended in violence. In a post on his blog the next morning, the journalist Oleg Petrov "
@@ -451,6 +456,7 @@ def test_a_block_quotation_ends_where_the_page_names_its_speaker_again(nlp):
     block = one(rows, "we were right to stay")
     assert block["text"].endswith("beside them.") and block["speaker_name"] == "Oleg Petrov"
     assert one(rows, "has woken up")["speaker_name"] == "Ana Ruiz"
+
 
 def test_a_colon_after_a_cue_whose_content_came_first_introduces_only_a_voice(nlp):
     # "…, Ana Ruiz tweeted:" says its content before the cue; when the page then goes on with the
@@ -468,6 +474,7 @@ def test_a_colon_after_a_cue_whose_content_came_first_introduces_only_a_voice(nl
             "about our hopes:\n\nThis post is part of our special coverage of the elections.")
     rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz", "person")}))
     assert not [r for r in rows if "special coverage" in r["text"]]
+
 
 def test_nyt_double_apostrophe_marks(nlp):
     rows = quotes(nlp, "''This isn't tax reform,'' said Douglas Holtz-Eakin, an economist who served "
@@ -1332,6 +1339,7 @@ def test_statement_development_sets_4_and_5_hold_sample_articles_no_other_set_ha
             assert a["speaker_text"] == (None if a["speaker_start"] is None
                                          else g["text"][a["speaker_start"]:a["speaker_end"]])
             assert a["cue"] == (None if a["cue_start"] is None else g["text"][a["cue_start"]:a["cue_end"]])
+
 
 @pytest.fixture(scope="module")
 def gold_figures(statement_gold):
