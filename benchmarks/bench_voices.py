@@ -47,6 +47,7 @@ def load_gold(root):
         gold += load_statement_gold(root, path)
     return gold
 
+
 GENDERS = ("female", "male")
 
 

@@ -261,7 +261,6 @@ class Resolver:
         name = org_described(ix, lemma, h.idx)
         return (name, self.kinds.get(name, "organization")) if name else (None, None)
 
-
     def described_person(self, lemma, h):
         """"the minister": the person introduced as minister; else, for a cue that goes on
         ("added"), the speaker of the statement just before ("…,” said Jo Ade. The professor added,
