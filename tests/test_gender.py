@@ -115,21 +115,21 @@ def test_first_names_never_surnames():
 def test_a_lone_word_counts_only_as_a_woman_s_first_name_the_list_is_sure_of():
     # a source who goes by her first name; never "male" from one word: men's first names are
     # surnames too ("Warren", "James"); a name the list is unsure of or an acronym says nothing
-    assert lone_first_name_gender("Mariam") == "female" and lone_first_name_gender("Katya") == "female"
+    assert lone_first_name_gender("Yolanda") == "female" and lone_first_name_gender("Agnieszka") == "female"
     assert lone_first_name_gender("Warren") is None and lone_first_name_gender("James") is None
-    assert lone_first_name_gender("Kim") is None and lone_first_name_gender("MARIAM") is None
-    assert lone_first_name_gender("Mariam Ali") is None  # two words: first_name_gender decides
+    assert lone_first_name_gender("Kim") is None and lone_first_name_gender("YOLANDA") is None
+    assert lone_first_name_gender("Yolanda Ruiz") is None  # two words: first_name_gender decides
 
 
 def test_a_role_word_after_capitalised_adjectives_in_the_apposition():
-    text = "She praised George Okafor, a Lagos-born political woman who leads the party."
+    text = "She praised George Okafor, a Lagos-born businesswoman who runs the port."
     start = text.index("George Okafor")
     assert title_votes(text, start, start + len("George Okafor"), None, "George Okafor") == [("female", "role word")]
 
 
 def test_a_kin_noun_after_a_possessive_or_before_of_a_name_is_a_referent_too():
     # "her son … he" and "The son of Ana Obi … he": the son, not Ana Obi
-    text = "Ana Obi said her son could not sleep, and he asked her to sue. The son of Ana Obi said he was scared."
+    text = "Ana Obi said her son had won a prize, and he would study abroad. The son of Ana Obi said he was proud."
     names = [m.end() for m in re.finditer(r"Ana Obi", text)]
     found = described_people(text, names)
     assert [g for _, g in found] == ["male", "male"]

@@ -318,48 +318,48 @@ def test_called_for_a_passive_clause_and_claimed_to_have(nlp):
 
 
 def test_block_quotes_after_a_language_tag_and_a_stance_verb(nlp):
-    # Global Voices style: the parser makes "[zh]:" a sentence of its own; a verb whose object is
-    # what was said ("defended the singer") introduces the block, which then has no row of its own
-    text = ("Ana Ruiz defended the singer [zh]:\n\nPlease let those who have been misled see again! "
-            "She is a singer, nothing more. Amen.\n\n"
-            "A charity, Lira Aid, offered more figures:\n\n"
-            "The region has had food shortages for years, and a broadcaster recently produced two films about it.")
+    # Global Voices style: the parser makes "[pt]:" a sentence of its own; a verb whose object is
+    # what was said ("backed the strikers") introduces the block, which then has no row of its own
+    text = ("Ana Ruiz defended the strikers [pt]:\n\nHow long must they work without pay? They have families "
+            "to feed, like all of us. Enough!\n\n"
+            "A charity, Lira Aid, welcomed the ruling:\n\n"
+            "The court sat for three days, and the hearing ended on Friday afternoon.")
     rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz", "person")}))
-    r = one(rows, "Please let those")
+    r = one(rows, "How long must they")
     assert r["kind"] == "direct" and r["cue"] == "defended" and r["speaker_name"] == "Ana Ruiz"
-    assert not [r for r in rows if r["text"] == "the singer"]
+    assert not [r for r in rows if r["text"] == "the strikers"]
     # a page that dropped the quotation goes on with the story: no voice of its own, no statement
-    assert not [r for r in rows if "food shortages" in r["text"]]
+    assert not [r for r in rows if "court sat" in r["text"]]
     # the author's own introduction quotes nobody
-    rows = quotes(nlp, "As I said in a recent blog post, \"The Failed Policy\":\n\n"
-                       "This post is part of our special coverage of the protests.")
-    assert not [r for r in rows if "special coverage" in r["text"]]
+    rows = quotes(nlp, "As I wrote last spring in a column, \"Rivers Have No Owners\":\n\n"
+                       "This article is part of our series on water.")
+    assert not [r for r in rows if "our series" in r["text"]]
 
 
 def test_a_relative_cue_before_a_quote_and_a_participle_after_it(nlp):
-    text = ('The mood is shared by many, including the veteran activist Jo Ade, who declared [fr] on his blog, '
-            '"At last the movement has woken up," concluding, "Nothing will be the same again." '
-            'Ana Ruiz said, "As far as I know, this would be the first case of its kind", adding, '
-            '"For Lirania, this man is a terrorist".')
+    text = ('The plan has few friends, among them the retired engineer Jo Ade, who declared on his blog, '
+            '"At last the council has changed its mind," adding, "We will rebuild the bridge." '
+            'Ana Ruiz said, "To my knowledge, no town has ever paid so much for so little", adding, '
+            '"For Lirania, this contract is a scandal".')
     rows = quotes(nlp, text, mentions=person_mentions(text, {"Jo Ade": (r"Jo Ade", "person"),
                                                              "Ana Ruiz": (r"Ana Ruiz", "person")}))
-    first, second = one(rows, "has woken up"), one(rows, "Nothing will be")
-    assert first["cue"] == "declared" and second["cue"] == "concluding"
+    first, second = one(rows, "changed its mind"), one(rows, "rebuild the bridge")
+    assert first["cue"] == "declared" and second["cue"] == "adding"
     assert first["speaker_name"] == second["speaker_name"] == "Jo Ade"
     # the comma after the closing mark: two quotations, not one mixed clause over both
-    a, b = one(rows, "first case of its kind"), one(rows, "this man is a terrorist")
+    a, b = one(rows, "so much for so little"), one(rows, "contract is a scandal")
     assert a["kind"] == b["kind"] == "direct" and a["speaker_name"] == b["speaker_name"] == "Ana Ruiz"
 
 
 def test_a_subject_the_parser_lost_and_an_inverted_cue_after_the_clause(nlp):
-    text = ("In a comment on the website, Ana Ruiz, the director of the local branch of the group, challenged "
-            "the leaders' version of events, claiming that the rally was planned in advance. "
-            "The death toll rose to 22 people on Monday, reported officials, with 25 others injured.")
+    text = ("At a meeting in the harbour town, Ana Ruiz, the chair of the dockers' union, rejected "
+            "the company's account of the accident, insisting that the crane had failed twice before. "
+            "The water level rose to six metres on Tuesday, reported officials, with two villages cut off.")
     rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz", "person")}))
-    r = one(rows, "rally was planned")
-    assert r["cue"] == "claiming" and r["speaker_name"] == "Ana Ruiz" and r["act"] == "statement"
-    r = one(rows, "death toll rose")
-    assert r["cue"] == "reported" and r["speaker_text"] == "officials" and r["text"].endswith("on Monday")
+    r = one(rows, "crane had failed")
+    assert r["cue"] == "insisting" and r["speaker_name"] == "Ana Ruiz" and r["act"] == "statement"
+    r = one(rows, "water level rose")
+    assert r["cue"] == "reported" and r["speaker_text"] == "officials" and r["text"].endswith("on Tuesday")
 
 
 def test_a_language_tag_is_no_content_and_descriptions_of_named_bodies(nlp):
@@ -373,107 +373,106 @@ def test_a_language_tag_is_no_content_and_descriptions_of_named_bodies(nlp):
     assert one(rows, "40 people were killed")["speaker_name"] == "Lira Drone Observatory"
     # an advisory speaks for its issuer (here its acronym; the actors step merges it with the name)
     assert one(rows, "heavy rain")["speaker_name"] == "KWS"
-    # "the Network": the earlier organisation whose name holds the word
-    rows = quotes(nlp, "The Kenya Network for Human Rights counted 63 incidents last year. The Network noted "
-                       "that racist violence is spreading fast.")
-    assert one(rows, "spreading fast")["speaker_name"] == "Kenya Network for Human Rights"
+    # "the Alliance": the earlier organisation whose name holds the word
+    rows = quotes(nlp, "The Kenya Alliance for Clean Water tested 63 wells last year. The Alliance warned "
+                       "that half of them are unsafe.")
+    assert one(rows, "half of them")["speaker_name"] == "Kenya Alliance for Clean Water"
 
 
 def test_a_tweet_printed_after_a_sentence_that_says_it_was_posted(nlp):
-    text = ("Protests went on late into the night.\n\nJo Ade (@joade) tweeted from the square that night.\n\n"
-            "Now at the square, a protest against the imports. We lifted up our candles. More people have come.\n\n"
-            "A tweet by user @kito_bo read [ko]:\n\nThis is the scene of the vigil, just like four years ago. "
-            "I can feel the same air in this place.\n\n"
-            "The police tweeted on Monday.\n\nThe square was cleared at dawn and the protesters went home.")
+    text = ("The match ended late in the evening.\n\nJo Ade (@joade) posted from the stadium that night.\n\n"
+            "Still in my seat, an hour after the final whistle. We sang until we lost our voices. Nobody wants to go home.\n\n"
+            "A post by user @kito_bo read [sw]:\n\nWhat a night for the city! I have waited twenty years "
+            "for this.\n\n"
+            "The club posted on Monday.\n\nThe trophy was shown in the town hall and the players went home.")
     rows = quotes(nlp, text, mentions=person_mentions(text, {"Jo Ade": (r"Jo Ade", "person")}))
-    r = one(rows, "We lifted up our candles")
-    assert r["kind"] == "direct" and r["cue"] == "tweeted" and r["speaker_name"] == "Jo Ade"
-    assert one(rows, "same air")["speaker_name"] == "@kito_bo"  # the handle the parser left out
+    r = one(rows, "We sang until")
+    assert r["kind"] == "direct" and r["cue"] == "posted" and r["speaker_name"] == "Jo Ade"
+    assert one(rows, "waited twenty years")["speaker_name"] == "@kito_bo"  # the handle the parser left out
     # the page goes on with the story: no voice of its own, no quotation
-    assert not [r for r in rows if "cleared at dawn" in r["text"]]
+    assert not [r for r in rows if "town hall" in r["text"]]
 
 
 def test_went_on_to_say_and_an_advert_for_its_issuer(nlp):
-    text = ('Jo Ade said the trial was over. He went on to say thousands of deaths could be prevented. '
-            'A newspaper found an old advertisement. The ad, paid for by the Kito health department, said, '
-            '"There is nothing more important than public health. Count on us to protect you."')
+    text = ('Jo Ade said the bridge was finished. She went on to say the tolls would end in June. '
+            'A reader sent in an old poster. The leaflet, paid for by the Kito water board, said, '
+            '"Clean water is the right of every child. Boil it, and keep it covered."')
     rows = quotes(nlp, text, mentions=person_mentions(text, {"Jo Ade": (r"Jo Ade", "person")}))
-    r = one(rows, "thousands of deaths")
+    r = one(rows, "tolls would end")
     assert r["act"] == "statement" and r["speaker_name"] == "Jo Ade"
-    assert one(rows, "Count on us")["speaker_name"] == "Kito health department"
+    assert one(rows, "keep it covered")["speaker_name"] == "Kito water board"
 
 
 def test_a_post_titled_and_a_language_tag_inside_the_introduction(nlp):
     # the parser starts a sentence at "[ru]"; the introduction still reaches back to its speaker,
-    # and the quoted post title is a title, not a statement
-    text = ('Vladislav Orlov, an opposition blogger and frequent author at Novaya Gazeta, authored a post [ru] '
-            'titled, "This is War," where he compared the police violence to the invasion of 1812, as well as '
-            'the offensive of 1941:\n\nI will say this harshly and without embellishment -- just how it is: '
-            'this is war. I hope that each person finally understands now.')
-    rows = quotes(nlp, text, mentions=person_mentions(text, {"Vladislav Orlov": (r"Vladislav Orlov", "person")}))
-    r = one(rows, "this harshly")
-    assert r["kind"] == "direct" and r["speaker_name"] == "Vladislav Orlov"
-    assert not [r for r in rows if "This is War" in r["text"]]
+    # and the quoted column title is a title, not a statement
+    text = ('Pavel Orlov, a teacher and frequent writer for the local weekly, wrote a column [ru] '
+            'titled, "Enough is enough," where he compared the new school fees to the taxes of 1890, as well as '
+            'the famine of 1921:\n\nI will put it plainly -- this is theft. I hope that every parent '
+            'sees it now.')
+    rows = quotes(nlp, text, mentions=person_mentions(text, {"Pavel Orlov": (r"Pavel Orlov", "person")}))
+    r = one(rows, "put it plainly")
+    assert r["kind"] == "direct" and r["speaker_name"] == "Pavel Orlov"
+    assert not [r for r in rows if "Enough is enough" in r["text"]]
 
 
 def test_embedded_posts_printed_inline_one_after_another(nlp):
     # a page that flattened its embedded tweets: each introduction with a handle label opens a
     # quotation that runs to the next introduction; a translation under the same handle stays in
-    text = ("Twitter users were outraged.\n\nZain tweeted: @ZainK: Laws should be a cure for the diseases of "
-            "society. @ZainK: Laws should cure society, not oppress it Abd Ashhab wrote: @abdash: The law is "
-            "the art of destroying a family and in the end the criminal walks free Hadeel Aziz, Executive "
-            "Director of the Lira Center for Legal Aid affirmed: @hadil: We will not allow victims to be "
-            "punished. We will change the penal code.")
+    text = ("Fans were furious.\n\nOmar tweeted: @OmarK: The referee should be banned for life. @OmarK: "
+            "Ban this referee, he stole the final Lina Sauer wrote: @linas: The club has been robbed of a "
+            "trophy and in the end nobody will answer for it Peter Wanjala, Chairman of the Lira Football "
+            "Supporters Trust declared: @pwanjala: We will write to the federation. We will take this to court.")
     rows = quotes(nlp, text)
-    first, second, third = one(rows, "cure for the diseases"), one(rows, "art of destroying"), one(rows, "penal code")
-    assert "not oppress it" in first["text"] and "Abd Ashhab" not in first["text"]
-    assert second["text"].endswith("walks free") and second["speaker_name"] == "Abd Ashhab"
-    assert third["cue"] == "affirmed" and third["speaker_name"] == "Hadeel Aziz"
+    first, second, third = one(rows, "banned for life"), one(rows, "robbed of a"), one(rows, "take this to court")
+    assert "stole the final" in first["text"] and "Lina Sauer" not in first["text"]
+    assert second["text"].endswith("answer for it") and second["speaker_name"] == "Lina Sauer"
+    assert third["cue"] == "declared" and third["speaker_name"] == "Peter Wanjala"
 
 
 def test_a_stray_comma_after_the_subject_and_a_belief_that_introduces_a_block(nlp):
-    text = ("Before his election, left-wing candidate Jo Ade, had promised a new government with two "
-            "specificities: an equal number of women and men.\n\n"
-            "Before the announcement, Ana Ruiz thought it was unlikely that the new cabinet would change much:\n\n"
-            "When will they be given real power? We have waited for years, and we are still waiting.")
+    text = ("Before the vote, opposition mayor Jo Ade, had warned of a water shortage with two causes: "
+            "old pipes and a dry season.\n\n"
+            "Before the budget, Ana Ruiz thought it was doubtful that the council would fund the clinics:\n\n"
+            "Who will pay for the nurses? We have asked for years, and we are still asking.")
     rows = quotes(nlp, text, mentions=person_mentions(text, {"Jo Ade": (r"Jo Ade", "person"),
                                                              "Ana Ruiz": (r"Ana Ruiz", "person")}))
-    r = one(rows, "a new government")
+    r = one(rows, "water shortage")
     assert r["act"] == "statement" and r["speaker_name"] == "Jo Ade"
-    block = one(rows, "When will they be given")
+    block = one(rows, "Who will pay for")
     assert block["kind"] == "direct" and block["act"] == "statement" and block["speaker_name"] == "Ana Ruiz"
-    assert one(rows, "it was unlikely")["act"] == "belief"
+    assert one(rows, "it was doubtful")["act"] == "belief"
 
 
 def test_a_block_quotation_ends_where_the_page_names_its_speaker_again(nlp):
     # the page ran its story on inside the quotation's paragraph: the quoted rarely name themselves
-    text = ("The protest ended in violence. In a post on his blog the next morning, the journalist Oleg Petrov "
-            "wrote:\n\nI know that we were right to stay. I am ashamed that I "
-            "was not out there beside them. Petrov's view is shared by many, including the writer Ana Ruiz, who "
-            "declared on her blog, \"At last the movement has woken up,\" concluding, \"Nothing will be the same.\"")
+    text = ("The strike entered its second week. In a post on his blog the next morning, the teacher Oleg Petrov "
+            "wrote:\n\nWe will march again on Friday. I will not go back to a classroom "
+            "without heating. Petrov's post drew many replies, among them one from the retired engineer Ana Ruiz, "
+            "who declared on her blog, \"At last the council has changed its mind,\" adding, \"We will win.\"")
     rows = quotes(nlp, text, mentions=person_mentions(text, {"Oleg Petrov": (r"Oleg Petrov|Petrov", "person"),
                                                              "Ana Ruiz": (r"Ana Ruiz", "person")}))
-    block = one(rows, "we were right to stay")
-    assert block["text"].endswith("beside them.") and block["speaker_name"] == "Oleg Petrov"
-    assert one(rows, "has woken up")["speaker_name"] == "Ana Ruiz"
+    block = one(rows, "march again on Friday")
+    assert block["text"].endswith("without heating.") and block["speaker_name"] == "Oleg Petrov"
+    assert one(rows, "changed its mind")["speaker_name"] == "Ana Ruiz"
 
 
 def test_a_colon_after_a_cue_whose_content_came_first_introduces_only_a_voice(nlp):
     # "…, Ana Ruiz tweeted:" says its content before the cue; when the page then goes on with the
     # story (a dropped embed), the paragraph after the colon is no quotation
-    text = ("Protests went on for a week after the verdict.\n\nThe trial is about freedom of expression, Ana Ruiz "
-            "tweeted:\n\nThe following video from the rally shows the crowd in the square on Sunday.\n\n"
-            "The trial is about freedom of expression, Jo Ade tweeted:\n\nWe will be back in the square "
+    text = ("The strike went on for a week after the ruling.\n\nThe strike is about fair pay, Ana Ruiz "
+            "tweeted:\n\nThe following photo from the march shows the crowd at the harbour on Sunday.\n\n"
+            "The strike is about fair pay, Jo Ade tweeted:\n\nWe will be back at the harbour "
             "tomorrow, and we will not leave!")
     rows = quotes(nlp, text, mentions=person_mentions(text, {"Jo Ade": (r"Jo Ade", "person"),
                                                              "Ana Ruiz": (r"Ana Ruiz", "person")}))
-    assert not [r for r in rows if "following video" in r["text"]]
+    assert not [r for r in rows if "following photo" in r["text"]]
     assert one(rows, "we will not leave")["speaker_name"] == "Jo Ade"
     # the series note that closes the page is the publisher's, whatever introduced it
-    text = ("Protests went on for a week after the verdict.\n\nIn a post on her blog, the lawyer Ana Ruiz wrote "
-            "about our hopes:\n\nThis post is part of our special coverage of the elections.")
+    text = ("The strike went on for a week after the ruling.\n\nIn a post on her blog, the lawyer Ana Ruiz wrote "
+            "about our hopes:\n\nThis article is part of our series on labour.")
     rows = quotes(nlp, text, mentions=person_mentions(text, {"Ana Ruiz": (r"Ana Ruiz", "person")}))
-    assert not [r for r in rows if "special coverage" in r["text"]]
+    assert not [r for r in rows if "our series" in r["text"]]
 
 
 def test_nyt_double_apostrophe_marks(nlp):

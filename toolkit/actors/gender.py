@@ -93,8 +93,8 @@ _APPOS_STOP = frozenset("of for at in on who whose which that and or with to fro
 
 def described_people(text: str, name_ends=()) -> list[tuple[int, str]]:
     """``(end offset, gender)`` of each unnamed person a text describes with a gendered noun after
-    a determiner ("the woman", "a 52-year-old mother", "another businessman", "her son"; "the son
-    of Jo Ade" ends after the name): a referent that a
+    a determiner ("the woman", "a 52-year-old mother", "another businessman", "his daughter"; "the
+    daughter of Jo Ade" ends after the name): a referent that a
     pronoun of that gender after it may stand for as well as a name before it. Not a title or an
     apposition of a name ("the spokesman Jo Ade", "the husband, Jo Ade", "Jo Ade, a spokesman,":
     ``name_ends`` are the end offsets of the person mentions), nor a predicate ("Jo Ade is a
@@ -113,7 +113,7 @@ def described_people(text: str, name_ends=()) -> list[tuple[int, str]]:
             if word in _DESCRIBING:
                 end = m.start(1) + w.end()
                 if not _NAME_AFTER.match(text, end):  # "the spokesman Jo Ade": a title
-                    of = _OF_NAME.match(text, end)  # "the son of Jo Ade … he": the son, not Ade
+                    of = _OF_NAME.match(text, end)  # "the daughter of Jo Ade … she": the daughter
                     out.append((of.end() if of else end, GENDERED[word]))
                 break
             if not word.islower() or word.isalpha() and word in _NOT_MODIFIERS:
@@ -172,7 +172,7 @@ def _name_counts() -> dict[str, tuple[float, int]]:
 def lone_first_name_gender(name: str) -> str | None:
     """"female" for a person the corpus names by one word only when that word is a woman's first
     name the list is all but sure of (p(female) >= LONE_P over at least LONE_COUNT people:
-    "Katya", "Mariam" for a blogger or a source who goes by her first name), else None. Never
+    "Yolanda", "Agnieszka" for a blogger or a source who goes by her first name), else None. Never
     "male": surnames grow from men's first names far more often than from women's ("Warren",
     "James", "Carson" are surnames of women too), so a lone word that is a man's name says
     nothing."""

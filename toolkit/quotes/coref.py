@@ -33,9 +33,8 @@ from __future__ import annotations
 import bisect
 
 from .acts import DOC_FAMILY, document_kind
-from .lexicon import NAME_TITLES, NOT_SPEAKERS, ORG_NOUNS, PRONOUN_KINDS, RELATIVE
-from .names import ABBREVIATIONS, OFFICE_QUALIFIERS, PRONOUN_GENDER, TITLE_WORDS, People, org_described
-from .lexicon import PERSON_NOUNS
+from .lexicon import NAME_TITLES, NOT_SPEAKERS, ORG_NOUNS, PERSON_NOUNS, PRONOUN_KINDS, RELATIVE
+from .names import ABBREVIATIONS, OFFICE_QUALIFIERS, PRONOUN_GENDER, TITLE_WORDS, People, org_described, org_short_form
 
 CONTINUITY_PARAGRAPHS = 2   # a pronoun continues a statement at most this many paragraphs back
 BACK_SENTENCES = 4          # sentences searched back for a pronoun's antecedent
@@ -87,14 +86,14 @@ class Resolver:
             return self.name(ante, 1) if ante is not None else (None, None)
         handle = handle_at(ix, h)
         if handle is None and h.pos_ == "NOUN" and h.i + 1 < ix.ntok and ix.doc[h.i + 1].text.startswith("@"):
-            handle = handle_at(ix, ix.doc[h.i + 1])  # "a tweet by user @jo_ade": the parser left the handle out
+            handle = handle_at(ix, ix.doc[h.i + 1])  # "a post by user @jo_ade": the parser left the handle out
         if handle is not None:
             return handle, "person"  # a handle, also one the tokenizer cut ("@jo-ade_V")
         m = head_mention(ix, h)
         if m is not None:
             name, kind = self.from_mention(h, m)
             if name and " " not in name and kind in ("organization", None) and m.get("kind") == "organization":
-                name = org_short_form(ix, name, m["start"]) or name  # "the Network" for its full name
+                name = org_short_form(ix, name, m["start"]) or name  # "the Alliance" for its full name
             other = self.joint(h, depth) if name else None
             return (f"{name} and {other}", "group") if other else (name, kind)
         if low in PRONOUN_KINDS or low in PRONOUN_GENDER:
@@ -124,7 +123,7 @@ class Resolver:
             if full == text and " " not in text and not titled:
                 org = org_short_form(ix, text, h.idx)
                 if org is not None:
-                    return org, "organization"  # "the Network" for "Network to Record Incidents"
+                    return org, "organization"  # "the Alliance" for "Kito Alliance for Clean Water"
             return full, self.kinds.get(full, "person" if full != text or titled else None)
         return None, None
 
@@ -360,20 +359,6 @@ def apposition(ix, h):
         m = head_mention(ix, ix.doc[i - 1])
         if m is not None and m.get("kind") in ("person", "organization") and m["end"] <= ix.doc[i].idx:
             return ix.doc[i - 1], m
-    return None
-
-
-def org_short_form(ix, word: str, pos: int) -> str | None:
-    """The organisation named earlier in the article whose name of several words holds ``word``
-    ("the Network" after "Kito Network for Human Rights", "the Observatory" after "Lira Drone
-    Observatory"), the nearest one; None when no such name precedes."""
-    k = bisect.bisect_left(ix.m_starts, pos)
-    for m in reversed(ix.mentions[:k]):
-        name = str(m.get("name") or "")
-        words = name.split()
-        if m.get("kind") == "organization" and len(words) > 1 and word in words \
-                and not ix.in_quote_char(m["start"]):
-            return name
     return None
 
 

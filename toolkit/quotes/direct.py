@@ -39,7 +39,7 @@ def classify_quotes(ix):
             continue
         k = prev - 1 if pt is not None and pt.text == "," else prev
         if k >= 0 and doc[k].lower_ in TITLING:
-            seg.absorbed = True  # "a post titled, “This Is War,”": a title, whatever its words
+            seg.absorbed = True  # "a column titled, “Why We March,”": a title, whatever its words
         elif not seg.full and words <= 3:
             seg.absorbed = True  # scare quote
         elif title_like(doc, seg):
@@ -312,7 +312,7 @@ def find_cue(ix, seg, stretch, tight: bool, last: bool):
 
 def cue_of_relative(ix, v, seg) -> bool:
     """Is v a cue verb in a relative clause that runs up to the quotation, no other verb between
-    them ("…, including the activist Jo Ade, who declared [fr] on his blog, “…”": Ade's words,
+    them ("…, among them the poet Jo Ade, who wrote [fr] on Sunday, “…”": Ade's words,
     not a verb inside a description of the speaker as in "Ade, who chairs the board, said “…”")?"""
     doc = ix.doc
     if v.dep_ != "relcl" or verb_lemma(v) not in CUE_LEMMAS or not any(

@@ -20,7 +20,7 @@
   next introduction ("… #lira http://t.co/x Jo Ade (@jo_ade) [fr] says:"): the block ends before
   the name, and the introduction starts there; and a block ends before a later sentence of it that
   names its own speaker (the story resumed in the quotation's paragraph). A sentence that only says
-  a named person posted or wrote something ("Jo Ade tweeted from the square.") introduces the next
+  a named person posted or wrote something ("Jo Ade wrote on her blog.") introduces the next
   paragraph the same way, when that paragraph has a voice of its own;
 - inline posts: embedded posts a page flattened into one paragraph ("Ade tweeted: @jo_ade: … Bo Lin
   wrote: @bolin: …") are one quotation each, up to the next introduction.
@@ -118,8 +118,8 @@ def signatures(ix) -> None:
         prev = None if m else (t0, t_end)
 
 
-# the publisher's note that closes a page of a series ("This post is part of our special coverage
-# of the elections."): the page's own voice, never the quotation an introduction announced
+# the publisher's note that closes a page of a series ("This article is part of our series on
+# water."): the page's own voice, never the quotation an introduction announced
 SERIES_NOTE = re.compile(r"(?:This|The) (?:post|article|story|report|piece|interview|page)\b[^.\n]{0,40}?"
                          r"\b(?:is|was|forms) (?:a )?part of\b[^\n]*$")
 
@@ -137,7 +137,7 @@ def intro_start(ix, colon: int, lo: int) -> int:
     start = max(lo, ix.sent_tok[k])
     while k > 0 and start > lo and (only_brackets(doc, start, colon) or (
             doc[start].text in ("[", "(") and doc[start - 1].text not in FINAL)):
-        # "Jo Ade defended the plan [fr]:", "Ade wrote a post [ru] titled …:": the parser began a
+        # "Jo Ade backed the plan [fr]:", "Ade wrote a column [es] about the strike:": the parser began a
         # sentence at the language tag
         k -= 1
         start = max(lo, ix.sent_tok[k])
@@ -262,8 +262,8 @@ def bare_cue(ix, s0, colon):
 
 def posted_without_content(ix, a, last):
     """(verb, speaker) when the paragraph from token a ends in a sentence that says only that a
-    named person or organisation posted or wrote something ("Jo Ade (@jo_ade) tweeted from the
-    square.", "Lira Watch wrote on its blog."): a verb of posting or writing with no object and
+    named person or organisation posted or wrote something ("Jo Ade (@jo_ade) posted from the
+    stadium.", "Lira Watch wrote on its blog."): a verb of posting or writing with no object and
     no clause, the page's quotation after it without the colon; else None."""
     doc = ix.doc
     k = bisect.bisect_right(ix.sent_tok, last) - 1
@@ -324,7 +324,7 @@ def narrated(ix, c0, end_tok) -> bool:
 
 def narrator_resumes(ix, c0, end_tok, spk) -> int:
     """The last token of a block quotation from c0 to end_tok, cut before a later sentence of it
-    that names its own speaker ("… I was ashamed. Ade's view is shared by many, …": the page ran
+    that names its own speaker ("… we will march again. Ade's post drew many replies, …": the page ran
     the story on in the quotation's paragraph; the quoted rarely name themselves)."""
     doc = ix.doc
     m = None
@@ -386,7 +386,7 @@ def blockquotes(ix) -> None:
             continue
         # the cue of the sentence that ends in the colon, the nearest one; else one before it
         s0 = intro_start(ix, last, a)
-        # a cue verb, or a verb whose object is what was said ("Ade defended the plan [fr]:")
+        # a cue verb, or a verb whose object is what was said ("Ade backed the plan [fr]:")
         cues = [r for r in ix.rows if r["_verb"] is not None and a <= r["_verb"] < last and r["_spk"] is not None
                 and (verb_lemma(doc[r["_verb"]]) in CUE_LEMMAS
                      or r["_how"] == "object" and verb_lemma(doc[r["_verb"]]) in ACT_LEMMAS
@@ -417,7 +417,7 @@ def blockquotes(ix) -> None:
         if author(head):
             continue
         if verb_lemma(doc[cue["_verb"]]) not in CUE_LEMMAS and not has_voice(ix, c0, end_tok):
-            continue  # "Lira Aid offered more figures:" and the page goes on with the story
+            continue  # "Lira Aid welcomed the decision:" and the page goes on with the story
         if cue["_how"] == "object" and not has_verb(doc, cue):
             ix.rows.remove(cue)  # "explains the history:": the history is what follows
             said = (cue["cue"], cue["cue_start"], cue["cue_end"])

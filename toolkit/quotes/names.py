@@ -224,14 +224,11 @@ def org_described(ix, noun: str, pos: int) -> str | None:
     """The organisation a definite description ("the ministry", "the company") stands for: the
     nearest earlier organisation whose name holds that noun ("Ministry of Health"), else the
     nearest earlier organisation within a few sentences. A noun of no organisation word list
-    stands only for an earlier organisation whose name ends in it ("the archive" for "Lira Press
-    Archive", "the observatory" for "Kito Observatory")."""
+    stands only for an earlier organisation whose name ends in it ("the observatory" for "Kito
+    Observatory", "the conservancy" for "Lira Wetlands Conservancy")."""
     if noun not in ORG_NOUNS:
         last = re.compile(r"\b%ss?$" % re.escape(noun), re.I)
-        k = bisect.bisect_left(ix.m_starts, pos)
-        return next((m["name"] for m in reversed(ix.mentions[:k]) if m.get("kind") == "organization"
-                     and " " in str(m.get("name") or "") and not ix.in_quote_char(m["start"])
-                     and last.search(str(m["name"]))), None)
+        return earlier_org(ix, pos, last.search)
     word = re.compile(r"\b%s" % re.escape(noun), re.I)
     k = bisect.bisect_left(ix.m_starts, pos)
     near = None
@@ -244,3 +241,22 @@ def org_described(ix, noun: str, pos: int) -> str | None:
         if near is None and m["start"] >= lo:
             near = m["name"]
     return near
+
+
+def org_short_form(ix, word: str, pos: int) -> str | None:
+    """The organisation named earlier in the article whose name of several words holds ``word``
+    ("the Alliance" after "Kito Alliance for Clean Water", "the Observatory" after "Lira Drone
+    Observatory"), the nearest one; None when no such name precedes."""
+    return earlier_org(ix, pos, lambda name: word in name.split())
+
+
+def earlier_org(ix, pos: int, fits) -> str | None:
+    """The name of the nearest organisation of several words named before ``pos``, outside
+    quotation marks, for which ``fits(name)`` holds; else None."""
+    k = bisect.bisect_left(ix.m_starts, pos)
+    for m in reversed(ix.mentions[:k]):
+        name = str(m.get("name") or "")
+        if m.get("kind") == "organization" and len(name.split()) > 1 and not ix.in_quote_char(m["start"]) \
+                and fits(name):
+            return name
+    return None

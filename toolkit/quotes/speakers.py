@@ -128,7 +128,7 @@ def _subject(ix, v, depth=0):
     if v.dep_ in ("conj", "xcomp") and h.pos_ in ("VERB", "AUX"):
         return subject(ix, h, depth + 1)
     if v.dep_ == "advcl" and h.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
-        return subject(ix, h, depth + 1)  # "He went on to say …", "she paused to add …"
+        return subject(ix, h, depth + 1)  # "She went on to add …", "he paused to reply …"
     if v.tag_ == "VBG" and v.dep_ == "pcomp" and h.lower_ == "for" and h.head.pos_ in ("VERB", "AUX"):
         # "The club fined Ade for saying …", "Ade was suspended for saying …": the one fined or
         # praised said it, not the club
@@ -271,8 +271,8 @@ APPOSITION_TOKENS = 15
 
 def name_before_apposition(ix, v):
     """The name before the apposition that ends right before verb v, when the parser gave v no
-    subject ("In a post on her blog, Jo Ade, the head of a rights group, challenged …": the
-    parser read Ade as an apposition of the blog), or None. The apposition holds no verb, no
+    subject ("At a rally in the port, Jo Ade, the head of the dockers' union, rejected …": the
+    parser read Ade as an apposition of the port), or None. The apposition holds no verb, no
     quotation and no other name."""
     doc = ix.doc
     i = min([c.i for c in v.children if c.dep_ in ("aux", "neg") and c.i < v.i] + [v.i]) - 1
@@ -280,7 +280,7 @@ def name_before_apposition(ix, v):
         return None
     t = doc[i - 1]
     if named_at(ix, t) and ix.qid[t.i] < 0 and ix.same_line(t.i, v.i):
-        # no apposition: "Candidate Jo Ade, had promised …" (a stray comma), only for a name that
+        # no apposition: "Mayor Jo Ade, had warned …" (a stray comma), only for a name that
         # is no object of a preposition and a verb with an auxiliary or in the past
         if t.dep_ == "pobj" or t.head.pos_ == "ADP" or not (v.tag_ == "VBD" or any(c.dep_ == "aux" for c in v.children)):
             return None
