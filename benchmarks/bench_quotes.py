@@ -1,6 +1,6 @@
 """Statements and attributions: the toolkit's ``corpus.quotes`` and ``corpus.attributions`` against
 the blind statement gold (tests/gold/quotes_gold.jsonl, dev and validation, and development sets 2
-2 to 5, tests/gold/quotes_dev2.jsonl and quotes_dev3.jsonl, BBC and PolNeAR train, quotes_dev4.jsonl,
+to 5, tests/gold/quotes_dev2.jsonl and quotes_dev3.jsonl, BBC and PolNeAR train, quotes_dev4.jsonl,
 Global Voices and Wikinews sample articles, and quotes_dev5.jsonl, Global Voices, side by side) and
 PolNeAR dev, next to textacy's direct quotations; and the cost of the quote step on top of spaCy.
 

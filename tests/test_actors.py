@@ -834,3 +834,11 @@ def test_picture_credits_are_no_mentions():
     c = _actors("Fans of Kito Banda filled the hall in Lira.\n\nImage: Jomo Otieno.\n\nA costume. "
                           "Image: Jomo Otieno.\n\nPhoto by Jomo Otieno")
     assert "Jomo Otieno" not in set(c.actors["name"]) and "Kito Banda" in set(c.actors["name"])
+
+
+def test_a_surname_with_an_elided_particle_stays_in_the_name():
+    c = _actors("The fund's chair, Marc D’Ambrosio, resigned on Friday. D’Ambrosio said the audit was unfair.",
+                "Harbour board member Aoife O’Dwyer voted against the plan. O’Dwyer wants a new survey.")
+    m = c.mentions
+    assert {"Marc D’Ambrosio", "Aoife O’Dwyer"} <= set(m["name"]), m[["text", "name"]]
+    assert not ({"Marc", "Aoife"} & set(m["name"])), m[["text", "name"]]

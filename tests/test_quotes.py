@@ -1520,3 +1520,45 @@ def test_an_object_keeps_the_phrase_after_it_time_included():
     assert list(att["text"]) == ["the crew for their help on Tuesday"]
     att = analyzed("The drummer thanked his neighbours \"for putting up with the noise throughout the years\".")
     assert att.iloc[0]["text"].endswith("the years\"")
+
+
+def test_a_lead_that_describes_before_it_names_gives_the_person_named_next():
+    # delayed identification: the lead describes, the next sentence names
+    att = analyzed("Harbour levy row\n\nA former deputy mayor has called for an audit of the harbour levy.\n\n"
+                   "Tomas Wendt said the fees had doubled in two years. He wants the council to publish them.")
+    first = att[att["cue"] == "called"]
+    assert len(first) == 1 and first.iloc[0]["speaker"] == "Tomas Wendt", att
+    att = analyzed("Ferry timetable cut\n\nA new timetable for the island ferries was announced by the transport "
+                   "minister.\n\nIlse Marand said fewer crossings would run in winter.")
+    assert att[att["cue"] == "announced"].iloc[0]["speaker"] == "Ilse Marand", att
+    # not past the lead, nor once someone has been named
+    att = analyzed("Ferry timetable cut\n\nIlse Marand spoke first. A ferry captain said the crossings were "
+                   "too few.\n\nTomas Wendt said the fees had doubled.")
+    import pandas as pd
+
+    assert pd.isna(att[att["cue"] == "said"].iloc[0]["speaker"]), att
+
+
+def test_a_pronoun_prefers_the_subject_of_the_sentence_just_before():
+    att = analyzed("Marek Santos took the floor after the break. \"The tender was fair,\" Santos said.\n\n"
+                   "The chairman, Viktor Haldane, then read the auditors' letter aloud. Haldane turned to the "
+                   "press bench.\n\nHe said: \"We will publish every contract.\"")
+    row = att[att["text"].str.contains("publish every contract")]
+    assert len(row) == 1 and row.iloc[0]["speaker"] == "Viktor Haldane", att
+
+
+def test_a_post_kept_as_markup_is_its_authors_direct_quotation():
+    text = ("Candidates reacted on Tuesday to the flood in Port Ellis. Senator Nadia Frostad urged help:\n\n"
+            '<tweet author="SenNadiaFrostad" timestamp="1449075600" tweet_id="1">Our hearts are with Port Ellis '
+            'tonight. Send the boats now. -NF https://t.co/abc123</tweet>.\n\n'
+            '<tweet pic="" author="GovOwenMarlowNV" tweet_id="2">Praying for every family in the valley.</tweet>.\n\n'
+            '<tweet id="3" author="@x7k9q" datetime="2015-12-02">Water still rising on Dock Street</tweet>.')
+    att = analyzed(text)
+    posts = att[att["cue"] == "tweet"].sort_values("start")
+    assert list(posts["text"]) == ["Our hearts are with Port Ellis tonight. Send the boats now.",
+                                   "Praying for every family in the valley.", "Water still rising on Dock Street"]
+    assert (posts["kind"] == "direct").all() and (posts["act"] == "statement").all()
+    # the article's person the handle spells, a camel-case name of the name list, else the handle
+    assert list(posts["speaker"]) == ["Nadia Frostad", "Owen Marlow", "@x7k9q"], posts
+    # nothing from the markup itself
+    assert not att["text"].str.contains("author=|tweet_id").any(), att

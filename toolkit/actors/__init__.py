@@ -15,7 +15,8 @@ Two steps, so that the per-article work can run anywhere (processes, Dask worker
 The patterns each rule handles, with made-up examples:
 
 - titles and roles before a name are kept apart ("Foreign Minister Ana Lima" -> name "Ana Lima",
-  title "Foreign Minister"); a greeting is no part of a name ("Hey Ana");
+  title "Foreign Minister"); a greeting is no part of a name ("Hey Ana"); a surname with an elided
+  particle the model cut at its apostrophe is ("Rory O’Hara", not "Rory");
 - within an article, a surname, a first name, a surname with its particles ("van Dijk"), the last
   words of a name, an initial and surname ("A. Lima") and a misspelt surname stand for the full
   name, wherever they occur (a headline names the person before the text does); two people of one

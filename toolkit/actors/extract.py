@@ -48,7 +48,7 @@ def extract_mentions(doc, *, aliases: AliasTable | None = None) -> list[dict]:
     rows = entity_spans(doc, ents, labels)
     acronyms = _find_acronyms(doc, text, ents)
     missed_organisations(doc, ents, rows, acronyms)
-    rows = join_name_suffixes(text, join_party_words(text, rows))
+    rows = join_elided_surnames(text, join_name_suffixes(text, join_party_words(text, rows)))
     rows = coordinated_given_names(text, rows)
     rows = sorted(rows + introduced_names(text, rows), key=lambda r: (r["start"], r["end"]))
     persons = fix_labels(doc, rows, acronyms, labels)
@@ -101,6 +101,22 @@ def join_name_suffixes(text: str, rows: list[dict]) -> list[dict]:
         elif text[max(0, r["start"] - 2):r["start"]] == ", " and r["start"] - 2 in ends:
             drop.add(id(r))
     return [r for r in rows if id(r) not in drop] if drop else rows
+
+
+_ELIDED_AFTER = re.compile(r" (?:[DLNO]|Mc)['’][A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w'’])")
+
+
+def join_elided_surnames(text: str, rows: list[dict]) -> list[dict]:
+    """A surname with an elided particle ("O’Hara", "D’Costa", "N’Diaye") that the model cut off
+    at the apostrophe ("Rory" of "Rory O’Hara") is part of the name before it."""
+    starts = {r["start"] for r in rows}
+    for r in rows:
+        if r["label"] != "PERSON":
+            continue
+        m = _ELIDED_AFTER.match(text, r["end"])
+        if m and r["end"] + 1 not in starts:
+            r["end"], r["text"] = m.end(), text[r["start"]:m.end()]
+    return rows
 
 
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w.'’\-]*\s+$")

@@ -7,8 +7,9 @@ a pronoun can look at the statement before it). The speaker as written stays in 
 - a place is a speaker only as the subject of its cue ("Lima rejects the claim", a government),
   never as a location picked up near a cue ("In Lima, officials said"): None;
 - "he" and "she" stand for the subject of their sentence before them when the gender agrees
-  ("Ade was right when he said"), else for the speaker of the previous statement when the gender
-  agrees (speaker continuity), else for the nearest earlier person the text gives that gender,
+  ("Ade was right when he said"), else for the person who is the subject of the sentence just
+  before ("Ade left the room. He said"), unless a statement ended in that sentence, else for the
+  speaker of the previous statement when the gender agrees (speaker continuity), else for the nearest earlier person the text gives that gender,
   else for the nearest earlier person of no known gender; never for a
   person named in the reporter's question ("Asked whether Ade would stay, he said");
 - "they" and "it" stand for the organisation, country or group that is the subject of a clause
@@ -21,7 +22,9 @@ a pronoun can look at the statement before it). The speaker as written stays in 
 - "Her brother, Sam Okoro, said" → Sam Okoro (the apposition names the description);
 - a definite description for the person or organisation introduced with it ("the minister",
   "the ministry"), else for the person the sentence before is about ("Jo Ade won. The
-  34-year-old said", "The champion said");
+  34-year-old said", "The champion said"); in a lead that describes before it names, also an
+  indefinite one, for the person named next ("A former minister has called for an audit. Jo Ade
+  said …");
 - a document or release for its issuer: "A statement from the union said" → the union, "the
   court's ruling said" → the court, "The council issued a statement … The statement said" → the
   council;
@@ -38,6 +41,7 @@ from .names import ABBREVIATIONS, OFFICE_QUALIFIERS, PRONOUN_GENDER, TITLE_WORDS
 
 CONTINUITY_PARAGRAPHS = 2   # a pronoun continues a statement at most this many paragraphs back
 BACK_SENTENCES = 4          # sentences searched back for a pronoun's antecedent
+LEAD_SENTENCES = 2          # sentence index (from 0, a headline included) up to which a lead describes before it names
 ISSUER_SENTENCES = 12       # sentences searched back for the issuer of "the statement"
 SUBJECTS = ("nsubj", "nsubjpass")
 CONTINUING = frozenset({"added", "adds", "continued", "continues", "went", "goes"})  # "added", "went on": the last speaker goes on
@@ -54,7 +58,9 @@ def name_speakers(ix) -> None:
     for row in sorted(ix.rows, key=lambda r: (r["start"], r["end"])):
         h = row["_spk"]
         if h is None:
-            row["speaker_name"], row["_kind"] = None, None
+            # a post's markup names its author, no token does
+            row["speaker_name"] = row["speaker_name"] if row["_how"] == "markup" else None
+            row["_kind"] = "person" if row["speaker_name"] else None
             continue
         if h not in cache or row["_how"] not in ("float", "chain"):
             cache[h] = Resolver(ix, people, kinds, row, prev).name(ix.doc[h])
@@ -175,6 +181,9 @@ class Resolver:
                 if self.people.compatible(name, gender) and head_mention(ix, m_head(ix, m)) is m \
                         and m_head(ix, m).dep_ in SUBJECTS and name not in asked:
                     return name, "person"  # "Ade was right when he said": the subject just before
+            before = self.person_subject_before(h, gender)
+            if before is not None and before not in asked and not (recent and self.prev_in_sentence_before(h)):
+                return before, "person"  # "Ade walked out. He said …": the subject of the sentence before
             if recent and prev[1] == "person" and self.people.compatible(prev[0], gender) and prev[0] not in asked:
                 return prev[0], "person"
             unknown = None
@@ -250,6 +259,9 @@ class Resolver:
         if named and kind is None and lemma in ORG_NOUNS and not definite:
             # "Lira police said", "Kito government sources": a body its name premodifies, no article
             return ix.text[named[0].idx:h.idx + len(h.text)], "organization"
+        if not definite and h.tag_ == "NN" and kind is None and h.lemma_.lower() in PERSON_NOUNS:
+            name = self.named_next(h)  # "A former minister has called for … Jo Ade said"
+            return (name, "person") if name else (None, None)
         if not definite or h.tag_ == "NNS" or kind is not None:
             return None, None
         if named and lemma not in PERSON_NOUNS:
@@ -274,14 +286,35 @@ class Resolver:
         near = prev is not None and prev[1] == "person" and self.row["paragraph"] - prev[2] <= 1
         if near and str(self.row.get("cue") or "").lower() in CONTINUING:
             return prev[0], "person"  # "…,” said Jo Ade. Sam Okoro nodded. The senator added …": Ade goes on
-        name = self.person_subject_before(h)
-        if name:
-            return name, "person"
-        return (prev[0], "person") if near else (None, None)
+        name = self.person_subject_before(h) or (prev[0] if near else None) or self.named_next(h)
+        return (name, "person") if name else (None, None)
 
-    def person_subject_before(self, h) -> str | None:
-        """The person named as the subject of the sentence before h's: "Jo Ade met the mayor on
-        Monday. The senator said …" (a description varies the name just given)."""
+    def named_next(self, h) -> str | None:
+        """The delayed identification of a news lead: a person the opening sentences describe
+        before anyone is named ("A retired judge has called for an inquiry into the tender. Jo Ade
+        said …", "… was announced by the minister. Jo Ade wants …") is the person named next, as
+        the subject of one of the two sentences after. Only in the lead (the first three
+        sentences, a headline included) and only while no person has been named in the body."""
+        ix = self.ix
+        k = bisect.bisect_right(ix.sent_tok, h.i) - 1
+        if k > LEAD_SENTENCES:
+            return None
+        head_end = ix.par_starts[1] if len(ix.par_starts) > 1 else 0  # persons in a headline do not count
+        if any(head_end <= m["start"] < h.idx for m in self.people.persons):
+            return None
+        hi = ix.sent_tok[k + 3] if k + 3 < len(ix.sent_tok) else ix.ntok
+        lo = ix.sent_tok[k + 1] if k + 1 < len(ix.sent_tok) else ix.ntok
+        for t in ix.doc[lo:hi]:
+            if t.dep_ in SUBJECTS and main_clause(t.head) and ix.qid[t.i] < 0:
+                m = head_mention(ix, t)
+                if m is not None and m.get("kind") == "person":
+                    return self.people.full_name(m["name"], m["start"])
+        return None
+
+    def person_subject_before(self, h, gender=None) -> str | None:
+        """The person named as the subject of the sentence before h's, of a gender the pronoun
+        allows: "Jo Ade met the mayor on Monday. The senator said …" (a description varies the
+        name just given)."""
         ix = self.ix
         k = bisect.bisect_right(ix.sent_tok, h.i) - 1
         if k < 1:
@@ -290,9 +323,19 @@ class Resolver:
             if t.dep_ in SUBJECTS and main_clause(t.head) and ix.qid[t.i] < 0:
                 m = head_mention(ix, t)
                 if m is not None and m.get("kind") == "person":
-                    return self.people.full_name(m["name"], m["start"])
+                    name = self.people.full_name(m["name"], m["start"])
+                    return name if self.people.compatible(name, gender) else None
                 return None
         return None
+
+    def prev_in_sentence_before(self, h) -> bool:
+        """Does a statement with a named speaker end in the sentence before h's (so that speaker
+        continuity, not that sentence's subject, decides a pronoun)?"""
+        ix = self.ix
+        k = bisect.bisect_right(ix.sent_tok, h.i) - 1
+        lo = ix.sent_starts[max(0, k - 1)]
+        return any(lo <= r["end"] <= h.idx and r.get("speaker_name") and r["act"] == "statement"
+                   for r in ix.rows if r is not self.row)
 
 
 def in_question(t) -> bool:

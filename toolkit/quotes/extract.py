@@ -6,7 +6,7 @@ from .coref import name_speakers
 from .direct import classify_quotes, direct_quotes
 from .filters import drop_non_attributions
 from .index import DocIndex
-from .labels import blockquotes, inline_labels, inline_posts, signatures
+from .labels import blockquotes, inline_labels, inline_posts, markup_posts, signatures
 from .reported import reported_speech
 
 
@@ -53,6 +53,7 @@ def run(ix) -> list[dict]:
     blockquotes(ix)
     inline_labels(ix)
     inline_posts(ix)
+    markup_posts(ix)
     name_speakers(ix)
     decide_acts(ix)
     drop_non_attributions(ix)

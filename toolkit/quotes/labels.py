@@ -23,7 +23,10 @@
   a named person posted or wrote something ("Jo Ade wrote on her blog.") introduces the next
   paragraph the same way, when that paragraph has a voice of its own;
 - inline posts: embedded posts a page flattened into one paragraph ("Ade tweeted: @jo_ade: … Bo Lin
-  wrote: @bolin: …") are one quotation each, up to the next introduction.
+  wrote: @bolin: …") are one quotation each, up to the next introduction;
+- posts as markup: an element a corpus kept for an embedded post (``<tweet author="jo_ade" …>Polls
+  close at six.</tweet>``, as PolNeAR's texts print them) is a direct quotation of its author, the
+  person of the article whose name the handle spells ("realJoAde", "AdeForMayor"), else the handle.
 """
 from __future__ import annotations
 
@@ -32,6 +35,7 @@ import re
 
 from .acts import shows_media, verb_act
 from .index import add_row, cue_span
+from .names import handle_person
 from .lexicon import ACT_LEMMAS, BELIEF_LEMMAS, CUE_LEMMAS, FINAL, KNOWN_VERBS, NOT_SPEAKERS, POSTING_VERBS, verb_lemma
 from .speakers import named_at, speaker_of, subject
 
@@ -512,3 +516,26 @@ def inline_labels(ix) -> None:
         add_row(ix, "direct", doc[c0].idx, doc[last].idx + len(doc[last].text),
                 (doc[row["_spk"]], row["speaker_start"], row["speaker_end"], None),
                 (row["cue"], row["cue_start"], row["cue_end"]), how="block", verb=v)
+
+
+_MARKUP_POST = re.compile(r'<(tweet|post)\b[^<>]*?\bauthor="@?([^"<>\s]{1,60})"[^<>]*>(.{1,4000}?)</\1>', re.S | re.I)
+_TRAILING_LINKS = re.compile(r"(?:\s+-\w{1,3})?(?:\s*(?:https?://|pic\.twitter\.com/)\S*)+\s*$")
+
+
+def markup_posts(ix) -> None:
+    """Embedded posts kept as markup (see the module docstring): the element's text without its
+    trailing links and sign-off ("… now. -H https://t.co/x") is a direct quotation, cue the
+    element's name; the rows the parser made over the element go."""
+    for m in _MARKUP_POST.finditer(ix.text):
+        inner = m.group(3)
+        body = _TRAILING_LINKS.sub("", inner).rstrip()
+        lead = len(body) - len(body.lstrip())
+        if len(re.findall(r"[^\W\d_]{2,}", body)) < 2:
+            continue
+        start, end = m.start(3) + lead, m.start(3) + len(body)
+        ix.rows[:] = [r for r in ix.rows if not (r["start"] < m.end() and r["end"] > m.start())]
+        row = add_row(ix, "direct", start, end, None, (m.group(1), m.start(1), m.end(1)), how="markup")
+        handle = m.group(2)
+        row.update(speaker_text=handle, speaker_start=m.start(2), speaker_end=m.end(2),
+                   speaker_name=handle_person(ix, handle) or "@" + handle)
+

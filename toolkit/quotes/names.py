@@ -27,6 +27,7 @@ from .lexicon import ORG_NOUNS, PERSON_NOUNS
 GENDERED = wordlists.mapping("gendered_words", "word", "gender")
 ABBREVIATIONS = wordlists.mapping("title_abbreviations", "abbreviation", "word")
 TITLE_WORDS = wordlists.words("title_words")
+HANDLE_PREFIXES = frozenset({"real", "the", "official", "iam", "its"})  # "realJoAde", "TheJoAde"
 TITLE_WINDOW = 4  # tokens before a name searched for its titles
 OFFICES = wordlists.mapping("office_qualifiers", "word", "role")
 OFFICE_QUALIFIERS = frozenset(w for w, r in OFFICES.items() if r == "qualifier")  # "Vice President" is no "president"
@@ -259,4 +260,34 @@ def earlier_org(ix, pos: int, fits) -> str | None:
         if m.get("kind") == "organization" and len(name.split()) > 1 and not ix.in_quote_char(m["start"]) \
                 and fits(name):
             return name
+    return None
+
+
+_HANDLE_PARTS = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|[a-z]+|\d+")
+
+
+def handle_person(ix, handle: str) -> str | None:
+    """The person a post's handle stands for: the one person of the article whose full name, else
+    surname (four letters or more), the handle spells ("realJoAde", "AdeForMayor" for Jo Ade);
+    else the name a camel-case handle reads as, titles and a short code around it dropped, when
+    its first word is a first name of the name list ("GovJoAdeNY" → "Jo Ade"); else None."""
+    key = re.sub(r"[^a-z]", "", handle.casefold())
+    names = {str(m["name"]) for m in ix.mentions if m.get("kind") == "person" and " " in str(m.get("name") or "")}
+    spelt = {n for n in names if re.sub(r"[^a-z]", "", n.casefold()) in key}
+    if len(spelt) == 1:
+        return spelt.pop()
+    if spelt:
+        return None
+    surnames = {n for n in names if len(re.sub(r"[^a-z]", "", n.split()[-1].casefold())) >= 4
+                and re.sub(r"[^a-z]", "", n.split()[-1].casefold()) in key}
+    if surnames:
+        return surnames.pop() if len(surnames) == 1 else None
+    parts = _HANDLE_PARTS.findall(handle)
+    while parts and (parts[0].lower() in TITLE_WORDS or parts[0].lower() in HANDLE_PREFIXES):
+        parts = parts[1:]
+    while parts and (parts[-1].isupper() and len(parts[-1]) <= 3 or parts[-1].isdigit()):
+        parts = parts[:-1]
+    if len(parts) in (2, 3) and all(p[0].isupper() and p[1:].islower() for p in parts):
+        name = " ".join(parts)
+        return name if first_name_gender(name) is not None else None
     return None
