@@ -1,8 +1,8 @@
 """Whose voices: people and sources by gender (``actors.gender``, ``tk.sources``) against the blind
 statement gold (tests/gold/quotes_gold.jsonl: per article, every person named with the gender the
 text gives them, and every statement's canonical speaker; dev and validation) and statement
-development sets 2 to 5 (tests/gold/quotes_dev2.jsonl, quotes_dev3.jsonl: BBC and PolNeAR train
-articles; quotes_dev4.jsonl, quotes_dev5.jsonl: Global Voices and Wikinews sample articles), side by side, next to the name list alone (the first name's gender, nothing else) as a baseline.
+development sets 2 to 6 (tests/gold/quotes_dev2.jsonl, quotes_dev3.jsonl, quotes_dev6.jsonl: BBC and
+PolNeAR train articles; quotes_dev4.jsonl, quotes_dev5.jsonl: Global Voices and Wikinews sample articles), side by side, next to the name list alone (the first name's gender, nothing else) as a baseline.
 
 The metric is the Gender Gap Tracker's: per article, the set of names of each gender, matched one to
 one (names agree when equal up to case and accents, or when one's last word is a word of the
@@ -29,21 +29,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks._data import data_root  # noqa: E402
-from benchmarks.bench_quotes import _norm, load_statement_gold, parse  # noqa: E402
-
-DEV2 = ROOT / "tests" / "gold" / "quotes_dev2.jsonl"
-DEV3 = ROOT / "tests" / "gold" / "quotes_dev3.jsonl"
-DEV4 = ROOT / "tests" / "gold" / "quotes_dev4.jsonl"
-DEV5 = ROOT / "tests" / "gold" / "quotes_dev5.jsonl"
-SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "validation")
+from benchmarks.bench_quotes import DEV2, DEV3, DEV4, DEV5, DEV6, SPLITS, _norm, load_statement_gold, parse  # noqa: E402
 
 
 def load_gold(root):
-    """The statement gold (dev, validation) and statement development sets 2 to 5 (splits "dev2",
-    "dev3": BBC and PolNeAR train articles, texts from the data folder; "dev4", "dev5": sample articles),
-    each text checked against its SHA-1."""
+    """The statement gold (dev, validation) and statement development sets 2 to 6 (splits "dev2",
+    "dev3", "dev6": BBC and PolNeAR train articles, texts from the data folder; "dev4", "dev5": sample
+    articles), each text checked against its SHA-1."""
     gold = load_statement_gold(root)
-    for path in (DEV2, DEV3, DEV4, DEV5):
+    for path in (DEV2, DEV3, DEV4, DEV5, DEV6):
         gold += load_statement_gold(root, path)
     return gold
 

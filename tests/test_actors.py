@@ -842,3 +842,36 @@ def test_a_surname_with_an_elided_particle_stays_in_the_name():
     m = c.mentions
     assert {"Marc D’Ambrosio", "Aoife O’Dwyer"} <= set(m["name"]), m[["text", "name"]]
     assert not ({"Marc", "Aoife"} & set(m["name"])), m[["text", "name"]]
+
+
+def test_a_headline_name_run_on_is_cut_at_a_full_name_the_body_labels_otherwise():
+    from toolkit.actors.people import cut_headline_names
+
+    text = "Checkers Say Dan Okafor Was Right On Potholes\n\nThe checkers backed Dan Okafor's count of potholes."
+    head = {"start": 13, "end": 45, "text": text[13:45], "label": "PERSON", "title": None}
+    body = {"start": 73, "end": 83, "text": "Dan Okafor", "label": "ORG", "title": None}  # the model's label
+    rows = [head, body]
+    assert cut_headline_names(text, rows) and head["text"] == "Dan Okafor" and head["end"] == 23
+
+
+def test_an_organisations_person_after_a_possessive_is_a_person_of_their_own():
+    import spacy
+    from spacy.tokens import Span
+
+    from toolkit.actors.extract import split_possessive
+
+    doc = spacy.blank("en")("Harwick Capital's Simon Tarrant said so. The People's Liberation Army met.")
+    whole = Span(doc, 0, 5, label="ORG")  # the model ran the firm and its analyst into one name
+    assert [(doc[a:b].text, lab) for a, b, lab in split_possessive(doc, whole, "ORG")] == [
+        ("Harwick Capital", "ORG"), ("Simon Tarrant", "PERSON")]
+    army = Span(doc, 9, 13, label="ORG")  # no first name after the possessive: one name
+    assert split_possessive(doc, army, "ORG") == []
+
+
+def test_a_nickname_in_quotation_marks_stays_inside_the_name():
+    c = _actors("Former drummer Mikko 'Hammer' Salo has quit the band. Salo said he needed rest.",
+                "Prosecutors say Joaquin \"The Fox\" Ibarra ran the port. Ibarra denies it.")
+    m = c.mentions
+    assert set(m.loc[m["text"] == "Salo", "name"]) == {"Mikko 'Hammer' Salo"}, m[["text", "name"]]
+    assert set(m.loc[m["text"] == "Ibarra", "name"]) == {"Joaquin \"The Fox\" Ibarra"}, m[["text", "name"]]
+    assert "Mikko" not in set(m["name"])

@@ -1308,10 +1308,18 @@ def test_statement_gold_file_is_well_formed(statement_gold):
             check_gold_spans(a, text)
 
 
-@pytest.mark.parametrize("name,split,n", [("quotes_dev2.jsonl", "dev2", 27), ("quotes_dev3.jsonl", "dev3", 20)])
+STATEMENT_SETS = ("quotes_gold.jsonl", "quotes_dev2.jsonl", "quotes_dev3.jsonl", "quotes_dev4.jsonl",
+                  "quotes_dev5.jsonl", "quotes_dev6.jsonl")
+
+
+@pytest.mark.parametrize("name,split,n", [("quotes_dev2.jsonl", "dev2", 27), ("quotes_dev3.jsonl", "dev3", 20),
+                                          ("quotes_dev6.jsonl", "dev6", 20)])
 def test_statement_development_sets_hold_offsets_into_the_shared_data(data_root, name, split, n):
     rows = _bench().load_statement_gold(data_root, GOLD.parent / name)  # SHA-1 of each text checked
     assert [g["doc"] for g in rows] == sorted({g["doc"] for g in rows}) and len(rows) == n
+    others = {g["doc"] for other in STATEMENT_SETS if other != name
+              for g in _bench().load_statement_gold(data_root, GOLD.parent / other)}
+    assert not others & {g["doc"] for g in rows}, "every set holds articles no other set has"
     for g in rows:
         assert g["split"] == split and g["doc"].split(":")[0] in ("bbc", "polnear")
         assert not g["doc"].startswith("polnear:dev/"), "the dev split's articles are the gold's"
@@ -1324,8 +1332,7 @@ def test_statement_development_sets_hold_offsets_into_the_shared_data(data_root,
 def test_statement_development_sets_4_and_5_hold_sample_articles_no_other_set_has(data_root, split, n):
     rows = _bench().load_statement_gold(data_root, GOLD.parent / f"quotes_{split}.jsonl")  # SHA-1 checked
     assert [g["doc"] for g in rows] == sorted({g["doc"] for g in rows}) and len(rows) == n
-    names = {"quotes_gold.jsonl", "quotes_dev2.jsonl", "quotes_dev3.jsonl", "quotes_dev4.jsonl", "quotes_dev5.jsonl"}
-    others = {g["doc"] for name in sorted(names - {f"quotes_{split}.jsonl"})
+    others = {g["doc"] for name in sorted(set(STATEMENT_SETS) - {f"quotes_{split}.jsonl"})
               for g in _bench().load_statement_gold(data_root, GOLD.parent / name)}
     assert not others & {g["doc"] for g in rows}
     for g in rows:
@@ -1562,3 +1569,48 @@ def test_a_post_kept_as_markup_is_its_authors_direct_quotation():
     assert list(posts["speaker"]) == ["Nadia Frostad", "Owen Marlow", "@x7k9q"], posts
     # nothing from the markup itself
     assert not att["text"].str.contains("author=|tweet_id").any(), att
+
+
+def test_a_pronoun_never_names_the_person_its_own_statement_is_about():
+    att = analyzed("Ivan Vale has run the port badly, opposition leader Tomas Brekke said on Monday.\n\n"
+                   "Vale has failed to fix the cranes, he claimed, saying he has the wrong plan for the docks.")
+    rows = att[att["cue"].isin(["claimed", "saying"])]
+    assert len(rows) == 2 and set(rows["speaker"]) == {"Tomas Brekke"}, att
+    # but the subject inside another speaker's content can be the one who speaks in it
+    att = analyzed("Retired judge Karl Ostby said Ivan Vale was right when he said the cranes were unsafe.")
+    assert att.loc[att["text"].str.startswith("the cranes"), "speaker"].tolist() == ["Ivan Vale"], att
+
+
+def test_a_description_after_a_fragment_takes_the_subject_before_it():
+    att = analyzed("Mara Lindqvist has one answer for the ferry plan: No.\n\n"
+                   "The opposition leader rejected the timetable on Tuesday, calling it \"a fantasy.\"")
+    assert att.loc[att["cue"] == "rejected", "speaker"].tolist() == ["Mara Lindqvist"], att
+
+
+def test_a_floating_quote_continues_the_outer_speaker_not_a_clause_inside_her_statement():
+    att = analyzed("Farmers by nature wanted the valley to stay green and quiet, Ms Karin Holt said. "
+                   "\"Our part in the water board is what keeps it so.\"")
+    row = att[att["text"].str.startswith("Our part")]
+    assert len(row) == 1 and row.iloc[0]["speaker"] == "Karin Holt", att
+
+
+def test_a_cue_before_an_organisations_person_names_the_person():
+    att = analyzed('"The levy had been an issue for years," says Nordstern Bank\'s Simon Tarrant.')
+    assert att["speaker"].tolist() == ["Simon Tarrant"], att
+
+
+def test_a_description_of_no_word_list_with_a_cue_that_goes_on_is_the_last_speaker():
+    att = analyzed('"I felt at home on the clay from the first day," said Ilse Marand after her win.\n\n'
+                   'The qualifier added: "The crowd carried me through the third set."')
+    row = att[att["text"].str.startswith("The crowd")]
+    assert row["speaker"].tolist() == ["Ilse Marand"], att
+
+
+def test_a_clause_around_a_quotation_before_a_postposed_cue_is_one_mixed_statement():
+    text = ('By spring the ferry plan was "dead in the water," Ilse Marand said on Monday.\n\n'
+            '"We will try again next year," she added.')
+    att = analyzed(text)
+    first = att[att["cue"] == "said"].iloc[0]
+    assert first["kind"] == "mixed" and first["text"] == 'By spring the ferry plan was "dead in the water,"', att
+    second = att[att["cue"] == "added"].iloc[0]
+    assert second["kind"] == "direct" and second["text"] == "We will try again next year,", att

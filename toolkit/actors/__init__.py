@@ -16,7 +16,9 @@ The patterns each rule handles, with made-up examples:
 
 - titles and roles before a name are kept apart ("Foreign Minister Ana Lima" -> name "Ana Lima",
   title "Foreign Minister"); a greeting is no part of a name ("Hey Ana"); a surname with an elided
-  particle the model cut at its apostrophe is ("Rory O’Hara", not "Rory");
+  particle the model cut at its apostrophe is ("Rory O’Hara", not "Rory"), and so is a nickname in
+  quotation marks ("Ana 'Tiger' Ruiz"); "Kito Bank's Jo Ade", one name to the model, is the bank
+  and its person (a first name of the name list after the possessive);
 - within an article, a surname, a first name, a surname with its particles ("van Dijk"), the last
   words of a name, an initial and surname ("A. Lima") and a misspelt surname stand for the full
   name, wherever they occur (a headline names the person before the text does); two people of one

@@ -48,7 +48,7 @@ def extract_mentions(doc, *, aliases: AliasTable | None = None) -> list[dict]:
     rows = entity_spans(doc, ents, labels)
     acronyms = _find_acronyms(doc, text, ents)
     missed_organisations(doc, ents, rows, acronyms)
-    rows = join_elided_surnames(text, join_name_suffixes(text, join_party_words(text, rows)))
+    rows = join_nicknames(text, join_elided_surnames(text, join_name_suffixes(text, join_party_words(text, rows))))
     rows = coordinated_given_names(text, rows)
     rows = sorted(rows + introduced_names(text, rows), key=lambda r: (r["start"], r["end"]))
     persons = fix_labels(doc, rows, acronyms, labels)
@@ -119,6 +119,30 @@ def join_elided_surnames(text: str, rows: list[dict]) -> list[dict]:
     return rows
 
 
+_NICKNAME_BETWEEN = re.compile(r"\s+['‘\"“][A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,2}['’\"”]\s+$")
+_NICKNAME_AFTER = re.compile(r"\s+['‘\"“][A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,2}['’\"”]\s+([A-Z][a-z][\w'’\-]*)\b")
+
+
+def join_nicknames(text: str, rows: list[dict]) -> list[dict]:
+    """A nickname in quotation marks between a first name and a surname ("Ana 'Tiger' Ruiz") is
+    part of one name, where the model made two of it ("Ana", "Ruiz")."""
+    drop = set()
+    starts = {r["start"] for r in rows}
+    for k, a in enumerate(rows):
+        if a["label"] != "PERSON" or id(a) in drop:
+            continue
+        b = rows[k + 1] if k + 1 < len(rows) else None
+        if b is not None and b["label"] == "PERSON" and " " not in b["text"].strip() \
+                and b["start"] - a["end"] <= 30 and _NICKNAME_BETWEEN.match(text[a["end"]:b["start"]]):
+            a["end"], a["text"] = b["end"], text[a["start"]:b["end"]]
+            drop.add(id(b))
+            continue
+        m = _NICKNAME_AFTER.match(text, a["end"])  # the surname the model left out
+        if m and m.start(1) not in starts and " " not in a["text"].strip():
+            a["end"], a["text"] = m.end(1), text[a["start"]:m.end(1)]
+    return [r for r in rows if id(r) not in drop] if drop else rows
+
+
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w.'’\-]*\s+$")
 _GIVEN_AND = re.compile(r"(?<![\w'’\-])([A-Z][a-z]+)\s+(?:and|&)\s+$")
 
@@ -174,7 +198,7 @@ def entity_spans(doc, ents, labels: list[tuple[int, int]]) -> list[dict]:
         first = glued_name_start(doc, ent.start, label) if label in ("GPE", "NORP") else ent.start
         if first < ent.start:  # "Environment Canada", "Neo Democrats": a name of its own
             label, ent = "ORG", doc[first:ent.end]
-        for start, end, part_label in _split_entity(doc, ent, label):
+        for start, end, part_label in split_possessive(doc, ent, label) or _split_entity(doc, ent, label):
             row = _span_row(doc, text, start, end, part_label, lower_words)
             if row is not None:
                 rows.append(row)
@@ -184,6 +208,19 @@ def entity_spans(doc, ents, labels: list[tuple[int, int]]) -> list[dict]:
 
 _COMMON_NOUNS = wordlists.words("org_nouns") | wordlists.words("person_nouns")
 _THE = re.compile(r"\b[Tt]he\s+$")
+
+
+def split_possessive(doc, ent, label: str) -> list[tuple[int, int, str]]:
+    """"Kito Bank's Jo Ade", one name to the model: the organisation (or place), then its person,
+    when the two or three title-case words after the possessive open with a first name of the name
+    list ("People's Liberation Army" stays whole); else []."""
+    start, end = ent.start, ent.end
+    poss = next((j for j in range(start + 1, end - 2) if doc[j].lower_ in ("'s", "’s")), None)
+    if label not in ("ORG", "PERSON") or poss is None or end - poss - 1 not in (2, 3) \
+            or not all(t.is_title for t in doc[poss + 1:end]) or not name_list_gender(doc[poss + 1].text):
+        return []
+    before = "GPE" if gazetteer.is_place(doc[start:poss].text) else "ORG"
+    return [(start, poss, before), (poss + 1, end, "PERSON")]
 
 
 def _common_noun(text: str, r: dict, name: str) -> bool:

@@ -394,8 +394,13 @@ def cut_headline_names(text: str, rows: list[dict]) -> bool:
     heads = [r for r in rows if " " in r["text"] and _title_case_line(text, r["start"])]
     if not heads:
         return False
-    people = person_names([r for r in rows if not any(r is h for h in heads)], text)
-    if not people:
+    body = [r for r in rows if not any(r is h for h in heads)]
+    people = person_names(body, text)
+    # a person's full name the body gives under another label ("Jo Ade" read as an organisation
+    # there) still cuts a person's name run into a headline ("Jo Ade Is Right")
+    written = sorted({clean_surface(r["text"]) for r in body if r["label"] != "PERSON"
+                      and len(clean_surface(r["text"]).split()) >= 2}, key=len, reverse=True)
+    if not people and not written:
         return False
     forms, cut = people.forms(), False
     for r in heads:
@@ -403,6 +408,8 @@ def cut_headline_names(text: str, rows: list[dict]) -> bool:
         if people.knows(t):
             continue
         head = next((f for f in forms if t.startswith(f + " ")), None)
+        if head is None and r["label"] == "PERSON":
+            head = next((f for f in written if t.startswith(f + " ") and not _org_word(f.split()[-1])), None)
         rest = t[len(head) + 1:].split()[0] if head is not None else ""
         if head is not None and not _org_word(rest) and not people.knows(rest):  # "Jo Ade", not "Jo"
             r["end"], r["text"], r["label"] = r["start"] + len(head), head, "PERSON"

@@ -9,9 +9,11 @@ a pronoun can look at the statement before it). The speaker as written stays in 
 - "he" and "she" stand for the subject of their sentence before them when the gender agrees
   ("Ade was right when he said"), else for the person who is the subject of the sentence just
   before ("Ade left the room. He said"), unless a statement ended in that sentence, else for the
-  speaker of the previous statement when the gender agrees (speaker continuity), else for the nearest earlier person the text gives that gender,
-  else for the nearest earlier person of no known gender; never for a
-  person named in the reporter's question ("Asked whether Ade would stay, he said");
+  speaker of the previous statement when the gender agrees (speaker continuity), else for the
+  nearest earlier person the text gives that gender, else for the nearest earlier person of no
+  known gender; never for a person named in the reporter's question ("Asked whether Ade would
+  stay, he said"), nor for one the pronoun's own statement speaks of ("Ade has failed, he said,
+  saying …");
 - "they" and "it" stand for the organisation, country or group that is the subject of a clause
   just before them (this or the previous sentence: "The union met. It said …"), else for the
   previous speaker when it was an organisation or group in this or the previous paragraph, else
@@ -179,7 +181,7 @@ class Resolver:
             for m in self.earlier(h, ("person",), sentences=0):
                 name = self.people.full_name(m["name"], m["start"])
                 if self.people.compatible(name, gender) and head_mention(ix, m_head(ix, m)) is m \
-                        and m_head(ix, m).dep_ in SUBJECTS and name not in asked:
+                        and m_head(ix, m).dep_ in SUBJECTS and name not in asked and not self.reported(m, h):
                     return name, "person"  # "Ade was right when he said": the subject just before
             before = self.person_subject_before(h, gender)
             if before is not None and before not in asked and not (recent and self.prev_in_sentence_before(h)):
@@ -231,16 +233,19 @@ class Resolver:
         return None
 
     def earlier(self, h, kinds, sentences=BACK_SENTENCES):
-        """Mentions of ``kinds`` before token h, nearest first, outside quotation marks, in the same
-        and the ``sentences`` previous sentences."""
+        """Mentions of ``kinds`` before token h, nearest first, outside quotation marks and outside
+        the content of the row being named ("Ade has failed, he said": Ade is what he spoke of), in
+        the same and the ``sentences`` previous sentences."""
         ix = self.ix
         k = bisect.bisect_right(ix.sent_tok, h.i) - 1
         lo = ix.sent_starts[max(0, k - sentences)]
         j = bisect.bisect_left(ix.m_starts, h.idx)
+        own = (self.row["start"], self.row["end"])
         for m in reversed(ix.mentions[:j]):
             if m["start"] < lo:
                 return
-            if m.get("kind") in kinds and m["end"] <= h.idx and not ix.in_quote_char(m["start"]):
+            if m.get("kind") in kinds and m["end"] <= h.idx and not ix.in_quote_char(m["start"]) \
+                    and not own[0] <= m["start"] < own[1]:
                 yield m
 
     def description(self, h, depth):
@@ -269,6 +274,10 @@ class Resolver:
             return ix.text[named[0].idx:h.idx + len(h.text)], "organization"
         if lemma in PERSON_NOUNS:
             return self.described_person(lemma, h)
+        prev = self.prev
+        if prev is not None and prev[1] == "person" and self.row["paragraph"] - prev[2] <= 1 and h.tag_ == "NN" \
+                and lemma not in ORG_NOUNS and str(self.row.get("cue") or "").lower() in CONTINUING:
+            return prev[0], "person"  # "…,” said Jo Ade. The tournament debutant added …": Ade goes on
         name = org_described(ix, lemma, h.idx)
         return (name, self.kinds.get(name, "organization")) if name else (None, None)
 
@@ -314,19 +323,25 @@ class Resolver:
     def person_subject_before(self, h, gender=None) -> str | None:
         """The person named as the subject of the sentence before h's, of a gender the pronoun
         allows: "Jo Ade met the mayor on Monday. The senator said …" (a description varies the
-        name just given)."""
+        name just given); a fragment with no subject between them is skipped ("Ade had one word
+        for the plan: No. The senator said …")."""
         ix = self.ix
         k = bisect.bisect_right(ix.sent_tok, h.i) - 1
-        if k < 1:
-            return None
-        for t in ix.doc[ix.sent_tok[k - 1]:ix.sent_tok[k]]:
-            if t.dep_ in SUBJECTS and main_clause(t.head) and ix.qid[t.i] < 0:
-                m = head_mention(ix, t)
-                if m is not None and m.get("kind") == "person":
-                    name = self.people.full_name(m["name"], m["start"])
-                    return name if self.people.compatible(name, gender) else None
-                return None
+        for j in range(k - 1, max(-1, k - 3), -1):
+            for t in ix.doc[ix.sent_tok[j]:ix.sent_tok[j + 1]]:
+                if t.dep_ in SUBJECTS and main_clause(t.head) and ix.qid[t.i] < 0:
+                    m = head_mention(ix, t)
+                    if m is not None and m.get("kind") == "person" and not (gender and self.reported(m, h)):
+                        name = self.people.full_name(m["name"], m["start"])
+                        return name if self.people.compatible(name, gender) else None
+                    return None
         return None
+
+    def reported(self, m, h) -> bool:
+        """Is mention m inside the content of a row that speaker token h says ("Ade has failed, he
+        said, saying he …": Ade is what he speaks of; not "Lin said Ade was right when he spoke",
+        Lin's content)?"""
+        return any(r["_spk"] == h.i and r["start"] <= m["start"] < r["end"] for r in self.ix.rows)
 
     def prev_in_sentence_before(self, h) -> bool:
         """Does a statement with a named speaker end in the sentence before h's (so that speaker

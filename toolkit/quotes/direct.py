@@ -6,7 +6,11 @@ statement between ("Jo Ade said the plan had failed. “We tried everything.”"
 """
 from __future__ import annotations
 
+import bisect
+import re
+
 from .index import add_row, cue_span
+from .marks import QUOTE_CHARS
 from .labels import label_at, speaker_tokens
 from .lexicon import CUE_LEMMAS, DASHES, FINAL, verb_lemma
 from .speakers import nearby_noun, speaker_of, subject
@@ -108,17 +112,40 @@ def direct_quotes(ix):
         words = sum(1 for i in range(seg.t0, seg.t1) if doc[i].is_alpha)
         if seg.cue is None and (words < FLOAT_WORDS or (seg.speaker is None and not seg.full)):
             continue
-        add_row(ix, "direct", seg.start, seg.end, seg.speaker, seg.cue, how=seg.how or "direct", verb=seg.verb)
+        start, kind = seg.start, "direct"
+        if seg.how == "after" and seg.verb is not None:
+            start, kind = mixed_start(ix, seg)
+        end = seg.close_end if kind == "mixed" and seg.close_end is not None else seg.end
+        add_row(ix, kind, start, end, seg.speaker, seg.cue, how=seg.how or "direct", verb=seg.verb)
+
+
+def mixed_start(ix, seg) -> tuple[int, str]:
+    """Where a statement whose cue follows its closing mark begins: a sentence that opens with the
+    speaker's own clause around the quotation ("Right now the plan is “a mess”, she said") is
+    one mixed statement from the sentence's start; a quotation that opens its sentence is direct."""
+    text = ix.text
+    k = bisect.bisect_right(ix.sent_starts, seg.open_start) - 1
+    a = ix.sent_starts[k] if k >= 0 else 0
+    a = max(a, text.rfind("\n", 0, seg.open_start) + 1)
+    lead = text[a:seg.open_start]
+    if any(ch in QUOTE_CHARS for ch in lead) or len(re.findall(r"[^\W\d_]{2,}", lead)) < 2:
+        return seg.start, "direct"
+    if any(r["start"] <= a < r["end"] or a <= r["start"] < seg.open_start for r in ix.rows):
+        return seg.start, "direct"  # the words before are a statement of their own
+    while a < seg.open_start and text[a].isspace():
+        a += 1
+    return a, "mixed"
 
 
 def reported_between(ix, last, seg):
     """The last reported-speech row with a speaker that ends after the quote ``last`` (or any,
-    without one) and before ``seg``, or None."""
+    without one) and before ``seg``, or None; not a row whose speaker is inside another row's
+    content ("Patriots wanted a strong country, Ade said. “…”": Ade speaks on, not the patriots)."""
     lo = last.end if last is not None else -1
     best = None
     for r in ix.rows:
         if r["kind"] != "direct" and lo <= r["start"] and r["end"] <= seg.open_start \
-                and (best is None or r["end"] > best["end"]):
+                and (best is None or r["end"] > best["end"]) and not _inside_content(ix, r):
             best = r
     if best is None or best["_spk"] is None:
         return None
@@ -127,6 +154,12 @@ def reported_between(ix, last, seg):
             h.ent_type_ in NOT_NAMES or ix.paragraph(seg.start) - best["paragraph"] > 1:
         return None  # a name or "he", "she", "they" speaks on; not "officials", "I", nor a date
     return best
+
+
+def _inside_content(ix, row) -> bool:
+    """Is the row's speaker within another row's content (a clause of what someone else said)?"""
+    pos = row["speaker_start"]
+    return pos is not None and any(o is not row and o["start"] <= pos < o["end"] for o in ix.rows)
 
 
 def same_speaker(ix, row, last) -> bool:

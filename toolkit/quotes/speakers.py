@@ -204,7 +204,8 @@ def name_after(ix, v, window=8):
     """The last token of the first person or organisation named right after verb v, on its line and
     before any punctuation ("said party leader Jo Ade" → Ade), or None. An organisation that
     premodifies a noun for a person names no speaker: "said the Lira Bank chairman" → chairman,
-    unless the person's name follows ("said Lira Bank sales director Jo Ade" → Ade)."""
+    unless the person's name follows ("said Lira Bank sales director Jo Ade" → Ade, "says Lira
+    Bank's Jo Ade" → Ade)."""
     doc = ix.doc
     described = None
     i = v.i + 1
@@ -216,6 +217,10 @@ def name_after(ix, v, window=8):
         if k >= 0 and ix.mentions[k]["start"] <= t.idx < ix.mentions[k]["end"] and \
                 ix.mentions[k].get("kind") in ("person", "organization"):
             last = max(i, ix.tok_at(ix.mentions[k]["end"]) - 1)
+            if ix.mentions[k].get("kind") != "person" and last + 2 < ix.ntok and \
+                    doc[last + 1].lower_ in ("'s", "’s") and _person_at(ix, doc[last + 2]):
+                i = last + 2  # "says Lira Bank's Jo Ade": the bank's person
+                continue
             noun = person_noun_after(ix, last) if ix.mentions[k].get("kind") == "organization" else None
             if described is None and noun is not None:
                 described = noun
@@ -224,6 +229,11 @@ def name_after(ix, v, window=8):
             return doc[last]
         i += 1
     return described
+
+
+def _person_at(ix, t) -> bool:
+    k = bisect.bisect_right(ix.m_starts, t.idx) - 1
+    return k >= 0 and ix.mentions[k]["start"] <= t.idx < ix.mentions[k]["end"] and ix.mentions[k].get("kind") == "person"
 
 
 def person_noun_after(ix, last: int):
