@@ -1559,14 +1559,16 @@ def test_a_post_kept_as_markup_is_its_authors_direct_quotation():
             '<tweet author="SenNadiaFrostad" timestamp="1449075600" tweet_id="1">Our hearts are with Port Ellis '
             'tonight. Send the boats now. -NF https://t.co/abc123</tweet>.\n\n'
             '<tweet pic="" author="GovOwenMarlowNV" tweet_id="2">Praying for every family in the valley.</tweet>.\n\n'
-            '<tweet id="3" author="@x7k9q" datetime="2015-12-02">Water still rising on Dock Street</tweet>.')
+            '<tweet id="3" author="@x7k9q" datetime="2015-12-02">Water still rising on Dock Street</tweet>.\n\n'
+            '<tweet tweet-author="@harbourwatch" tweet-date="May 2, 2016">Dock Street closed until Friday<tweet/>.')
     att = analyzed(text)
     posts = att[att["cue"] == "tweet"].sort_values("start")
     assert list(posts["text"]) == ["Our hearts are with Port Ellis tonight. Send the boats now.",
-                                   "Praying for every family in the valley.", "Water still rising on Dock Street"]
+                                   "Praying for every family in the valley.", "Water still rising on Dock Street",
+                                   "Dock Street closed until Friday"]
     assert (posts["kind"] == "direct").all() and (posts["act"] == "statement").all()
     # the article's person the handle spells, a camel-case name of the name list, else the handle
-    assert list(posts["speaker"]) == ["Nadia Frostad", "Owen Marlow", "@x7k9q"], posts
+    assert list(posts["speaker"]) == ["Nadia Frostad", "Owen Marlow", "@x7k9q", "@harbourwatch"], posts
     # nothing from the markup itself
     assert not att["text"].str.contains("author=|tweet_id").any(), att
 
@@ -1614,3 +1616,21 @@ def test_a_clause_around_a_quotation_before_a_postposed_cue_is_one_mixed_stateme
     assert first["kind"] == "mixed" and first["text"] == 'By spring the ferry plan was "dead in the water,"', att
     second = att[att["cue"] == "added"].iloc[0]
     assert second["kind"] == "direct" and second["text"] == "We will try again next year,", att
+    # quoted fragments inside the clause belong to it
+    att = analyzed('The council met at noon. Despite this "cheap trick," the harbour bill stood "no chance of '
+                   'passing before the vote," Ilse Marand said.')
+    row = att[att["cue"] == "said"].iloc[0]
+    assert row["kind"] == "mixed" and row["text"].startswith('Despite this "cheap trick,"'), att
+
+
+def test_a_sentence_case_headline_in_the_present_tense_gives_no_row():
+    head = "Marand blasts boards over 'absurd' ferry charges."
+    att = analyzed(head + "\n\nMayor Ilse Marand on Monday blasted the harbour board over what she called an "
+                   "absurd charge, saying ferry fares would double.\n\nThe harbour board said the plan would cut "
+                   "costs.")
+    assert not (att["start"] < len(head)).any(), att
+    assert (att["cue"] == "saying").any() and (att["cue"] == "said").any()
+    # a lead in the past tense is the story, not its headline
+    att = analyzed("Mayor Ilse Marand said on Monday the harbour plan would double ferry costs.\n\n"
+                   "The harbour board said the plan would cut costs.")
+    assert (att["start"] < 40).any(), att

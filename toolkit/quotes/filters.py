@@ -31,7 +31,7 @@ _NOT_HEADING = re.compile(r"[@#]|https?:|www\.|[\"“”«»]")
 def heading_lines(ix) -> list[tuple[int, int]]:
     """Character spans of the heading lines of the text: short lines without final punctuation,
     the article's headline (:func:`headline`, or a first line in headline style: "Senator backs
-    plan."), headline-style lines among the first paragraphs after a heading (a deck under the
+    plan.", or in headlinese: :func:`headlinese`), headline-style lines among the first paragraphs after a heading (a deck under the
     headline)."""
     text = ix.text
     lines = []
@@ -50,6 +50,7 @@ def heading_lines(ix) -> list[tuple[int, int]]:
             out.append((a, b))
         elif k < 2 and paragraph == 0 and n <= HEADLINE_WORDS and (
                 headline(ix, lines, k) or (k + 1 < len(lines) and headline_style(ix, a))
+                or (k == 0 and headlinese(ix, lines))
                 or (k == 1 and out == [lines[0][:2]])):  # the second line of a headline (a deck)
             out.append((a, b))
         elif out and paragraph < HEADLINE_PARAGRAPHS and n <= HEADLINE_WORDS and headline_style(ix, a):
@@ -74,6 +75,27 @@ def headline(ix, lines, k) -> bool:
     nxt = [p for p in text[blank:].split("\n\n") if p.strip()][:2]
     later = {w.lower() for w in _WORD.findall(" ".join(nxt))}
     return bool(words) and sum(w.lower() in later for w in words) >= HEADLINE_ECHO * len(words)
+
+
+def headlinese(ix, lines) -> bool:
+    """Is the first line, a paragraph of its own, a headline in sentence case: the present tense of
+    a past event or a "Name: …" label ("Mayor backs plan for new bridge.", "Ade: We will win."),
+    with most of its longer words (by their first five letters) coming back in the three paragraphs
+    after it? A lead sentence reports in the past tense ("Ade said on Monday …")."""
+    text = ix.text
+    a, b, t = lines[0]
+    if len(lines) < 2 or "\n\n" not in text[b:lines[1][0]]:
+        return False
+    i, j = ix.tok_at(a), ix.tok_at(b)
+    toks = [x for x in ix.doc[i:j] if not x.is_space]
+    label = re.match(r"^[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}: ", t) is not None
+    present = any(x.dep_ == "ROOT" and x.tag_ == "VBZ" for x in toks)
+    if not (label or present):
+        return False
+    words = [w.lower()[:5] for w in _WORD.findall(t) if len(w) > 3]
+    nxt = " ".join([p for p in text[b:].split("\n\n") if p.strip()][:3])
+    later = {w.lower()[:5] for w in _WORD.findall(nxt)}
+    return bool(words) and sum(w in later for w in words) >= HEADLINE_ECHO * len(words)
 
 
 def headline_style(ix, start: int) -> bool:

@@ -518,7 +518,8 @@ def inline_labels(ix) -> None:
                 (row["cue"], row["cue_start"], row["cue_end"]), how="block", verb=v)
 
 
-_MARKUP_POST = re.compile(r'<(tweet|post)\b[^<>]*?\bauthor="@?([^"<>\s]{1,60})"[^<>]*>(.{1,4000}?)</\1>', re.S | re.I)
+_MARKUP_POST = re.compile(r'<(tweet|post)\b[^<>]*?\bauthor="@?([^"<>\s]{1,60})"[^<>]*>(.{1,4000}?)(?:</\1>|<\1\s*/>)',
+                          re.S | re.I)  # closed by "</tweet>" or, in some of PolNeAR's texts, "<tweet/>"
 _TRAILING_LINKS = re.compile(r"(?:\s+-\w{1,3})?(?:\s*(?:https?://|pic\.twitter\.com/)\S*)+\s*$")
 
 
