@@ -245,6 +245,23 @@ def test_concurrent_saves_take_turns_and_readers_see_whole_versions(tmp_path):
     assert leftovers(path) == []
 
 
+def test_a_reader_follows_as_many_saves_as_replace_its_version_while_it_reads(tmp_path):
+    # ten saves in a row, each landing while the reader is reading (a busy machine): the reader
+    # keeps following the newer version instead of giving up after a few
+    path = tmp_path / "s"
+    tiny_corpus("A").save(path)
+    tags = iter("BCDEFGHIJK")
+
+    def read(meta, folder):
+        tag = next(tags, None)
+        if tag is not None:
+            tiny_corpus(tag).save(path)  # the version being read is replaced and removed
+        return store._read_version(meta, folder)
+
+    assert tag_of(store._retrying(path, read)) == "K"
+
+
+
 def test_a_lock_held_too_long_fails_cleanly(tmp_path, monkeypatch):
     import fcntl
 

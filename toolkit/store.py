@@ -59,6 +59,7 @@ SCHEMA = 1
 CORPUS = "corpus"
 MANIFEST = "corpus.json"
 LOCK = ".lock"
+READ_RETRIES = 100  # versions a reader follows while saves replace the one it reads
 LOCK_TIMEOUT = 600.0   # seconds a save waits for another save of the same store
 STALE_AFTER = 3600.0   # seconds before a batch's temporary file counts as left by a dead run
 _VERSION = re.compile(r"^v-\d{8}T\d{6}Z-[0-9a-f]{12}$")
@@ -518,9 +519,10 @@ def _manifest(path) -> tuple[dict, Path, bytes]:
 
 def _retrying(path, read):
     """``read(meta, folder)`` on the current version; again on the newer one when a save replaced
-    (and removed) the version while it was being read."""
+    (and removed) the version while it was being read. Each retry follows a finished save, so a
+    reader among saves in a row keeps up with them (up to READ_RETRIES of them)."""
     manifest = Path(path) / CORPUS / MANIFEST
-    for _ in range(5):
+    for _ in range(READ_RETRIES):
         meta, folder, raw = _manifest(path)
         try:
             return read(meta, folder)

@@ -27,7 +27,7 @@ from .lexicon import ORG_NOUNS, PERSON_NOUNS
 GENDERED = wordlists.mapping("gendered_words", "word", "gender")
 ABBREVIATIONS = wordlists.mapping("title_abbreviations", "abbreviation", "word")
 TITLE_WORDS = wordlists.words("title_words")
-HANDLE_PREFIXES = frozenset({"real", "the", "official", "iam", "its"})  # "realJoAde", "TheJoAde"
+HANDLE_PREFIXES = wordlists.words("handle_prefixes")  # "realJoAde", "TheJoAde"
 TITLE_WINDOW = 4  # tokens before a name searched for its titles
 OFFICES = wordlists.mapping("office_qualifiers", "word", "role")
 OFFICE_QUALIFIERS = frozenset(w for w, r in OFFICES.items() if r == "qualifier")  # "Vice President" is no "president"
