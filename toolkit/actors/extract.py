@@ -119,8 +119,9 @@ def join_elided_surnames(text: str, rows: list[dict]) -> list[dict]:
     return rows
 
 
-_NICKNAME_BETWEEN = re.compile(r"\s+['‘\"“][A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,2}['’\"”]\s+$")
-_NICKNAME_AFTER = re.compile(r"\s+['‘\"“][A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,2}['’\"”]\s+([A-Z][a-z][\w'’\-]*)\b")
+_NICKNAME = r"\s+['‘\"“][A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,2}['’\"”]\s+"  # a nickname in quotation marks: " 'Tiger' "
+_NICKNAME_BETWEEN = re.compile(_NICKNAME + "$")
+_NICKNAME_AFTER = re.compile(_NICKNAME + r"([A-Z][a-z][\w'’\-]*)\b")
 
 
 def join_nicknames(text: str, rows: list[dict]) -> list[dict]:

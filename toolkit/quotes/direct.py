@@ -18,6 +18,7 @@ from .speakers import nearby_noun, speaker_of, subject
 CONTENT_DEPS = ("ccomp", "dobj", "xcomp", "dative", "oprd")  # a cue with these says something itself
 MAX_STRETCH = 40       # tokens searched for an attribution next to a quote
 FRAGMENT_WORDS = 6     # a quoted run of at most this many words inside a sentence's clause is part of it
+_FRAGMENT = re.compile(r"[\"“‘'][^\"“”‘’]{0,60}[\"”’']")
 FLOAT_PARAGRAPHS = 2   # a floating quote takes the speaker of a quote this close before it
 FIRST_SECOND = frozenset("i me we us you".split())  # in an interview, the voice of either side
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -131,8 +132,8 @@ def mixed_start(ix, seg) -> tuple[int, str]:
     lead = text[a:seg.open_start]
     # quoted words in the clause before are fragments of it ("Despite this “trick,” the bill
     # stood “no chance,” he said"), not a quotation of their own
-    fragments = re.findall(r"[\"“‘'][^\"“”‘’]{0,60}[\"”’']", lead)
-    if any(ch in QUOTE_CHARS for ch in re.sub(r"[\"“‘'][^\"“”‘’]{0,60}[\"”’']", "", lead)) \
+    fragments = _FRAGMENT.findall(lead)
+    if any(ch in QUOTE_CHARS for ch in _FRAGMENT.sub("", lead)) \
             or any(len(f.split()) > FRAGMENT_WORDS for f in fragments) \
             or len(re.findall(r"[^\W\d_]{2,}", lead)) < 2:
         return seg.start, "direct"

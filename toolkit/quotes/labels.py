@@ -539,4 +539,3 @@ def markup_posts(ix) -> None:
         handle = m.group(2)
         row.update(speaker_text=handle, speaker_start=m.start(2), speaker_end=m.end(2),
                    speaker_name=handle_person(ix, handle) or "@" + handle)
-

@@ -263,6 +263,10 @@ def earlier_org(ix, pos: int, fits) -> str | None:
     return None
 
 
+def _letters(s: str) -> str:
+    return re.sub(r"[^a-z]", "", s.casefold())
+
+
 _HANDLE_PARTS = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|[a-z]+|\d+")
 
 
@@ -271,15 +275,14 @@ def handle_person(ix, handle: str) -> str | None:
     surname (four letters or more), the handle spells ("realJoAde", "AdeForMayor" for Jo Ade);
     else the name a camel-case handle reads as, titles and a short code around it dropped, when
     its first word is a first name of the name list ("GovJoAdeNY" → "Jo Ade"); else None."""
-    key = re.sub(r"[^a-z]", "", handle.casefold())
+    key = _letters(handle)
     names = {str(m["name"]) for m in ix.mentions if m.get("kind") == "person" and " " in str(m.get("name") or "")}
-    spelt = {n for n in names if re.sub(r"[^a-z]", "", n.casefold()) in key}
+    spelt = {n for n in names if _letters(n) in key}
     if len(spelt) == 1:
         return spelt.pop()
     if spelt:
         return None
-    surnames = {n for n in names if len(re.sub(r"[^a-z]", "", n.split()[-1].casefold())) >= 4
-                and re.sub(r"[^a-z]", "", n.split()[-1].casefold()) in key}
+    surnames = {n for n in names if len(_letters(n.split()[-1])) >= 4 and _letters(n.split()[-1]) in key}
     if surnames:
         return surnames.pop() if len(surnames) == 1 else None
     parts = _HANDLE_PARTS.findall(handle)

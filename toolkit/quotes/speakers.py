@@ -218,7 +218,7 @@ def name_after(ix, v, window=8):
                 ix.mentions[k].get("kind") in ("person", "organization"):
             last = max(i, ix.tok_at(ix.mentions[k]["end"]) - 1)
             if ix.mentions[k].get("kind") != "person" and last + 2 < ix.ntok and \
-                    doc[last + 1].lower_ in ("'s", "’s") and _person_at(ix, doc[last + 2]):
+                    doc[last + 1].lower_ in ("'s", "’s") and named_at(ix, doc[last + 2], ("person",)):
                 i = last + 2  # "says Lira Bank's Jo Ade": the bank's person
                 continue
             noun = person_noun_after(ix, last) if ix.mentions[k].get("kind") == "organization" else None
@@ -229,11 +229,6 @@ def name_after(ix, v, window=8):
             return doc[last]
         i += 1
     return described
-
-
-def _person_at(ix, t) -> bool:
-    k = bisect.bisect_right(ix.m_starts, t.idx) - 1
-    return k >= 0 and ix.mentions[k]["start"] <= t.idx < ix.mentions[k]["end"] and ix.mentions[k].get("kind") == "person"
 
 
 def person_noun_after(ix, last: int):
@@ -310,11 +305,11 @@ def name_before_apposition(ix, v):
     return t
 
 
-def named_at(ix, t) -> bool:
-    """Does a mention of a person or organisation cover token t?"""
+def named_at(ix, t, kinds=("person", "organization")) -> bool:
+    """Does a mention of one of ``kinds`` (a person or organisation) cover token t?"""
     k = bisect.bisect_right(ix.m_starts, t.idx) - 1
     return k >= 0 and ix.mentions[k]["start"] <= t.idx < ix.mentions[k]["end"] and \
-        ix.mentions[k].get("kind") in ("person", "organization")
+        ix.mentions[k].get("kind") in kinds
 
 
 def np_span(ix, h):
